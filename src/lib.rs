@@ -1,0 +1,2 @@
+//! dechrome: strips site chrome from crawled pages and leaves the document.
+pub mod decode;
