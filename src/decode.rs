@@ -55,3 +55,36 @@ pub fn decode(bytes: &[u8], _http_charset: Option<&str>, _kind: SniffKind) -> De
         source: CharsetSource::Default,
     }
 }
+
+/// Errors of the decode stage.
+#[derive(Debug, thiserror::Error)]
+pub enum DecodeError {
+    /// Decompressed data would exceed the limit.
+    #[error("decompressed data exceeds {limit} bytes")]
+    TooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// Corrupt or truncated gzip.
+    #[error("gzip: {0}")]
+    Gzip(String),
+}
+
+/// Whether `bytes` start with the gzip magic number.
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// Placeholder until the decode stage lands.
+pub fn gunzip_bounded(bytes: &[u8], limit: usize) -> Result<Vec<u8>, DecodeError> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(limit as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| DecodeError::Gzip(e.to_string()))?;
+    if out.len() > limit {
+        return Err(DecodeError::TooLarge { limit });
+    }
+    Ok(out)
+}

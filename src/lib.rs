@@ -1,2 +1,517 @@
-//! dechrome: strips site chrome from crawled pages and leaves the document.
+//! # dechrome
+//!
+//! Strips site chrome — navigation, share bars, "Continue Reading", related-article teasers,
+//! comment prompts, cookie notices, "Latest / Trending" rails, copyright footers — from
+//! crawled web pages and leaves the document: title, headings, paragraphs, lists, quotes,
+//! tables and code, as clean text, Markdown or JSON.
+//!
+//! The pipeline, one module per stage:
+//! [`decode`] (bytes → text) → [`blocks`] (text → blocks with features) →
+//! [`detect`] (verdicts with reasons) → [`decide`] (keep or remove) → [`render`].
+//!
+//! ```
+//! let html = r#"<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+//!   <article><h1>Bridge reopens</h1>
+//!   <p>The old stone bridge over the river reopened on Monday after nine months of repairs,
+//!   and the first people to cross it were children from the school on the hill.</p></article>
+//!   <footer>© 2024 Town Paper. All rights reserved.</footer></body></html>"#;
+//! let doc = dechrome::Cleaner::default().clean_html(html, None);
+//! let text = doc.to_text();
+//! assert!(text.contains("Bridge reopens"));
+//! assert!(text.contains("nine months of repairs"));
+//! assert!(!text.contains("All rights reserved"));
+//! ```
+
+pub mod blocks;
+pub mod decide;
 pub mod decode;
+pub mod detect;
+pub mod dom;
+pub mod lang;
+pub mod metadata;
+pub mod render;
+
+use blocks::{Block, BlockKind};
+use decide::{DecideConfig, Decision};
+use detect::{Detector, Page, Reason, SourceKind};
+use dom::Dom;
+pub use metadata::Metadata;
+pub use render::Format;
+
+/// Errors from cleaning one input. The caller adds the path or record id.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input is larger than the configured limit.
+    #[error("input is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the input (or of the decompressed input so far).
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The input could not be decompressed.
+    #[error("cannot decompress: {0}")]
+    Decompress(String),
+    /// The input is binary data, not a page.
+    #[error("binary data, not a text or HTML page")]
+    Binary,
+}
+
+/// How to read an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// Decide from the file name, then from the content.
+    #[default]
+    Auto,
+    /// HTML.
+    Html,
+    /// Plain text, one block per line.
+    Text,
+}
+
+/// Settings of a [`Cleaner`].
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// How to read inputs.
+    pub input_format: InputFormat,
+    /// Largest input accepted, in bytes (after decompression).
+    pub max_input_bytes: usize,
+    /// Record each block's DOM path, for explanations.
+    pub keep_dom_paths: bool,
+    /// Thresholds of the decision stage.
+    pub decide: DecideConfig,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            input_format: InputFormat::Auto,
+            max_input_bytes: 64 * 1024 * 1024,
+            keep_dom_paths: false,
+            decide: DecideConfig::default(),
+        }
+    }
+}
+
+/// Where an input came from: helps choose its format and charset.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Source<'a> {
+    /// File name or path (its extension helps sniff the format).
+    pub name: Option<&'a str>,
+    /// The page's URL.
+    pub url: Option<&'a str>,
+    /// Charset from the HTTP `Content-Type` header.
+    pub http_charset: Option<&'a str>,
+}
+
+/// A cleaned document: metadata, every block with its decision.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Metadata (url, title, author, date, site name, language).
+    pub metadata: Metadata,
+    /// Every block of the page, kept or not, in document order.
+    pub blocks: Vec<Block>,
+    /// The decision on each block (same order as `blocks`).
+    pub decisions: Vec<Decision>,
+    /// DOM path of each block, when [`Options::keep_dom_paths`] is set.
+    pub dom_paths: Vec<String>,
+}
+
+impl Document {
+    /// Kept blocks with their indices.
+    pub fn kept_blocks(&self) -> impl Iterator<Item = (usize, &Block)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .zip(&self.decisions)
+            .filter(|(_, d)| d.keep)
+            .map(|(b, _)| b)
+    }
+
+    /// The clean text.
+    pub fn to_text(&self) -> String {
+        render::text::render(self)
+    }
+
+    /// The clean document as Markdown.
+    pub fn to_markdown(&self) -> String {
+        render::markdown::render(self)
+    }
+
+    /// The document as JSON; `explain` lists every removed block with its reasons.
+    pub fn to_json(&self, explain: bool) -> String {
+        render::json::render(self, explain)
+    }
+
+    /// Renders in `format`.
+    pub fn render(&self, format: Format, explain: bool) -> String {
+        render::render(self, format, explain)
+    }
+
+    /// DOM path of block `index` (e.g. `body > div.main > article > p`), if recorded.
+    pub fn dom_path(&self, index: usize) -> Option<String> {
+        self.dom_paths.get(index).filter(|p| !p.is_empty()).cloned()
+    }
+}
+
+/// The cleaning pipeline. Build once, use for many documents (it is `Sync`).
+pub struct Cleaner {
+    options: Options,
+    detectors: Vec<Box<dyn Detector>>,
+}
+
+impl Default for Cleaner {
+    fn default() -> Self {
+        Cleaner::new(Options::default())
+    }
+}
+
+impl Cleaner {
+    /// A cleaner with `options` and every detector.
+    pub fn new(options: Options) -> Self {
+        Cleaner {
+            options,
+            detectors: detect::all_detectors(),
+        }
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Cleans raw bytes: decompresses gzip, decodes the charset, sniffs the format.
+    pub fn clean_bytes(&self, bytes: &[u8], source: &Source<'_>) -> Result<Document, Error> {
+        let limit = self.options.max_input_bytes;
+        let owned;
+        let bytes = if decode::is_gzip(bytes) {
+            owned = decode::gunzip_bounded(bytes, limit).map_err(|e| match e {
+                decode::DecodeError::TooLarge { limit } => Error::TooLarge {
+                    size: limit + 1,
+                    limit,
+                },
+                other => Error::Decompress(other.to_string()),
+            })?;
+            &owned[..]
+        } else {
+            bytes
+        };
+        if bytes.len() > limit {
+            return Err(Error::TooLarge {
+                size: bytes.len(),
+                limit,
+            });
+        }
+        if looks_binary(bytes) {
+            return Err(Error::Binary);
+        }
+        let format = match self.options.input_format {
+            InputFormat::Auto => sniff_format(source.name, bytes),
+            other => other,
+        };
+        let kind = match format {
+            InputFormat::Text => decode::SniffKind::Text,
+            _ => decode::SniffKind::Html,
+        };
+        let decoded = decode::decode(bytes, source.http_charset, kind);
+        Ok(match format {
+            InputFormat::Text => self.clean_text(&decoded.text, source.url),
+            _ => self.clean_html(&decoded.text, source.url),
+        })
+    }
+
+    /// Cleans an HTML page.
+    pub fn clean_html(&self, html: &str, url: Option<&str>) -> Document {
+        let dom = Dom::parse(html);
+        let mut blocks = blocks::html::blocks_from_dom(&dom);
+        let declared = metadata::declared(&dom);
+        let language = page_language(&blocks, declared.metadata.language.as_deref());
+        for block in &mut blocks {
+            block.count_stopwords(&language);
+        }
+        let mut decisions = self.run_detectors(&blocks, Some(&dom), language, SourceKind::Html);
+        let mut meta = declared.metadata.clone();
+        meta.url = url.map(str::to_string);
+        if meta.language.is_none() {
+            meta.language = language.code().map(str::to_string);
+        }
+        keep_title_heading(&blocks, &mut decisions, &meta, declared.headline.as_deref());
+        fill_from_bylines(&blocks, &decisions, &mut meta);
+        let mut dom_paths = if self.options.keep_dom_paths {
+            blocks.iter().map(|b| dom_path(&dom, b)).collect()
+        } else {
+            Vec::new()
+        };
+        if let Some(body) = &declared.article_body {
+            use_structured_body(body, &mut blocks, &mut decisions, &mut dom_paths, &language);
+        }
+        Document {
+            metadata: meta,
+            blocks,
+            decisions,
+            dom_paths,
+        }
+    }
+
+    /// Cleans plain text (one block per line).
+    pub fn clean_text(&self, text: &str, url: Option<&str>) -> Document {
+        let mut blocks = blocks::text::blocks_from_text(text);
+        let language = page_language(&blocks, None);
+        for block in &mut blocks {
+            block.count_stopwords(&language);
+        }
+        let decisions = self.run_detectors(&blocks, None, language, SourceKind::Text);
+        let mut meta = Metadata {
+            url: url.map(str::to_string),
+            language: language.code().map(str::to_string),
+            ..Metadata::default()
+        };
+        fill_from_bylines(&blocks, &decisions, &mut meta);
+        Document {
+            metadata: meta,
+            blocks,
+            decisions,
+            dom_paths: Vec::new(),
+        }
+    }
+
+    fn run_detectors(
+        &self,
+        blocks: &[Block],
+        dom: Option<&Dom>,
+        language: lang::PageLanguage,
+        source: SourceKind,
+    ) -> Vec<Decision> {
+        let page = Page {
+            blocks,
+            dom,
+            language,
+            source,
+        };
+        let mut verdicts = Vec::new();
+        for detector in &self.detectors {
+            detector.detect(&page, &mut verdicts);
+        }
+        decide::decide(blocks, &verdicts, dom, source, &self.options.decide)
+    }
+}
+
+/// Cleans an HTML page with default options and returns its clean text.
+pub fn clean_html(html: &str) -> String {
+    Cleaner::default().clean_html(html, None).to_text()
+}
+
+/// Cleans plain text with default options and returns its clean text.
+pub fn clean_text(text: &str) -> String {
+    Cleaner::default().clean_text(text, None).to_text()
+}
+
+/// The language whose stopwords count: declared by the page if we have its list, else
+/// guessed from the text.
+fn page_language(blocks: &[Block], declared: Option<&str>) -> lang::PageLanguage {
+    let mut sample = String::new();
+    for b in blocks.iter().filter(|b| b.features.link_density() < 0.5) {
+        if sample.len() > 20_000 {
+            break;
+        }
+        sample.push_str(&b.text);
+        sample.push('\n');
+    }
+    let guessed = lang::PageLanguage::guess(&sample);
+    match declared.and_then(lang::PageLanguage::from_code) {
+        // A declared language whose stopwords do not appear at all is a template default
+        // (`lang="en"` on a Spanish page): trust the text.
+        Some(d) if guessed.code().is_none() || guessed == d => d,
+        _ => guessed,
+    }
+}
+
+/// Whether the first bytes look like binary data rather than text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.is_empty() {
+        return false;
+    }
+    // UTF-16 text has many NULs but starts with a BOM.
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B))
+        .count();
+    control * 10 > head.len()
+}
+
+/// Chooses HTML or text from the file name, then from the first bytes.
+fn sniff_format(name: Option<&str>, bytes: &[u8]) -> InputFormat {
+    if let Some(name) = name {
+        let lower = name.to_ascii_lowercase();
+        let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
+        if lower.ends_with(".txt") || lower.ends_with(".wet") {
+            return InputFormat::Text;
+        }
+        if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+            return InputFormat::Html;
+        }
+    }
+    let head = &bytes[..bytes.len().min(2048)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let trimmed = head.trim_start_matches('\u{FEFF}').trim_start();
+    let markup = [
+        "<!doctype",
+        "<html",
+        "<head",
+        "<body",
+        "<div",
+        "<p>",
+        "<meta",
+        "<!--",
+    ];
+    if trimmed.starts_with('<') || markup.iter().any(|m| head.contains(m)) {
+        InputFormat::Html
+    } else {
+        InputFormat::Text
+    }
+}
+
+/// A path like `body > div#main > article > p` for explanations.
+fn dom_path(dom: &Dom, block: &Block) -> String {
+    let mut parts = Vec::new();
+    for &a in &block.ancestors {
+        let node = dom.node(a);
+        let Some(tag) = node.local_name() else {
+            continue;
+        };
+        let mut part = tag.to_string();
+        if let Some(id) = node.attr("id").map(str::trim).filter(|s| !s.is_empty()) {
+            part.push('#');
+            part.push_str(id);
+        } else if let Some(class) = node.attr("class") {
+            for c in class.split_whitespace().take(2) {
+                part.push('.');
+                part.push_str(c);
+            }
+        }
+        parts.push(part);
+    }
+    parts.join(" > ")
+}
+
+/// The page's title heading (h1/h2 matching the declared title) stays when it stands just
+/// before the kept text: it is the document's title even when it sits outside the content
+/// container.
+fn keep_title_heading(
+    blocks: &[Block],
+    decisions: &mut [Decision],
+    meta: &Metadata,
+    headline: Option<&str>,
+) {
+    let Some(first_kept) = decisions.iter().position(|d| d.keep) else {
+        return;
+    };
+    let titles: Vec<String> = [meta.title.as_deref(), headline]
+        .into_iter()
+        .flatten()
+        .map(detect::fold)
+        .filter(|t| !t.is_empty())
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    let candidate = blocks[..first_kept]
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, b)| {
+            matches!(b.kind, BlockKind::Heading { level } if level <= 2) && {
+                let folded = detect::fold(&b.text);
+                !folded.is_empty()
+                    && titles
+                        .iter()
+                        .any(|t| t == &folded || t.starts_with(&folded))
+            }
+        });
+    if let Some((i, _)) = candidate {
+        decisions[i].keep = true;
+        decisions[i].reasons.insert(
+            0,
+            Reason {
+                detector: "decide",
+                cause: "the document's title".to_string(),
+            },
+        );
+    }
+}
+
+/// Author and date from byline verdicts, where the page declared none.
+fn fill_from_bylines(blocks: &[Block], decisions: &[Decision], meta: &mut Metadata) {
+    for (block, decision) in blocks.iter().zip(decisions) {
+        if decision.keep {
+            continue;
+        }
+        for r in &decision.reasons {
+            if r.detector != "byline" {
+                continue;
+            }
+            if r.cause.starts_with("author") && meta.author.is_none() {
+                let name = block.text.trim();
+                let name = ["By ", "by ", "BY "]
+                    .iter()
+                    .find_map(|p| name.strip_prefix(p))
+                    .unwrap_or(name);
+                meta.author = Some(name.trim().to_string());
+            } else if r.cause.starts_with("date") && meta.date.is_none() {
+                meta.date = Some(block.text.trim().to_string());
+            }
+        }
+    }
+}
+
+/// When the visible body is (nearly) empty but the page's structured data carries the
+/// article, the structured body is the document.
+fn use_structured_body(
+    body: &str,
+    blocks: &mut Vec<Block>,
+    decisions: &mut Vec<Decision>,
+    dom_paths: &mut Vec<String>,
+    language: &lang::PageLanguage,
+) {
+    let body_words = lang::word_count(body);
+    let kept_words: usize = blocks
+        .iter()
+        .zip(decisions.iter())
+        .filter(|(_, d)| d.keep)
+        .map(|(b, _)| b.features.words)
+        .sum();
+    if body_words < 50 || kept_words * 2 >= body_words {
+        return;
+    }
+    for d in decisions.iter_mut().filter(|d| d.keep) {
+        d.keep = false;
+        d.reasons.insert(
+            0,
+            Reason {
+                detector: "decide",
+                cause: "the page's JSON-LD articleBody replaces a thin visible body".to_string(),
+            },
+        );
+    }
+    let mut extra = blocks::text::blocks_from_text(body);
+    for mut block in extra.drain(..) {
+        block.count_stopwords(language);
+        block.joins_previous = false;
+        blocks.push(block);
+        decisions.push(Decision {
+            keep: true,
+            class: decide::BlockClass::Good,
+            reasons: vec![Reason {
+                detector: "structured-data",
+                cause: "JSON-LD articleBody".to_string(),
+            }],
+        });
+        if !dom_paths.is_empty() {
+            dom_paths.push(String::new());
+        }
+    }
+}

@@ -1,0 +1,657 @@
+//! HTML → blocks: one pass over the [`Dom`] that cuts text at block-level elements.
+//!
+//! Elements that never carry document text (scripts, styles, forms controls, hidden
+//! elements, embedded media) are skipped here, because no later stage could use them.
+//! Nothing else is judged: navigation and footers become blocks like any other, and the
+//! detectors decide about them.
+
+use html5ever::{local_name, LocalName};
+
+use super::{measure, Block, BlockKind};
+use crate::dom::{Dom, NodeData, NodeId, WalkEvent};
+
+/// Whether `tag` starts a new block (text before and after it belongs to other blocks).
+pub fn is_block_level(tag: &LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("address")
+            | local_name!("article")
+            | local_name!("aside")
+            | local_name!("blockquote")
+            | local_name!("body")
+            | local_name!("caption")
+            | local_name!("center")
+            | local_name!("dd")
+            | local_name!("details")
+            | local_name!("dialog")
+            | local_name!("dir")
+            | local_name!("div")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("fieldset")
+            | local_name!("figcaption")
+            | local_name!("figure")
+            | local_name!("footer")
+            | local_name!("form")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("header")
+            | local_name!("hgroup")
+            | local_name!("hr")
+            | local_name!("html")
+            | local_name!("legend")
+            | local_name!("li")
+            | local_name!("main")
+            | local_name!("menu")
+            | local_name!("nav")
+            | local_name!("ol")
+            | local_name!("p")
+            | local_name!("pre")
+            | local_name!("section")
+            | local_name!("summary")
+            | local_name!("table")
+            | local_name!("tbody")
+            | local_name!("td")
+            | local_name!("tfoot")
+            | local_name!("th")
+            | local_name!("thead")
+            | local_name!("tr")
+            | local_name!("ul")
+    )
+}
+
+/// Whether the subtree of `tag` never holds document text.
+fn is_skipped_tag(tag: &LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("head")
+            | local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("iframe")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("select")
+            | local_name!("option")
+            | local_name!("button")
+            | local_name!("input")
+            | local_name!("textarea")
+            | local_name!("map")
+    )
+}
+
+/// Whether the element at `id` is hidden from readers by its attributes.
+fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    if node.attr("hidden").is_some() {
+        return true;
+    }
+    if node.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = node.attr("style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Text being gathered for the block under construction.
+#[derive(Default)]
+struct PendingText {
+    text: String,
+    link_chars: usize,
+}
+
+impl PendingText {
+    fn push(&mut self, raw: &str, in_link: bool, preformatted: bool) {
+        let before = crate::lang::weighted_len(&self.text);
+        if preformatted {
+            self.text.push_str(raw);
+        } else {
+            // Collapse whitespace runs to one space, as a browser renders them.
+            for c in raw.chars() {
+                if c.is_whitespace() {
+                    if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
+                        self.text.push(' ');
+                    }
+                } else {
+                    self.text.push(c);
+                }
+            }
+        }
+        if in_link {
+            self.link_chars += crate::lang::weighted_len(&self.text) - before;
+        }
+    }
+
+    fn push_line_break(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        self.text.push('\n');
+    }
+}
+
+/// Where the walk is, per open element.
+struct Frame {
+    node: NodeId,
+    tag: LocalName,
+    /// Whether this frame opened a list (ul/ol/menu).
+    list: Option<ListFrame>,
+    /// Whether the element's subtree is skipped (script, hidden…).
+    skipped: bool,
+}
+
+struct ListFrame {
+    ordered: bool,
+    next_number: u32,
+}
+
+/// Builds blocks from a parsed document.
+pub fn blocks_from_dom(dom: &Dom) -> Vec<Block> {
+    let has_block_inside = block_descendant_flags(dom);
+    let mut builder = Builder {
+        dom,
+        blocks: Vec::new(),
+        pending: PendingText::default(),
+        stack: Vec::new(),
+        link_depth: 0,
+        pre_depth: 0,
+        row: None,
+        has_block_inside,
+    };
+    let body = find_body(dom).unwrap_or(dom.root());
+    dom.walk(body, |event| builder.visit(event));
+    builder.flush();
+    builder.blocks
+}
+
+/// The `<body>` element, if the parser made one.
+pub fn find_body(dom: &Dom) -> Option<NodeId> {
+    let html = dom
+        .node(dom.root())
+        .first_child
+        .into_iter()
+        .flat_map(|first| siblings(dom, first))
+        .find(|&n| dom.node(n).local_name() == Some(&local_name!("html")))?;
+    let first = dom.node(html).first_child?;
+    siblings(dom, first).find(|&n| dom.node(n).local_name() == Some(&local_name!("body")))
+}
+
+fn siblings(dom: &Dom, first: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    std::iter::successors(Some(first), move |&n| dom.node(n).next_sibling)
+}
+
+/// For every node: whether a block-level element is among its descendants. Computed in one
+/// post-order pass so that deciding how to treat a table row costs nothing later.
+fn block_descendant_flags(dom: &Dom) -> Vec<bool> {
+    let mut flags = vec![false; dom.nodes.len()];
+    dom.walk(dom.root(), |event| {
+        if let WalkEvent::Leave(id) = event {
+            let node = dom.node(id);
+            // Cells are the row's own structure; only blocks inside them make it layout.
+            let is_block = node.local_name().is_some_and(|t| {
+                is_block_level(t) && !matches!(*t, local_name!("td") | local_name!("th"))
+            });
+            if is_block || flags[id as usize] {
+                if let Some(parent) = node.parent {
+                    flags[parent as usize] = true;
+                }
+            }
+        }
+        true
+    });
+    flags
+}
+
+/// A table row whose cells hold only inline content: rendered as one row block.
+struct RowInProgress {
+    node: NodeId,
+    header: bool,
+    cells: Vec<String>,
+    link_chars: usize,
+    current: Option<PendingText>,
+}
+
+struct Builder<'a> {
+    dom: &'a Dom,
+    blocks: Vec<Block>,
+    pending: PendingText,
+    stack: Vec<Frame>,
+    link_depth: usize,
+    pre_depth: usize,
+    row: Option<RowInProgress>,
+    has_block_inside: Vec<bool>,
+}
+
+impl Builder<'_> {
+    fn visit(&mut self, event: WalkEvent) -> bool {
+        match event {
+            WalkEvent::Enter(id) => self.enter(id),
+            WalkEvent::Leave(id) => {
+                self.leave(id);
+                true
+            }
+        }
+    }
+
+    fn enter(&mut self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let node = dom.node(id);
+        match &node.data {
+            NodeData::Text(text) => {
+                let in_link = self.link_depth > 0;
+                let pre = self.pre_depth > 0;
+                if let Some(row) = &mut self.row {
+                    if let Some(cell) = &mut row.current {
+                        let before = cell.link_chars;
+                        cell.push(text, in_link, false);
+                        row.link_chars += cell.link_chars - before;
+                    }
+                } else {
+                    self.pending.push(text, in_link, pre);
+                }
+                false
+            }
+            NodeData::Element { name, .. } => {
+                let tag = &name.local;
+                if is_skipped_tag(tag) || is_hidden(dom, id) {
+                    // Leave events still come for skipped nodes; mark them so `leave` ignores.
+                    self.stack.push(Frame {
+                        node: id,
+                        tag: tag.clone(),
+                        list: None,
+                        skipped: true,
+                    });
+                    return false;
+                }
+                if *tag == local_name!("br") {
+                    if let Some(cell) = self.row.as_mut().and_then(|r| r.current.as_mut()) {
+                        cell.push(" ", false, false);
+                    } else {
+                        self.pending.push_line_break();
+                    }
+                }
+                if *tag == local_name!("img") {
+                    // Image alt text is not document text; nothing to add.
+                }
+                if self.row.is_some() {
+                    if matches!(*tag, local_name!("td") | local_name!("th")) {
+                        if let Some(row) = &mut self.row {
+                            row.header |= *tag == local_name!("th");
+                            row.current = Some(PendingText::default());
+                        }
+                    }
+                } else if is_block_level(tag) {
+                    self.flush();
+                    if *tag == local_name!("tr") && !self.has_block_inside[id as usize] {
+                        self.row = Some(RowInProgress {
+                            node: id,
+                            header: false,
+                            cells: Vec::new(),
+                            link_chars: 0,
+                            current: None,
+                        });
+                    }
+                }
+                if *tag == local_name!("a") {
+                    self.link_depth += 1;
+                }
+                if *tag == local_name!("pre") {
+                    self.pre_depth += 1;
+                }
+                let list = match *tag {
+                    local_name!("ul") | local_name!("menu") => Some(ListFrame {
+                        ordered: false,
+                        next_number: 1,
+                    }),
+                    local_name!("ol") => Some(ListFrame {
+                        ordered: true,
+                        next_number: node
+                            .attr("start")
+                            .and_then(|s| s.trim().parse().ok())
+                            .unwrap_or(1),
+                    }),
+                    _ => None,
+                };
+                self.stack.push(Frame {
+                    node: id,
+                    tag: tag.clone(),
+                    list,
+                    skipped: false,
+                });
+                true
+            }
+            NodeData::Document => true,
+            NodeData::Other => false,
+        }
+    }
+
+    fn leave(&mut self, id: NodeId) {
+        let Some(frame) = self.stack.last() else {
+            return;
+        };
+        if frame.node != id {
+            return; // a text node or other non-element
+        }
+        if frame.skipped {
+            self.stack.pop();
+            return;
+        }
+        let tag = frame.tag.clone();
+        // Flush while the element is still on the stack: it owns the text.
+        if let Some(row) = &mut self.row {
+            if matches!(tag, local_name!("td") | local_name!("th")) {
+                if let Some(cell) = row.current.take() {
+                    row.cells.push(cell.text.trim().to_string());
+                }
+            } else if row.node == id {
+                self.finish_row();
+            }
+        } else if is_block_level(&tag) {
+            self.flush_at(id, &tag);
+        }
+        self.stack.pop();
+        match tag {
+            local_name!("a") => self.link_depth = self.link_depth.saturating_sub(1),
+            local_name!("pre") => self.pre_depth = self.pre_depth.saturating_sub(1),
+            _ => {}
+        }
+        if tag == local_name!("li") {
+            if let Some(list) = self.stack.iter_mut().rev().find_map(|f| f.list.as_mut()) {
+                list.next_number += 1;
+            }
+        }
+    }
+
+    fn finish_row(&mut self) {
+        let Some(row) = self.row.take() else {
+            return;
+        };
+        if row.cells.iter().all(|c| c.is_empty()) {
+            return;
+        }
+        let text = row
+            .cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut features = measure(&text, row.link_chars);
+        features.depth = self.stack.len();
+        self.blocks.push(Block {
+            kind: BlockKind::TableRow { header: row.header },
+            text,
+            cells: row.cells,
+            features,
+            node: Some(row.node),
+            ancestors: self.ancestors(Some(row.node)),
+            joins_previous: false,
+        });
+    }
+
+    /// Text gathered so far ends a block owned by the innermost open element.
+    fn flush(&mut self) {
+        let owner = self.stack.last().map(|f| (f.node, f.tag.clone()));
+        match owner {
+            Some((node, tag)) => self.flush_at(node, &tag),
+            None => self.flush_at(self.dom.root(), &local_name!("body")),
+        }
+    }
+
+    fn flush_at(&mut self, owner: NodeId, owner_tag: &LocalName) {
+        let pending = std::mem::take(&mut self.pending);
+        if pending.text.trim().is_empty() {
+            return;
+        }
+        let kind = self.kind_for(owner_tag);
+        let ancestors = self.ancestors(Some(owner));
+        let depth = ancestors.len();
+        if kind == BlockKind::Code {
+            let text = pending.text.trim_matches('\n').trim_end().to_string();
+            let mut features = measure(&text, pending.link_chars);
+            features.depth = depth;
+            self.push_block(kind, text, features, owner, ancestors);
+            return;
+        }
+        // Two or more line breaks in a row separate paragraphs (old `<br><br>` markup).
+        let text = pending.text.trim().to_string();
+        let parts: Vec<&str> = if text.contains("\n\n") {
+            text.split("\n\n").collect()
+        } else {
+            vec![text.as_str()]
+        };
+        let total_parts = parts.len();
+        for part in parts {
+            let part = part
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            if part.is_empty() {
+                continue;
+            }
+            // Share the link measure out by length when a block was split.
+            let link_chars = if total_parts == 1 {
+                pending.link_chars
+            } else {
+                let whole = crate::lang::weighted_len(&text).max(1);
+                pending.link_chars * crate::lang::weighted_len(&part) / whole
+            };
+            let mut features = measure(&part, link_chars);
+            features.depth = depth;
+            self.push_block(kind, part, features, owner, ancestors.clone());
+        }
+    }
+
+    fn push_block(
+        &mut self,
+        kind: BlockKind,
+        text: String,
+        features: super::Features,
+        owner: NodeId,
+        ancestors: Vec<NodeId>,
+    ) {
+        self.blocks.push(Block {
+            kind,
+            text,
+            cells: Vec::new(),
+            features,
+            node: Some(owner),
+            ancestors,
+            joins_previous: false,
+        });
+    }
+
+    fn ancestors(&self, owner: Option<NodeId>) -> Vec<NodeId> {
+        let mut ids: Vec<NodeId> = self.stack.iter().map(|f| f.node).collect();
+        if let Some(owner) = owner {
+            if let Some(pos) = ids.iter().position(|&n| n == owner) {
+                ids.truncate(pos + 1);
+            }
+        }
+        ids
+    }
+
+    fn kind_for(&self, owner_tag: &LocalName) -> BlockKind {
+        let heading = match *owner_tag {
+            local_name!("h1") => Some(1),
+            local_name!("h2") => Some(2),
+            local_name!("h3") => Some(3),
+            local_name!("h4") => Some(4),
+            local_name!("h5") => Some(5),
+            local_name!("h6") => Some(6),
+            _ => None,
+        };
+        if let Some(level) = heading {
+            return BlockKind::Heading { level };
+        }
+        if self.pre_depth > 0 || *owner_tag == local_name!("pre") {
+            return BlockKind::Code;
+        }
+        let mut depth = 0u8;
+        let mut item: Option<BlockKind> = None;
+        let mut quote = false;
+        let mut caption = false;
+        for frame in self.stack.iter().rev() {
+            match frame.tag {
+                local_name!("li") if item.is_none() => {
+                    item = Some(BlockKind::ListItem {
+                        ordered: false,
+                        depth: 0,
+                        number: 0,
+                    })
+                }
+                local_name!("blockquote") => quote = true,
+                local_name!("figcaption") | local_name!("caption") => caption = true,
+                _ => {}
+            }
+            if let Some(list) = &frame.list {
+                depth = depth.saturating_add(1);
+                if let Some(BlockKind::ListItem {
+                    ordered, number, ..
+                }) = &mut item
+                {
+                    if *number == 0 {
+                        *ordered = list.ordered;
+                        *number = list.next_number;
+                    }
+                }
+            }
+        }
+        if caption {
+            return BlockKind::Caption;
+        }
+        if let Some(BlockKind::ListItem {
+            ordered, number, ..
+        }) = item
+        {
+            return BlockKind::ListItem {
+                ordered,
+                depth: depth.max(1),
+                number: number.max(1),
+            };
+        }
+        if quote {
+            return BlockKind::Quote;
+        }
+        BlockKind::Paragraph
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<Block> {
+        blocks_from_dom(&Dom::parse(html))
+    }
+
+    #[test]
+    fn splits_text_at_block_elements() {
+        let b = blocks("<div>Intro <p>First <b>bold</b> para.</p> Tail</div>");
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Intro", "First bold para.", "Tail"]);
+    }
+
+    #[test]
+    fn kinds_follow_markup() {
+        let b = blocks(
+            "<h2>Head</h2><ol><li>one</li><li>two<ul><li>inner</li></ul></li></ol>\
+             <blockquote><p>quoted</p></blockquote><pre>  code\n  more</pre>\
+             <figure><figcaption>cap</figcaption></figure>",
+        );
+        let kinds: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(kinds[0], (BlockKind::Heading { level: 2 }, "Head"));
+        assert_eq!(
+            kinds[1].0,
+            BlockKind::ListItem {
+                ordered: true,
+                depth: 1,
+                number: 1
+            }
+        );
+        assert_eq!(
+            kinds[2].0,
+            BlockKind::ListItem {
+                ordered: true,
+                depth: 1,
+                number: 2
+            }
+        );
+        assert_eq!(
+            kinds[3],
+            (
+                BlockKind::ListItem {
+                    ordered: false,
+                    depth: 2,
+                    number: 1
+                },
+                "inner"
+            )
+        );
+        assert_eq!(kinds[4], (BlockKind::Quote, "quoted"));
+        assert_eq!(kinds[5], (BlockKind::Code, "  code\n  more"));
+        assert_eq!(kinds[6], (BlockKind::Caption, "cap"));
+    }
+
+    #[test]
+    fn link_text_is_measured() {
+        let b = blocks("<p>Read <a href='x'>this story</a></p><p><a>all link</a></p>");
+        assert!(b[0].features.link_density() > 0.5 && b[0].features.link_density() < 1.0);
+        assert_eq!(b[1].features.link_density(), 1.0);
+    }
+
+    #[test]
+    fn skips_scripts_styles_and_hidden_elements() {
+        let b = blocks(
+            "<p>kept</p><script>var x=1;</script><style>p{}</style>\
+             <div hidden>gone</div><div style='display: none'>gone too</div><p>also kept</p>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["kept", "also kept"]);
+    }
+
+    #[test]
+    fn data_table_rows_become_row_blocks() {
+        let b = blocks(
+            "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ana</td><td>31</td></tr></table>",
+        );
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].kind, BlockKind::TableRow { header: true });
+        assert_eq!(b[1].cells, ["Ana", "31"]);
+    }
+
+    #[test]
+    fn layout_tables_keep_their_paragraphs() {
+        let b = blocks("<table><tr><td><p>Para one.</p><p>Para two.</p></td></tr></table>");
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Para one.", "Para two."]);
+    }
+
+    #[test]
+    fn double_line_breaks_split_paragraphs() {
+        let b = blocks("<div>First line<br>same para<br><br>Second para</div>");
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["First line\nsame para", "Second para"]);
+    }
+}

@@ -1,0 +1,150 @@
+//! Stage 2, **blocks**: a document becomes a flat sequence of blocks — heading, paragraph,
+//! list item, quote, table row, code, caption — each with the features the detectors read.
+//!
+//! HTML goes through [`html::blocks_from_dom`]; plain text through [`text::blocks_from_text`].
+//! Both produce the same [`Block`] type, so every later stage is shared. This stage measures;
+//! it never decides what is content.
+
+pub mod html;
+pub mod text;
+
+use serde::Serialize;
+
+use crate::dom::NodeId;
+use crate::lang::{self, PageLanguage};
+
+/// What a block is, as far as its markup (or line shape) says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "type")]
+pub enum BlockKind {
+    /// A heading, level 1 to 6.
+    Heading {
+        /// 1 for `<h1>` … 6 for `<h6>`.
+        level: u8,
+    },
+    /// A paragraph or any other run of text.
+    Paragraph,
+    /// An item of a list.
+    ListItem {
+        /// Whether the list is numbered.
+        ordered: bool,
+        /// Nesting depth, 1 for a top-level list.
+        depth: u8,
+        /// 1-based position in a numbered list.
+        number: u32,
+    },
+    /// Text inside a block quotation.
+    Quote,
+    /// One row of a data table; the cells are in [`Block::cells`].
+    TableRow {
+        /// Whether the row holds header cells.
+        header: bool,
+    },
+    /// Preformatted text or code, whitespace kept.
+    Code,
+    /// A figure or table caption.
+    Caption,
+}
+
+impl BlockKind {
+    /// Whether this is a heading.
+    pub fn is_heading(&self) -> bool {
+        matches!(self, BlockKind::Heading { .. })
+    }
+}
+
+/// Measurements of one block.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Features {
+    /// Length measure comparable across scripts (see [`lang::weighted_len`]).
+    pub chars: usize,
+    /// The same measure over text inside links.
+    pub link_chars: usize,
+    /// Word tokens.
+    pub words: usize,
+    /// Stopwords among the word tokens (0 when the page language has no list).
+    pub stopwords: usize,
+    /// Commas and other clause punctuation, a sign of prose.
+    pub commas: usize,
+    /// Whether the text ends like a sentence (`.`, `!`, `?`, `…`, `。`, `:` …).
+    pub ends_sentence: bool,
+    /// Depth of the block's element in the DOM (0 for text input).
+    pub depth: usize,
+    /// For text input: 1-based line number of the block's first line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+impl Features {
+    /// Share of the text inside links, 0.0–1.0.
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            (self.link_chars as f32 / self.chars as f32).min(1.0)
+        }
+    }
+
+    /// Share of word tokens that are stopwords, 0.0–1.0.
+    pub fn stopword_density(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stopwords as f32 / self.words as f32
+        }
+    }
+}
+
+/// One block of a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The text, whitespace collapsed (except in code); may hold `\n` from line breaks.
+    pub text: String,
+    /// Cells of a table row (empty for other kinds).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<String>,
+    /// Measurements.
+    pub features: Features,
+    /// Element that owns the text (HTML input only).
+    #[serde(skip)]
+    pub node: Option<NodeId>,
+    /// Element ancestors from the root down to [`Block::node`] (HTML input only).
+    #[serde(skip)]
+    pub ancestors: Vec<NodeId>,
+    /// For text input: the block followed its predecessor with no blank line between.
+    #[serde(skip)]
+    pub joins_previous: bool,
+}
+
+impl Block {
+    /// Fills the language-dependent features (stopwords) once the page language is known.
+    pub fn count_stopwords(&mut self, language: &PageLanguage) {
+        let (_, stops) = language.count_stopwords(&self.text);
+        self.features.stopwords = stops;
+    }
+}
+
+/// Measures `text` into the language-independent features of a block.
+pub(crate) fn measure(text: &str, link_chars: usize) -> Features {
+    let chars = lang::weighted_len(text);
+    let commas = text
+        .chars()
+        .filter(|c| matches!(c, ',' | ';' | '，' | '、' | '،' | '؛'))
+        .count();
+    let ends_sentence = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？', ':', '؟', '।']);
+    Features {
+        chars,
+        link_chars: link_chars.min(chars),
+        words: lang::word_count(text),
+        stopwords: 0,
+        commas,
+        ends_sentence,
+        depth: 0,
+        line: None,
+    }
+}

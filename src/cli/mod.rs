@@ -1,0 +1,92 @@
+//! The `dechrome` command line: a thin layer over the library.
+//!
+//! Exit codes: 0 when every input was cleaned, 1 when any input failed (each failure is
+//! reported on stderr with its path and cause, and the rest of the batch is still written),
+//! 2 for usage errors.
+
+pub mod clean;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Strip site chrome from crawled pages and keep the document.
+#[derive(Debug, Parser)]
+#[command(name = "dechrome", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Clean pages: one to stdout, or many into --out DIR.
+    Clean(clean::CleanArgs),
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Plain text, blocks separated by blank lines.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON with metadata.
+    Json,
+}
+
+impl FormatArg {
+    /// The library format.
+    pub fn format(self) -> dechrome::Format {
+        match self {
+            FormatArg::Text => dechrome::Format::Text,
+            FormatArg::Markdown => dechrome::Format::Markdown,
+            FormatArg::Json => dechrome::Format::Json,
+        }
+    }
+
+    /// File extension of outputs in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            FormatArg::Text => "txt",
+            FormatArg::Markdown => "md",
+            FormatArg::Json => "json",
+        }
+    }
+}
+
+/// `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// From the file name, then the content.
+    Auto,
+    /// HTML.
+    Html,
+    /// Plain text.
+    Text,
+}
+
+impl From<InputFormatArg> for dechrome::InputFormat {
+    fn from(value: InputFormatArg) -> Self {
+        match value {
+            InputFormatArg::Auto => dechrome::InputFormat::Auto,
+            InputFormatArg::Html => dechrome::InputFormat::Html,
+            InputFormatArg::Text => dechrome::InputFormat::Text,
+        }
+    }
+}
+
+/// A usage error: reported, exit 2.
+pub fn usage_error(message: &str) -> ExitCode {
+    eprintln!("dechrome: {message}");
+    ExitCode::from(2)
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Clean(args) => clean::run(args),
+    }
+}

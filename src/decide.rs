@@ -1,0 +1,360 @@
+//! Stage 4, **decide**: weighs the detectors' verdicts, finds the main-content region, and
+//! classifies every block as kept or removed, with the reasons.
+//!
+//! Three steps:
+//! 1. per block, the verdicts are combined into a first class (good, near-good, short, bad);
+//! 2. for HTML, container scoring finds the element that holds the document (as the best
+//!    extractors do: prose blocks vote for their ancestors, link-heavy regions lose);
+//! 3. context smoothing: a short block between good ones stays, a run of short link-heavy
+//!    blocks goes, and a heading stays when document text follows it closely.
+//!
+//! This stage reads verdicts and features only; it never looks for phrases or markup itself.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::blocks::{Block, BlockKind};
+use crate::detect::{Reason, Signal, SourceKind, Verdict};
+use crate::dom::{Dom, NodeId};
+
+/// First class of a block, from its own verdicts (jusText's classes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockClass {
+    /// Clearly document text.
+    Good,
+    /// Probably document text.
+    NearGood,
+    /// Too short to judge alone; context decides.
+    Short,
+    /// Chrome.
+    Bad,
+    /// Byline or date: goes to the metadata.
+    Metadata,
+}
+
+/// The decision on one block.
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    /// Whether the block is part of the document.
+    pub keep: bool,
+    /// The block's first class.
+    pub class: BlockClass,
+    /// Every reason that bore on the decision, strongest first.
+    pub reasons: Vec<Reason>,
+}
+
+impl Decision {
+    /// The reason to show when the block was removed: the strongest chrome reason.
+    pub fn main_reason(&self) -> Option<&Reason> {
+        self.reasons.first()
+    }
+}
+
+/// Tunable thresholds of the decision.
+#[derive(Debug, Clone)]
+pub struct DecideConfig {
+    /// jusText's maximum heading distance: a heading stays when good text starts within
+    /// this many characters after it.
+    pub max_heading_distance: usize,
+}
+
+impl Default for DecideConfig {
+    fn default() -> Self {
+        DecideConfig {
+            max_heading_distance: 200,
+        }
+    }
+}
+
+/// Combined verdict weights of one block.
+#[derive(Debug, Clone, Copy, Default)]
+struct Weights {
+    chrome: f32,
+    content: f32,
+    metadata: f32,
+    markup_chrome: f32,
+}
+
+fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
+    let mut weights = vec![Weights::default(); n];
+    for v in verdicts {
+        let Some(w) = weights.get_mut(v.block) else {
+            continue;
+        };
+        match v.signal {
+            // Independent evidence adds up: 1 - Π(1 - w).
+            Signal::Chrome => {
+                w.chrome = 1.0 - (1.0 - w.chrome) * (1.0 - v.weight);
+                if v.reason.detector == "markup" {
+                    w.markup_chrome = w.markup_chrome.max(v.weight);
+                }
+            }
+            Signal::Content => w.content = w.content.max(v.weight),
+            Signal::Metadata => w.metadata = w.metadata.max(v.weight),
+        }
+        if v.weight >= 1.0 && v.signal == Signal::Chrome {
+            w.chrome = 1.0;
+        }
+    }
+    weights
+}
+
+fn first_class(block: &Block, w: &Weights) -> BlockClass {
+    if w.metadata >= 0.9 {
+        return BlockClass::Metadata;
+    }
+    if w.chrome >= 1.0 {
+        return BlockClass::Bad;
+    }
+    let score = w.content - w.chrome;
+    if w.content >= 0.8 && score >= 0.3 {
+        BlockClass::Good
+    } else if w.content >= 0.4 && score >= 0.0 {
+        BlockClass::NearGood
+    } else if w.chrome >= 0.5 || (score < -0.25 && block.features.chars >= 70) {
+        BlockClass::Bad
+    } else {
+        BlockClass::Short
+    }
+}
+
+/// Finds the element that holds the document: prose blocks vote for their ancestors
+/// (Readability's scheme: parent full score, grandparent half, then a third…), and a
+/// candidate's score is scaled down by its link density.
+fn main_container(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Option<NodeId> {
+    let mut score: HashMap<NodeId, f32> = HashMap::new();
+    let mut chars: HashMap<NodeId, (usize, usize)> = HashMap::new();
+    for (block, w) in blocks.iter().zip(weights) {
+        for &a in &block.ancestors {
+            let e = chars.entry(a).or_default();
+            e.0 += block.features.chars;
+            e.1 += block.features.link_chars;
+        }
+        if block.features.chars < 25
+            || block.features.link_density() > 0.5
+            || w.markup_chrome >= 0.6
+            || w.chrome >= 1.0
+            || w.metadata >= 0.9
+        {
+            continue;
+        }
+        let f = &block.features;
+        let mut vote = 1.0 + f.commas.min(10) as f32 + (f.chars as f32 / 100.0).min(3.0);
+        vote *= 0.5 + w.content;
+        // The block's own element, its parent, grandparent… share the vote.
+        let n = block.ancestors.len();
+        for (level, &a) in block.ancestors.iter().rev().skip(1).take(5).enumerate() {
+            let divisor = if level == 0 { 1.0 } else { (level + 1) as f32 };
+            *score.entry(a).or_default() += vote / divisor;
+        }
+        if n == 1 {
+            *score.entry(block.ancestors[0]).or_default() += vote;
+        }
+    }
+    let body = crate::blocks::html::find_body(dom);
+    score
+        .iter()
+        .filter(|(node, _)| Some(**node) != body || score.len() == 1)
+        .map(|(node, s)| {
+            let (c, l) = chars.get(node).copied().unwrap_or((1, 0));
+            let density = l as f32 / c.max(1) as f32;
+            (*node, s * (1.0 - density))
+        })
+        // Highest score; ties to the earlier node for determinism.
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(node, _)| node)
+}
+
+/// Decides every block. `verdicts` may come in any order.
+pub fn decide(
+    blocks: &[Block],
+    verdicts: &[Verdict],
+    dom: Option<&Dom>,
+    source: SourceKind,
+    config: &DecideConfig,
+) -> Vec<Decision> {
+    let n = blocks.len();
+    let weights = combine(verdicts, n);
+    let mut classes: Vec<BlockClass> = blocks
+        .iter()
+        .zip(&weights)
+        .map(|(b, w)| first_class(b, w))
+        .collect();
+
+    // Reasons per block, strongest first (stable for equal weights: detector order).
+    let mut reasons: Vec<Vec<(f32, Reason)>> = vec![Vec::new(); n];
+    for v in verdicts {
+        if let Some(r) = reasons.get_mut(v.block) {
+            let signed = if v.signal == Signal::Content {
+                -v.weight
+            } else {
+                v.weight
+            };
+            r.push((signed, v.reason.clone()));
+        }
+    }
+
+    // Main container (HTML): blocks outside it lose a class step, blocks inside gain one.
+    let container = match (source, dom) {
+        (SourceKind::Html, Some(dom)) => main_container(blocks, &weights, dom),
+        _ => None,
+    };
+    let mut in_container = vec![true; n];
+    if let Some(c) = container {
+        for (i, block) in blocks.iter().enumerate() {
+            in_container[i] = block.ancestors.contains(&c);
+        }
+        for i in 0..n {
+            let class = classes[i];
+            if in_container[i] {
+                if class == BlockClass::NearGood {
+                    classes[i] = BlockClass::Good;
+                } else if class == BlockClass::Short && weights[i].chrome < 0.5 {
+                    classes[i] = BlockClass::NearGood;
+                }
+            } else if matches!(
+                class,
+                BlockClass::Good | BlockClass::NearGood | BlockClass::Short
+            ) {
+                // Outside the container only strong prose survives (content split across
+                // sibling containers); the rest is rails and teasers.
+                let strong = class == BlockClass::Good && weights[i].chrome < 0.3;
+                if !strong {
+                    classes[i] = BlockClass::Bad;
+                    reasons[i].push((
+                        0.5,
+                        Reason {
+                            detector: "decide",
+                            cause: "outside the main content region".to_string(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+
+    let keep = smooth(blocks, &classes, &weights, config);
+
+    let mut decisions = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut r = std::mem::take(&mut reasons[i]);
+        r.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut list: Vec<Reason> = r.into_iter().map(|(_, reason)| reason).collect();
+        if !keep[i] && list.is_empty() {
+            list.push(Reason {
+                detector: "decide",
+                cause: "short block among chrome".to_string(),
+            });
+        }
+        decisions.push(Decision {
+            keep: keep[i],
+            class: classes[i],
+            reasons: list,
+        });
+    }
+    decisions
+}
+
+/// Context smoothing over first classes; returns keep flags.
+fn smooth(
+    blocks: &[Block],
+    classes: &[BlockClass],
+    weights: &[Weights],
+    config: &DecideConfig,
+) -> Vec<bool> {
+    let n = blocks.len();
+    let is_anchor = |c: BlockClass| matches!(c, BlockClass::Good | BlockClass::Bad);
+    let mut resolved: Vec<BlockClass> = classes.to_vec();
+
+    // Near-good blocks become good next to good text, bad otherwise (jusText).
+    let nearest = |from: usize, forward: bool, classes: &[BlockClass]| -> Option<BlockClass> {
+        let mut i = from;
+        loop {
+            if forward {
+                i += 1;
+                if i >= n {
+                    return None;
+                }
+            } else {
+                if i == 0 {
+                    return None;
+                }
+                i -= 1;
+            }
+            if classes[i] == BlockClass::Metadata {
+                continue;
+            }
+            if is_anchor(classes[i]) {
+                return Some(classes[i]);
+            }
+        }
+    };
+    for i in 0..n {
+        if classes[i] == BlockClass::NearGood {
+            let prev = nearest(i, false, classes);
+            let next = nearest(i, true, classes);
+            resolved[i] = if prev == Some(BlockClass::Good) || next == Some(BlockClass::Good) {
+                BlockClass::Good
+            } else if prev.is_none() && next.is_none() {
+                // Nothing clear on the page: near-good text is the best we have.
+                BlockClass::Good
+            } else {
+                BlockClass::Bad
+            };
+        }
+    }
+    let after_near = resolved.clone();
+    for i in 0..n {
+        if after_near[i] == BlockClass::Short {
+            let prev = nearest(i, false, &after_near);
+            let next = nearest(i, true, &after_near);
+            resolved[i] = match (prev, next) {
+                (Some(BlockClass::Good), Some(BlockClass::Good)) => BlockClass::Good,
+                (Some(BlockClass::Good), None) | (None, Some(BlockClass::Good)) => BlockClass::Good,
+                _ => BlockClass::Bad,
+            };
+        }
+    }
+
+    // Headings (and heading-like short lines) stay when good text follows closely.
+    for i in 0..n {
+        if resolved[i] != BlockClass::Bad || !heading_like(&blocks[i]) {
+            continue;
+        }
+        if weights[i].chrome >= 0.5 || weights[i].metadata >= 0.9 {
+            continue;
+        }
+        let mut distance = 0usize;
+        for j in i + 1..n {
+            if resolved[j] == BlockClass::Good && !heading_like(&blocks[j]) {
+                resolved[i] = BlockClass::Good;
+                break;
+            }
+            // Chrome and bylines between a title and its text do not count as distance.
+            if !matches!(classes[j], BlockClass::Bad | BlockClass::Metadata) {
+                distance += blocks[j].features.chars;
+            }
+            if distance > config.max_heading_distance {
+                break;
+            }
+        }
+    }
+    resolved.iter().map(|c| *c == BlockClass::Good).collect()
+}
+
+/// Whether a block can be a heading: marked as one, or (for text) a short line that does not
+/// end like a sentence.
+fn heading_like(block: &Block) -> bool {
+    match block.kind {
+        BlockKind::Heading { .. } => true,
+        BlockKind::Paragraph => {
+            block.features.words <= 20
+                && block.features.words >= 1
+                && (!block.features.ends_sentence || block.text.trim_end().ends_with('?'))
+                && block.features.link_density() < 0.5
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,238 @@
+//! Bylines and date lines: "By Ana Ruiz", "Published on 3 May 2024", "Updated 2 hours ago",
+//! and an author's name standing next to such a line (WordPress themes print the name, then
+//! "Published", then "on", then the date, each in its own element).
+//!
+//! These blocks leave the body and feed the metadata (author, date). Date vocabulary is
+//! data (`data/date_words.tsv`).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::{fold, Detector, Page, Signal, Verdict};
+use crate::blocks::Block;
+
+const DATE_WORDS: &str = include_str!("../../data/date_words.tsv");
+
+/// Lowercase words that can make up a date line (months, weekdays, clock and relative-time
+/// words, and the connectives around them).
+fn date_vocabulary() -> &'static (HashSet<&'static str>, HashSet<&'static str>) {
+    static VOCAB: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
+    VOCAB.get_or_init(|| {
+        let mut anchors = HashSet::new();
+        let mut fillers = HashSet::new();
+        for row in DATE_WORDS.lines() {
+            if row.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = row.split('\t').collect();
+            let [_, kind, words] = cols[..] else {
+                continue;
+            };
+            let set = if kind == "month" || kind == "weekday" || kind == "time" {
+                &mut anchors
+            } else {
+                &mut fillers
+            };
+            set.extend(words.split(' '));
+        }
+        (anchors, fillers)
+    })
+}
+
+/// Words that introduce an author ("By Ana Ruiz"), folded.
+const AUTHOR_PREFIXES: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "words by",
+    "story by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "door",
+    "автор",
+    "от",
+    "作者",
+    "文",
+];
+
+/// Words that mark a date next to an author name.
+const DATE_MARKERS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "on",
+    "published on",
+    "last updated",
+    "veröffentlicht",
+    "aktualisiert",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "опубликовано",
+];
+
+/// The byline-and-date detector.
+pub struct BylineAndDate;
+
+/// Whether `block` reads as a date line: short, with at least one date anchor (a number, a
+/// month, a weekday, a relative time) and almost nothing that is not date vocabulary.
+pub fn is_date_line(block: &Block) -> bool {
+    if block.features.words == 0 || block.features.words > 12 {
+        return false;
+    }
+    let (anchors, fillers) = date_vocabulary();
+    let mut anchor_count = 0;
+    let mut other = 0;
+    crate::lang::for_each_word(&block.text, |w| {
+        let lower = w.to_lowercase();
+        if w.chars().all(|c| c.is_ascii_digit()) || anchors.contains(lower.as_str()) {
+            anchor_count += 1;
+        } else if !fillers.contains(lower.as_str()) {
+            other += 1;
+        }
+    });
+    anchor_count >= 2 && other <= 1 || (anchor_count >= 1 && other == 0)
+}
+
+fn is_date_marker(block: &Block) -> bool {
+    let folded = fold(&block.text);
+    DATE_MARKERS.contains(&folded.as_str()) || is_date_line(block)
+}
+
+/// Whether `text` looks like a person's name (or a short staff credit): 2–5 words, each
+/// capitalised apart from name particles, no sentence punctuation.
+fn looks_like_name(block: &Block) -> bool {
+    let words = block.features.words;
+    if !(2..=6).contains(&words)
+        || block.features.ends_sentence && !block.text.ends_with('.')
+        || is_date_marker(block)
+    {
+        return false;
+    }
+    let text = block.text.trim_end_matches('.');
+    if text.contains(['!', '?', ':', '“', '"']) {
+        return false;
+    }
+    text.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty()
+            || w.chars().next().is_some_and(|c| c.is_uppercase())
+            || matches!(
+                w,
+                "de" | "van" | "von" | "al" | "bin" | "da" | "del" | "la" | "and" | "y"
+            )
+    })
+}
+
+/// Whether the block starts with an author prefix ("By …") and is short.
+fn is_author_line(block: &Block) -> bool {
+    if block.features.words > 12 || block.features.words < 2 {
+        return false;
+    }
+    let folded = fold(&block.text);
+    AUTHOR_PREFIXES.iter().any(|p| {
+        folded.starts_with(p) && folded[p.len()..].starts_with(' ') && {
+            // The rest must look like a name (capitalised), not a sentence ("by the river").
+            let rest = block.text.trim_start();
+            let after: Vec<&str> = rest.split_whitespace().skip(p.split(' ').count()).collect();
+            after
+                .first()
+                .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        }
+    })
+}
+
+impl Detector for BylineAndDate {
+    fn name(&self) -> &'static str {
+        "byline"
+    }
+
+    fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
+        let blocks = page.blocks;
+        for (index, block) in blocks.iter().enumerate() {
+            if block.kind.is_heading() && block.features.words > 3 {
+                continue;
+            }
+            if is_author_line(block) {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Metadata,
+                    1.0,
+                    self.name(),
+                    format!("author line \"{}\"", block.text),
+                ));
+            } else if is_date_line(block) {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Metadata,
+                    0.9,
+                    self.name(),
+                    format!("date line \"{}\"", block.text),
+                ));
+            } else if looks_like_name(block) {
+                // A name right before or after a date marker is the byline.
+                let next_is_date = blocks
+                    .get(index + 1)
+                    .is_some_and(|b| is_date_marker(b) || is_author_line(b));
+                let prev_is_date = index > 0 && is_date_marker(&blocks[index - 1]);
+                if next_is_date || prev_is_date {
+                    out.push(Verdict::new(
+                        index,
+                        Signal::Metadata,
+                        1.0,
+                        self.name(),
+                        format!("author name \"{}\" next to a date line", block.text),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::text::blocks_from_text;
+    use crate::detect::SourceKind;
+    use crate::lang::PageLanguage;
+
+    fn metadata_lines(text: &str) -> Vec<String> {
+        let blocks = blocks_from_text(text);
+        let page = Page {
+            blocks: &blocks,
+            dom: None,
+            language: PageLanguage::guess(text),
+            source: SourceKind::Text,
+        };
+        let mut out = Vec::new();
+        BylineAndDate.detect(&page, &mut out);
+        out.iter().map(|v| blocks[v.block].text.clone()).collect()
+    }
+
+    #[test]
+    fn finds_author_and_date_lines() {
+        let found = metadata_lines(
+            "Bridge reopens after repairs\n\nBy Marta Keller\n\nMarch 3, 2024 at 10:15 am\n\n\
+             The bridge reopened on Monday after nine months of work by the city.",
+        );
+        assert_eq!(found, ["By Marta Keller", "March 3, 2024 at 10:15 am"]);
+    }
+
+    #[test]
+    fn name_next_to_published_marker_is_a_byline() {
+        let found = metadata_lines(
+            "Economy\n\nTitle of the story here\n\nJonas Weber\n\nPublished\n\non\n\nBody text.",
+        );
+        assert_eq!(found, ["Jonas Weber"]);
+    }
+
+    #[test]
+    fn prose_is_not_a_byline() {
+        let found = metadata_lines(
+            "By the river the town built a new school.\n\nConclusion\n\nIt was 3 days in May when the rain came.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

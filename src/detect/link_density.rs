@@ -1,0 +1,39 @@
+//! Link density: the share of a block's text inside links. Navigation, teaser lists, tag
+//! clouds and "related" rails are mostly links; prose is not.
+//!
+//! Thresholds follow the published ones: boilerpipe's 0.33 for a block to be boilerplate,
+//! Readability's 0.5 for removal whatever else the block has. A heading that is all link is
+//! a teaser title.
+
+use super::{Detector, Page, Signal, Verdict};
+
+/// The link-density detector.
+pub struct LinkDensity;
+
+impl Detector for LinkDensity {
+    fn name(&self) -> &'static str {
+        "link-density"
+    }
+
+    fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
+        for (index, block) in page.blocks.iter().enumerate() {
+            let density = block.features.link_density();
+            let weight = if density >= 0.8 {
+                0.7
+            } else if density > 0.5 {
+                0.55
+            } else if density > 0.33 {
+                0.35
+            } else {
+                continue;
+            };
+            out.push(Verdict::new(
+                index,
+                Signal::Chrome,
+                weight,
+                self.name(),
+                format!("{density:.2} of the text is links"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,387 @@
+//! Markup semantics: blocks inside navigation, headers, footers, asides, dialogs, hidden
+//! elements, or elements whose class/id/role name chrome (share, related, comment, cookie,
+//! sidebar, …) are chrome.
+//!
+//! The verdict names the element and the token that matched. An element whose name also
+//! says "content" (`entry-content-sidebar`), the root elements, and wrappers that hold most
+//! of the page's text are not judged by their names: those are layout, not chrome.
+
+use std::collections::HashMap;
+
+use html5ever::local_name;
+
+use super::{Detector, Page, Signal, Verdict};
+use crate::dom::{Dom, NodeId};
+
+/// Class/id fragments that name chrome wherever they appear in a token.
+const CHROME_FRAGMENTS: &[&str] = &[
+    "sidebar",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comment",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "cookie",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "widget",
+    "promo",
+    "advert",
+    "sponsor",
+    "footer",
+    "masthead",
+    "navbar",
+    "navigation",
+    "menu",
+    "popup",
+    "modal",
+    "pagination",
+    "pager",
+    "toolbar",
+    "signup",
+    "sign-up",
+    "login",
+    "author-bio",
+    "authorbox",
+    "author-box",
+    "about-author",
+    "recommend",
+    "trending",
+    "popular",
+    "most-read",
+    "mostread",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "skip-link",
+    "skiplink",
+    "post-meta",
+    "entry-meta",
+    "article-meta",
+    "postmeta",
+    "byline",
+    "dateline",
+    "tag-list",
+    "taglist",
+    "tags-list",
+    "post-tags",
+    "entry-tags",
+    "article-tags",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "next-post",
+    "prev-post",
+    "post-nav",
+    "postnav",
+    "jump-to",
+    "table-of-contents",
+    "toc-",
+    "print-",
+    "cta",
+    "paywall",
+    "banner-ad",
+    "ad-slot",
+    "adslot",
+    "ad-container",
+    "adwrap",
+    "ad-wrapper",
+    "dfp",
+    "teaser",
+    "card-list",
+    "rail",
+    "offcanvas",
+    "off-canvas",
+    "overlay",
+    "lightbox",
+    "search-form",
+    "searchform",
+];
+
+/// Class/id tokens that name chrome only as a whole token.
+const CHROME_TOKENS: &[&str] = &[
+    "ad",
+    "ads",
+    "nav",
+    "tags",
+    "tag",
+    "meta",
+    "share",
+    "hidden",
+    "hide",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader-text",
+    "screenreader",
+    "d-none",
+    "invisible",
+    "print",
+    "noprint",
+    "header",
+    "aside",
+    "author",
+    "date",
+    "timestamp",
+    "rating",
+    "votes",
+];
+
+/// Tokens that say an element holds the document (they cancel chrome tokens).
+const CONTENT_FRAGMENTS: &[&str] = &[
+    "article",
+    "content",
+    "entry",
+    "post-body",
+    "postbody",
+    "story",
+    "main",
+    "text",
+    "body",
+    "blog-post",
+    "prose",
+    "markdown",
+];
+
+/// ARIA roles of chrome regions.
+const CHROME_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "tablist",
+    "toolbar",
+];
+
+/// The markup-semantics detector.
+#[derive(Default)]
+pub struct MarkupSemantics;
+
+/// What one element says about its subtree.
+#[derive(Clone)]
+struct ElementJudgement {
+    weight: f32,
+    cause: String,
+}
+
+impl Detector for MarkupSemantics {
+    fn name(&self) -> &'static str {
+        "markup"
+    }
+
+    fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
+        let Some(dom) = page.dom else {
+            return;
+        };
+        // Text held by each element, to tell layout wrappers from chrome regions.
+        let mut held: HashMap<NodeId, usize> = HashMap::new();
+        let mut total = 0usize;
+        for block in page.blocks {
+            total += block.features.chars;
+            for &a in &block.ancestors {
+                *held.entry(a).or_default() += block.features.chars;
+            }
+        }
+        let mut memo: HashMap<NodeId, Option<ElementJudgement>> = HashMap::new();
+        for (index, block) in page.blocks.iter().enumerate() {
+            // The innermost chrome element decides; inside <article>/<main> a <header> is
+            // the article's own header, so remember whether we are inside one.
+            let mut found: Option<ElementJudgement> = None;
+            let mut inside_article = false;
+            for &ancestor in &block.ancestors {
+                let node = dom.node(ancestor);
+                if matches!(
+                    node.local_name(),
+                    Some(&local_name!("article")) | Some(&local_name!("main"))
+                ) {
+                    inside_article = true;
+                }
+                let judgement = memo
+                    .entry(ancestor)
+                    .or_insert_with(|| {
+                        judge_element(dom, ancestor, held.get(&ancestor).copied(), total)
+                    })
+                    .clone();
+                if let Some(j) = judgement {
+                    let article_header =
+                        inside_article && node.local_name() == Some(&local_name!("header"));
+                    if !article_header {
+                        found = Some(j);
+                    }
+                }
+            }
+            if let Some(j) = found {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    j.weight,
+                    self.name(),
+                    j.cause,
+                ));
+            }
+        }
+    }
+}
+
+/// Judges one element by its tag, role and class/id names.
+fn judge_element(
+    dom: &Dom,
+    id: NodeId,
+    held: Option<usize>,
+    total: usize,
+) -> Option<ElementJudgement> {
+    let node = dom.node(id);
+    let tag = node.local_name()?;
+    if matches!(
+        *tag,
+        local_name!("html") | local_name!("body") | local_name!("main") | local_name!("article")
+    ) {
+        return None;
+    }
+    // A wrapper holding most of the page's text is layout whatever its name.
+    let is_wrapper = total > 0 && held.unwrap_or(0) * 10 > total * 6;
+    let tag_weight = match *tag {
+        local_name!("nav") => Some(0.8),
+        local_name!("aside") => Some(0.7),
+        local_name!("footer") => Some(0.7),
+        local_name!("header") => Some(0.6),
+        local_name!("dialog") => Some(0.9),
+        _ => None,
+    };
+    if let Some(weight) = tag_weight {
+        if !is_wrapper {
+            return Some(ElementJudgement {
+                weight,
+                cause: format!("inside <{tag}>"),
+            });
+        }
+    }
+    if let Some(role) = node.attr("role") {
+        let role = role.trim().to_ascii_lowercase();
+        if CHROME_ROLES.contains(&role.as_str()) && !is_wrapper {
+            return Some(ElementJudgement {
+                weight: 0.75,
+                cause: format!("inside role=\"{role}\""),
+            });
+        }
+    }
+    let mut names = String::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = node.attr(attr) {
+            names.push_str(&v.to_ascii_lowercase());
+            names.push(' ');
+        }
+    }
+    if names.trim().is_empty() {
+        return None;
+    }
+    let tokens: Vec<&str> = names.split_whitespace().collect();
+    let hidden = tokens.iter().any(|t| {
+        matches!(
+            *t,
+            "hidden"
+                | "sr-only"
+                | "visually-hidden"
+                | "screen-reader-text"
+                | "d-none"
+                | "invisible"
+        )
+    });
+    if hidden {
+        return Some(ElementJudgement {
+            weight: 0.9,
+            cause: "hidden by its class".to_string(),
+        });
+    }
+    if is_wrapper {
+        return None;
+    }
+    let says_content = tokens
+        .iter()
+        .any(|t| CONTENT_FRAGMENTS.iter().any(|f| t.contains(f)));
+    if says_content {
+        return None;
+    }
+    let chrome = tokens.iter().find_map(|t| {
+        if CHROME_TOKENS.contains(t) {
+            return Some(t.to_string());
+        }
+        // Split compound names (`post_share-bar`, `shareBar` lowercased) on separators.
+        let parts_match = t
+            .split(['-', '_'])
+            .any(|p| CHROME_TOKENS.contains(&p) && p.len() > 2);
+        if parts_match {
+            return Some(t.to_string());
+        }
+        CHROME_FRAGMENTS
+            .iter()
+            .find(|f| t.contains(*f))
+            .map(|_| t.to_string())
+    })?;
+    Some(ElementJudgement {
+        weight: 0.6,
+        cause: format!("inside <{tag}> named \"{chrome}\""),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::html::blocks_from_dom;
+    use crate::detect::SourceKind;
+    use crate::lang::PageLanguage;
+
+    fn verdicts(html: &str) -> Vec<(String, String)> {
+        let dom = Dom::parse(html);
+        let blocks = blocks_from_dom(&dom);
+        let page = Page {
+            blocks: &blocks,
+            dom: Some(&dom),
+            language: PageLanguage::guess(""),
+            source: SourceKind::Html,
+        };
+        let mut out = Vec::new();
+        MarkupSemantics.detect(&page, &mut out);
+        out.iter()
+            .map(|v| (blocks[v.block].text.clone(), v.reason.cause.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn navigation_and_footer_are_chrome() {
+        let v = verdicts(
+            "<nav><a>Home</a></nav><article><p>Body text that is long enough.</p></article>\
+             <footer>Site footer</footer><p>Some more body text to hold the page.</p>",
+        );
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0], ("Home".into(), "inside <nav>".into()));
+        assert_eq!(v[1].1, "inside <footer>");
+    }
+
+    #[test]
+    fn class_names_mark_share_bars_but_not_content_wrappers() {
+        let v = verdicts(
+            "<div class='entry-content has-sidebar'><p>Body paragraph one is here.</p>\
+             <div class='share-buttons'>Share on Facebook</div></div><p>Other text filler here.</p>",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, "Share on Facebook");
+        assert!(v[0].1.contains("share-buttons"));
+    }
+
+    #[test]
+    fn article_header_is_not_chrome() {
+        let v = verdicts(
+            "<header>Site</header><article><header><h1>Title</h1></header><p>Text body here.</p></article>",
+        );
+        assert_eq!(v, [("Site".to_string(), "inside <header>".to_string())]);
+    }
+}

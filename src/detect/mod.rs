@@ -1,0 +1,147 @@
+//! Stage 3, **detectors**: each detector reads the page's blocks (and, for HTML, the DOM) and
+//! gives verdicts on blocks, each with a reason a person can read.
+//!
+//! A detector is small and explains itself; no detector reads another's state. The decide
+//! stage weighs the verdicts. Adding a detector is adding a file here and a line in
+//! [`all_detectors`].
+
+pub mod byline;
+pub mod link_density;
+pub mod markup;
+pub mod phrases;
+pub mod repeated;
+pub mod text_density;
+
+use serde::Serialize;
+
+use crate::blocks::Block;
+use crate::dom::Dom;
+use crate::lang::PageLanguage;
+
+/// What kind of input the blocks came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// HTML: blocks have DOM ancestors.
+    Html,
+    /// Plain text: one block per line.
+    Text,
+}
+
+/// Everything a detector may read about one page.
+pub struct Page<'a> {
+    /// The blocks, in document order.
+    pub blocks: &'a [Block],
+    /// The DOM, for HTML input.
+    pub dom: Option<&'a Dom>,
+    /// The language used for stopwords.
+    pub language: PageLanguage,
+    /// Where the blocks came from.
+    pub source: SourceKind,
+}
+
+/// Why a detector said what it said: the detector's name and a cause in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// Name of the detector (or `decide` for the decision stage's own reasons).
+    pub detector: &'static str,
+    /// A human-readable cause, e.g. `inside <nav>` or `0.92 of the text is links`.
+    pub cause: String,
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.detector, self.cause)
+    }
+}
+
+/// Which way a verdict points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Signal {
+    /// The block looks like site chrome.
+    Chrome,
+    /// The block looks like document text.
+    Content,
+    /// The block is metadata (byline, date): it leaves the body but feeds the metadata.
+    Metadata,
+}
+
+/// One detector's opinion on one block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// Index of the block in the page.
+    pub block: usize,
+    /// Which way it points.
+    pub signal: Signal,
+    /// How sure, 0.0–1.0. A weight of 1.0 on chrome or metadata is decisive.
+    pub weight: f32,
+    /// Why.
+    pub reason: Reason,
+}
+
+impl Verdict {
+    /// A verdict of `detector` on `block`.
+    pub fn new(
+        block: usize,
+        signal: Signal,
+        weight: f32,
+        detector: &'static str,
+        cause: String,
+    ) -> Verdict {
+        Verdict {
+            block,
+            signal,
+            weight,
+            reason: Reason { detector, cause },
+        }
+    }
+}
+
+/// A detector: reads a page, pushes verdicts.
+pub trait Detector: Send + Sync {
+    /// Short name used in reasons, e.g. `link-density`.
+    fn name(&self) -> &'static str;
+    /// Pushes this detector's verdicts on the page's blocks into `out`.
+    fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>);
+}
+
+/// Every per-page detector, in the order their reasons are listed.
+pub fn all_detectors() -> Vec<Box<dyn Detector>> {
+    vec![
+        Box::new(markup::MarkupSemantics),
+        Box::new(phrases::ChromePhrases),
+        Box::new(byline::BylineAndDate),
+        Box::new(repeated::RepeatedInPage),
+        Box::new(link_density::LinkDensity),
+        Box::new(text_density::TextDensity),
+    ]
+}
+
+/// Folds text for phrase and repetition matching: lowercase, letters only (digits and
+/// punctuation dropped), single spaces.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_drops_case_digits_and_punctuation() {
+        assert_eq!(fold("  Comments (12) "), "comments");
+        assert_eq!(fold("Read More »"), "read more");
+        assert_eq!(fold("© 2024 Site—All rights"), "site all rights");
+    }
+}

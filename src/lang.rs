@@ -1,0 +1,234 @@
+//! Language knowledge shared by the feature and detector stages: word tokens, stopword
+//! lists (from the `stop-words` crate, never typed by hand), a cheap page-language guess, and
+//! length measures that work for scripts written without spaces (Chinese, Japanese, Thai).
+//!
+//! This module only measures text; it decides nothing.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Languages whose stopword lists take part in the page-language guess, as ISO 639-1 codes.
+/// Order matters only for ties (earlier wins), so the most common crawl languages come first.
+pub const STOPWORD_LANGUAGES: &[&str] = &[
+    "en", "de", "fr", "es", "it", "pt", "ru", "nl", "pl", "sv", "da", "no", "fi", "tr", "cs", "hu",
+    "ro", "uk", "id", "ca", "el", "bg", "hr", "sk", "sl", "ar", "fa", "vi",
+];
+
+/// For each stopword, a bit set of the languages (indices into [`STOPWORD_LANGUAGES`]) that
+/// list it.
+fn stopword_table() -> &'static HashMap<&'static str, u32> {
+    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<&'static str, u32> = HashMap::new();
+        for (index, code) in STOPWORD_LANGUAGES.iter().enumerate() {
+            let Some(words) = stop_words::lookup(code) else {
+                continue;
+            };
+            for word in words {
+                // The ISO lists carry some one-letter and digit entries that would make every
+                // token look like a stopword; they are not evidence of prose.
+                if word.chars().count() < 2 || word.chars().any(|c| c.is_numeric()) {
+                    continue;
+                }
+                *table.entry(word).or_insert(0) |= 1 << index;
+            }
+        }
+        table
+    })
+}
+
+/// Whether `c` belongs to a script written without spaces between words.
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables (spaced, but dense: count like CJK)
+        | 0x0E00..=0x0E7F // Thai
+        | 0x0E80..=0x0EFF // Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x20000..=0x2FFFF)
+}
+
+/// Calls `f` with every word token of `text`: a maximal run of alphanumeric characters or
+/// `_` (the `\w+` of most benchmarks), with each character of a script written without
+/// spaces counted as a token of its own.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let is_word = c.is_alphanumeric() || c == '_';
+        if is_word && is_unspaced_script(c) {
+            if let Some(s) = start.take() {
+                f(&text[s..i]);
+            }
+            f(&text[i..i + c.len_utf8()]);
+        } else if is_word {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            f(&text[s..i]);
+        }
+    }
+    if let Some(s) = start {
+        f(&text[s..]);
+    }
+}
+
+/// Number of word tokens in `text` (see [`for_each_word`]).
+pub fn word_count(text: &str) -> usize {
+    let mut n = 0;
+    for_each_word(text, |_| n += 1);
+    n
+}
+
+/// A length measure comparable across scripts: characters, with a character of a script
+/// written without spaces weighted as three (about what it carries next to a Latin letter),
+/// and whitespace not counted.
+pub fn weighted_len(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if c.is_whitespace() {
+                0
+            } else if is_unspaced_script(c) {
+                3
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// The language guessed for a page, used to count stopwords.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageLanguage {
+    /// Index into [`STOPWORD_LANGUAGES`], or `None` when no list fits (e.g. Chinese).
+    index: Option<usize>,
+}
+
+impl PageLanguage {
+    /// A language from its ISO 639-1 code (e.g. from `<html lang>`), if we have its list.
+    pub fn from_code(code: &str) -> Option<PageLanguage> {
+        let primary = code.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        STOPWORD_LANGUAGES
+            .iter()
+            .position(|c| *c == primary)
+            .map(|index| PageLanguage { index: Some(index) })
+    }
+
+    /// Guesses the language from the stopwords in `sample`: the list with the most hits
+    /// wins; fewer than 3 hits (or mostly unspaced script) gives no language.
+    pub fn guess(sample: &str) -> PageLanguage {
+        let table = stopword_table();
+        let mut hits = [0u32; 32];
+        let mut lower = String::new();
+        let mut tokens = 0u32;
+        let mut unspaced = 0u32;
+        for_each_word(sample, |w| {
+            tokens += 1;
+            if w.chars().next().is_some_and(is_unspaced_script) {
+                unspaced += 1;
+                return;
+            }
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if let Some(bits) = table.get(lower.as_str()) {
+                for (i, hit) in hits.iter_mut().enumerate().take(STOPWORD_LANGUAGES.len()) {
+                    if bits & (1 << i) != 0 {
+                        *hit += 1;
+                    }
+                }
+            }
+        });
+        if unspaced * 2 > tokens {
+            return PageLanguage { index: None };
+        }
+        let best = (0..STOPWORD_LANGUAGES.len())
+            .max_by_key(|&i| (hits[i], std::cmp::Reverse(i)))
+            .filter(|&i| hits[i] >= 3);
+        PageLanguage { index: best }
+    }
+
+    /// ISO 639-1 code of the language, if known.
+    pub fn code(&self) -> Option<&'static str> {
+        self.index.map(|i| STOPWORD_LANGUAGES[i])
+    }
+
+    /// Whether lowercased `word` is a stopword of this language.
+    pub fn is_stopword(&self, lowercase_word: &str) -> bool {
+        match self.index {
+            Some(i) => stopword_table()
+                .get(lowercase_word)
+                .is_some_and(|bits| bits & (1 << i) != 0),
+            None => false,
+        }
+    }
+
+    /// Counts (words, stopwords) in `text`.
+    pub fn count_stopwords(&self, text: &str) -> (usize, usize) {
+        let mut words = 0;
+        let mut stops = 0;
+        let mut lower = String::new();
+        for_each_word(text, |w| {
+            words += 1;
+            if self.index.is_some() {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                if self.is_stopword(&lower) {
+                    stops += 1;
+                }
+            }
+        });
+        (words, stops)
+    }
+
+    /// Whether stopword density means anything for this page.
+    pub fn has_stopwords(&self) -> bool {
+        self.index.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_on_punctuation_and_keep_underscores() {
+        let mut words = Vec::new();
+        for_each_word("It's a_b, 42 cats!", |w| words.push(w.to_string()));
+        assert_eq!(words, ["It", "s", "a_b", "42", "cats"]);
+    }
+
+    #[test]
+    fn each_cjk_character_is_a_word() {
+        assert_eq!(word_count("北京欢迎你 ok"), 6);
+        assert_eq!(weighted_len("北京 ok"), 8);
+    }
+
+    #[test]
+    fn guesses_common_languages_from_stopwords() {
+        let en =
+            "The council said that it would not be able to finish the bridge before the winter.";
+        let de = "Der Rat sagte, dass die Brücke nicht vor dem Winter fertig werden kann, weil es regnet.";
+        let fr = "Le conseil a dit que le pont ne sera pas terminé avant l'hiver, car il pleut beaucoup.";
+        let ru = "Совет заявил, что мост не будет готов до зимы, потому что идут дожди и не хватает денег.";
+        assert_eq!(PageLanguage::guess(en).code(), Some("en"));
+        assert_eq!(PageLanguage::guess(de).code(), Some("de"));
+        assert_eq!(PageLanguage::guess(fr).code(), Some("fr"));
+        assert_eq!(PageLanguage::guess(ru).code(), Some("ru"));
+        assert_eq!(
+            PageLanguage::guess("北京欢迎你，今天天气很好。").code(),
+            None
+        );
+    }
+
+    #[test]
+    fn counts_stopwords_in_english_prose() {
+        let lang = PageLanguage::from_code("en-GB").unwrap();
+        let (words, stops) = lang.count_stopwords("The cat sat on the mat with a hat");
+        assert_eq!(words, 9);
+        assert!(stops >= 4, "{stops}");
+    }
+}

@@ -1,0 +1,239 @@
+//! Document metadata: url, title, author, date, site name, language.
+//!
+//! Read from what pages declare (`<title>`, Open Graph and `article:` meta tags, JSON-LD,
+//! `<html lang>`, `<time datetime>`) and from the bylines and date lines the detectors took
+//! out of the body. Also gives the JSON-LD `articleBody`, used when a page's visible body is
+//! an empty application shell.
+
+use html5ever::local_name;
+use serde::Serialize;
+
+use crate::dom::{Dom, NodeData, NodeId};
+
+/// What is known about a document besides its body.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    /// The page's URL, as given by the caller.
+    pub url: Option<String>,
+    /// The document title.
+    pub title: Option<String>,
+    /// The author(s).
+    pub author: Option<String>,
+    /// The publication date as the page gives it (ISO 8601 where the page declares one).
+    pub date: Option<String>,
+    /// The site or publisher name.
+    pub site_name: Option<String>,
+    /// The language (BCP 47 from the page, or the ISO 639-1 code guessed from stopwords).
+    pub language: Option<String>,
+}
+
+/// What the HTML head and structured data declare.
+#[derive(Debug, Clone, Default)]
+pub struct Declared {
+    /// Metadata fields found.
+    pub metadata: Metadata,
+    /// JSON-LD `articleBody` (or `text`) of an article object, if any.
+    pub article_body: Option<String>,
+    /// JSON-LD `headline`.
+    pub headline: Option<String>,
+}
+
+fn clean_value(v: &str) -> Option<String> {
+    let collapsed = v.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!collapsed.is_empty()).then_some(collapsed)
+}
+
+/// Reads declared metadata from a parsed page.
+pub fn declared(dom: &Dom) -> Declared {
+    let mut out = Declared::default();
+    let mut title_tag: Option<String> = None;
+    let mut og_title = None;
+    let mut json_ld: Vec<String> = Vec::new();
+    let mut time_datetime = None;
+    for (i, node) in dom.nodes.iter().enumerate() {
+        let NodeData::Element { name, .. } = &node.data else {
+            continue;
+        };
+        match name.local {
+            local_name!("html") => {
+                if let Some(lang) = node.attr("lang").and_then(clean_value) {
+                    out.metadata.language.get_or_insert(lang);
+                }
+            }
+            local_name!("title") if title_tag.is_none() => {
+                title_tag = clean_value(&dom.text_content(i as NodeId));
+            }
+            local_name!("meta") => {
+                let key = node
+                    .attr("property")
+                    .or_else(|| node.attr("name"))
+                    .or_else(|| node.attr("itemprop"))
+                    .map(|k| k.trim().to_ascii_lowercase());
+                let (Some(key), Some(content)) = (key, node.attr("content").and_then(clean_value))
+                else {
+                    continue;
+                };
+                let m = &mut out.metadata;
+                match key.as_str() {
+                    "og:title" | "twitter:title" => {
+                        og_title.get_or_insert(content);
+                    }
+                    "og:site_name" | "application-name" => {
+                        m.site_name.get_or_insert(content);
+                    }
+                    "author" | "article:author" | "dc.creator" | "parsely-author"
+                        if !content.starts_with("http") =>
+                    {
+                        m.author.get_or_insert(content);
+                    }
+                    "article:published_time"
+                    | "datepublished"
+                    | "date"
+                    | "dc.date"
+                    | "pubdate"
+                    | "publish-date"
+                    | "parsely-pub-date" => {
+                        m.date.get_or_insert(content);
+                    }
+                    "og:locale" => {
+                        m.language.get_or_insert(content.replace('_', "-"));
+                    }
+                    _ => {}
+                }
+            }
+            local_name!("script") => {
+                if node
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
+                    json_ld.push(dom.text_content(i as NodeId));
+                }
+            }
+            local_name!("time") if time_datetime.is_none() => {
+                time_datetime = node.attr("datetime").and_then(clean_value);
+            }
+            _ => {}
+        }
+    }
+    for script in &json_ld {
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(script) {
+            read_json_ld(&value, &mut out, 0);
+        }
+    }
+    let m = &mut out.metadata;
+    m.title = og_title.or_else(|| out.headline.clone()).or(title_tag);
+    if m.date.is_none() {
+        m.date = time_datetime;
+    }
+    out
+}
+
+/// Types of JSON-LD objects whose body and headline describe the page's document.
+fn is_article_type(value: &serde_json::Value) -> bool {
+    let matches = |t: &str| {
+        t.ends_with("Article")
+            || matches!(
+                t,
+                "BlogPosting" | "Report" | "LiveBlogPosting" | "DiscussionForumPosting" | "Recipe"
+            )
+    };
+    match value.get("@type") {
+        Some(serde_json::Value::String(t)) => matches(t),
+        Some(serde_json::Value::Array(types)) => {
+            types.iter().filter_map(|t| t.as_str()).any(matches)
+        }
+        _ => false,
+    }
+}
+
+fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
+    // JSON-LD nests through @graph and arrays; a bound keeps hostile input cheap.
+    if depth > 8 {
+        return;
+    }
+    match value {
+        serde_json::Value::Array(items) => {
+            for item in items {
+                read_json_ld(item, out, depth + 1);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            if let Some(graph) = map.get("@graph") {
+                read_json_ld(graph, out, depth + 1);
+            }
+            if is_article_type(value) {
+                if let Some(body) = map
+                    .get("articleBody")
+                    .or_else(|| map.get("text"))
+                    .and_then(|b| b.as_str())
+                {
+                    if out.article_body.is_none() && !body.trim().is_empty() {
+                        out.article_body = Some(body.to_string());
+                    }
+                }
+                if let Some(h) = map.get("headline").and_then(|h| h.as_str()) {
+                    out.headline.get_or_insert_with(|| h.trim().to_string());
+                }
+                if let Some(date) = map.get("datePublished").and_then(|d| d.as_str()) {
+                    out.metadata
+                        .date
+                        .get_or_insert_with(|| date.trim().to_string());
+                }
+                if let Some(author) = map.get("author").and_then(person_name) {
+                    out.metadata.author.get_or_insert(author);
+                }
+                if let Some(publisher) = map.get("publisher").and_then(person_name) {
+                    out.metadata.site_name.get_or_insert(publisher);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The name(s) of a JSON-LD person or organisation value.
+fn person_name(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => clean_value(s),
+        serde_json::Value::Object(map) => map
+            .get("name")
+            .and_then(|n| n.as_str())
+            .and_then(clean_value),
+        serde_json::Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(person_name).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_open_graph_and_json_ld() {
+        let html = r#"<html lang="de"><head><title>Fallback | Site</title>
+            <meta property="og:title" content="Die Brücke">
+            <meta property="og:site_name" content="Stadtblatt">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"NewsArticle","headline":"Die Brücke","datePublished":"2024-05-03",
+               "author":[{"@type":"Person","name":"Ana Ruiz"}],"articleBody":"Text."}]}</script>
+            </head><body></body></html>"#;
+        let d = declared(&Dom::parse(html));
+        assert_eq!(d.metadata.title.as_deref(), Some("Die Brücke"));
+        assert_eq!(d.metadata.site_name.as_deref(), Some("Stadtblatt"));
+        assert_eq!(d.metadata.author.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(d.metadata.date.as_deref(), Some("2024-05-03"));
+        assert_eq!(d.metadata.language.as_deref(), Some("de"));
+        assert_eq!(d.article_body.as_deref(), Some("Text."));
+    }
+
+    #[test]
+    fn broken_json_ld_is_ignored() {
+        let html =
+            r#"<head><title>T</title><script type="application/ld+json">{oops</script></head>"#;
+        let d = declared(&Dom::parse(html));
+        assert_eq!(d.metadata.title.as_deref(), Some("T"));
+    }
+}

@@ -1,0 +1,106 @@
+//! The command line, run as a user runs it: outputs, file layout and exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const PAGE: &str = r##"<html><head><title>Bridge reopens | Town Paper</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Bridge reopens</h1>
+<p>The old stone bridge over the river reopened on Monday after nine months of repairs, and
+the first people to cross it were children from the school on the hill.</p>
+<p>Engineers replaced two of the arches and the whole of the deck, which had cracked in the
+cold winter, and the council says the work came in under its budget.</p></article>
+<div class="share-bar"><a href="#">Share on Facebook</a></div>
+<footer>© 2024 Town Paper. All rights reserved.</footer></body></html>"##;
+
+fn dechrome() -> Command {
+    Command::cargo_bin("dechrome").unwrap()
+}
+
+#[test]
+fn cleans_stdin_to_stdout() {
+    dechrome()
+        .arg("clean")
+        .write_stdin(PAGE)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nine months of repairs"))
+        .stdout(predicate::str::contains("Share on Facebook").not())
+        .stdout(predicate::str::contains("All rights reserved").not());
+}
+
+#[test]
+fn batch_mirrors_relative_paths_and_strips_extensions() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("a")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, PAGE.as_bytes()).unwrap();
+    std::fs::write(input.join("a/0001.html.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(input.join("b.txt"), "Menu\n\nA line of text that stays in the output.\n").unwrap();
+    std::fs::write(input.join("ignored.csv"), "x,y").unwrap();
+    let out = dir.path().join("out");
+    dechrome()
+        .args(["clean", "--quiet", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(out.join("a/0001.txt")).unwrap();
+    assert!(text.contains("Bridge reopens"));
+    assert!(out.join("b.txt").exists());
+    assert!(!out.join("ignored.txt").exists() && !out.join("ignored.csv.txt").exists());
+}
+
+#[test]
+fn json_format_carries_metadata_and_reasons() {
+    let out = dechrome()
+        .args(["clean", "--format", "json", "--explain", "--url", "https://town.example/bridge"])
+        .write_stdin(PAGE)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["url"], "https://town.example/bridge");
+    assert_eq!(v["title"], "Bridge reopens | Town Paper");
+    let removed = v["removed"].as_array().unwrap();
+    assert!(removed.iter().any(|b| b["text"] == "Share on Facebook"
+        && b["reasons"][0]["detector"].as_str().is_some()));
+}
+
+#[test]
+fn a_failing_input_is_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("good.html"), PAGE).unwrap();
+    std::fs::write(input.join("broken.html.gz"), [0x1f, 0x8b, 8, 0, 1, 2, 3]).unwrap();
+    let out = dir.path().join("out");
+    dechrome()
+        .args(["clean", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("broken.html.gz"));
+    assert!(out.join("good.txt").exists());
+    assert!(!out.join("broken.txt").exists());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    dechrome().args(["clean", "--format", "yaml"]).assert().code(2);
+    dechrome().args(["clean", "a.html", "b.html"]).assert().code(2);
+    dechrome().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn a_missing_file_exits_1_with_its_path() {
+    dechrome()
+        .args(["clean", "no/such/page.html"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no/such/page.html"));
+}
