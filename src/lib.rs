@@ -27,6 +27,7 @@ pub mod decide;
 pub mod decode;
 pub mod detect;
 pub mod dom;
+pub mod eval;
 pub mod lang;
 pub mod metadata;
 pub mod render;
