@@ -235,7 +235,22 @@ pub fn decide(
         }
     }
 
-    let keep = smooth(blocks, &classes, &weights, config);
+    let keep = match source {
+        SourceKind::Html => smooth(blocks, &classes, &weights, config),
+        SourceKind::Text => {
+            let (keep, extra) = keep_text_lines(blocks, &weights);
+            for (i, cause) in extra {
+                reasons[i].push((
+                    0.5,
+                    Reason {
+                        detector: "decide",
+                        cause,
+                    },
+                ));
+            }
+            keep
+        }
+    };
 
     let mut decisions = Vec::with_capacity(n);
     for i in 0..n {
@@ -342,6 +357,47 @@ fn smooth(
         }
     }
     resolved.iter().map(|c| *c == BlockClass::Good).collect()
+}
+
+/// Longest line, in words, that counts as a menu item in text input.
+const MENU_ITEM_WORDS: usize = 4;
+
+/// Decisions for text input, where no markup gives a region. Text that may already be
+/// clean must stay clean, so only positive evidence removes a line: a detector's chrome or
+/// metadata verdict, or membership of a run of menu-like lines that holds chrome (a short
+/// title between a category label and a byline must survive). Returns keep flags and the extra reasons.
+fn keep_text_lines(blocks: &[Block], weights: &[Weights]) -> (Vec<bool>, Vec<(usize, String)>) {
+    let n = blocks.len();
+    let strong = |i: usize| weights[i].chrome >= 0.5 || weights[i].metadata >= 0.9;
+    let mut keep: Vec<bool> = (0..n).map(|i| !strong(i)).collect();
+    let mut extra = Vec::new();
+    let menu_like = |b: &Block| {
+        b.features.words <= MENU_ITEM_WORDS
+            && !b.features.ends_sentence
+            && !matches!(b.kind, BlockKind::ListItem { .. })
+    };
+    // Runs of adjacent short lines (no blank line between) that contain chrome are menus.
+    let mut start = 0;
+    while start < n {
+        let mut end = start + 1;
+        while end < n && blocks[end].joins_previous && menu_like(&blocks[end]) {
+            end += 1;
+        }
+        let run = start..end;
+        if run.len() >= 2
+            && run.clone().all(|i| menu_like(&blocks[i]))
+            && run.clone().filter(|&i| strong(i)).count() * 3 >= run.len()
+        {
+            for i in run {
+                if keep[i] {
+                    keep[i] = false;
+                    extra.push((i, "a line of a menu-like run that holds chrome".to_string()));
+                }
+            }
+        }
+        start = end;
+    }
+    (keep, extra)
 }
 
 /// Whether a block can be a heading: marked as one, or (for text) a short line that does not

@@ -37,7 +37,11 @@ fn batch_mirrors_relative_paths_and_strips_extensions() {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     std::io::Write::write_all(&mut gz, PAGE.as_bytes()).unwrap();
     std::fs::write(input.join("a/0001.html.gz"), gz.finish().unwrap()).unwrap();
-    std::fs::write(input.join("b.txt"), "Menu\n\nA line of text that stays in the output.\n").unwrap();
+    std::fs::write(
+        input.join("b.txt"),
+        "Menu\n\nA line of text that stays in the output.\n",
+    )
+    .unwrap();
     std::fs::write(input.join("ignored.csv"), "x,y").unwrap();
     let out = dir.path().join("out");
     dechrome()
@@ -55,7 +59,14 @@ fn batch_mirrors_relative_paths_and_strips_extensions() {
 #[test]
 fn json_format_carries_metadata_and_reasons() {
     let out = dechrome()
-        .args(["clean", "--format", "json", "--explain", "--url", "https://town.example/bridge"])
+        .args([
+            "clean",
+            "--format",
+            "json",
+            "--explain",
+            "--url",
+            "https://town.example/bridge",
+        ])
         .write_stdin(PAGE)
         .assert()
         .success()
@@ -66,8 +77,9 @@ fn json_format_carries_metadata_and_reasons() {
     assert_eq!(v["url"], "https://town.example/bridge");
     assert_eq!(v["title"], "Bridge reopens | Town Paper");
     let removed = v["removed"].as_array().unwrap();
-    assert!(removed.iter().any(|b| b["text"] == "Share on Facebook"
-        && b["reasons"][0]["detector"].as_str().is_some()));
+    assert!(removed.iter().any(
+        |b| b["text"] == "Share on Facebook" && b["reasons"][0]["detector"].as_str().is_some()
+    ));
 }
 
 #[test]
@@ -91,8 +103,14 @@ fn a_failing_input_is_reported_and_the_batch_goes_on() {
 
 #[test]
 fn usage_errors_exit_2() {
-    dechrome().args(["clean", "--format", "yaml"]).assert().code(2);
-    dechrome().args(["clean", "a.html", "b.html"]).assert().code(2);
+    dechrome()
+        .args(["clean", "--format", "yaml"])
+        .assert()
+        .code(2);
+    dechrome()
+        .args(["clean", "a.html", "b.html"])
+        .assert()
+        .code(2);
     dechrome().arg("frobnicate").assert().code(2);
 }
 

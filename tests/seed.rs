@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 fn seed_path() -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds/000_8594796ade45ddec.txt");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_8594796ade45ddec.txt");
     path.exists().then_some(path)
 }
 
@@ -48,7 +48,10 @@ fn seed_loses_every_chrome_line_and_keeps_every_article_line() {
             assert!(out_lines.contains(line), "article line lost: {line:?}");
         }
     }
-    assert!(chrome_seen >= 25, "the seed's chrome was not recognised as such");
+    assert!(
+        chrome_seen >= 25,
+        "the seed's chrome was not recognised as such"
+    );
 }
 
 #[test]

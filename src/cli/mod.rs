@@ -5,6 +5,7 @@
 //! 2 for usage errors.
 
 pub mod clean;
+pub mod eval;
 
 use std::process::ExitCode;
 
@@ -24,6 +25,8 @@ pub struct Cli {
 pub enum Command {
     /// Clean pages: one to stdout, or many into --out DIR.
     Clean(clean::CleanArgs),
+    /// Measure accuracy on a WCXB-layout benchmark directory.
+    Eval(eval::EvalArgs),
 }
 
 /// `--format`.
@@ -88,5 +91,6 @@ pub fn usage_error(message: &str) -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Clean(args) => clean::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }

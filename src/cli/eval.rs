@@ -1,0 +1,73 @@
+//! `dechrome eval DATASET_DIR`: accuracy on a WCXB-layout benchmark.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use dechrome::eval::{run_eval, EvalOptions, PageInput};
+use dechrome::{Cleaner, Options, Source};
+
+/// Arguments of `dechrome eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Dataset directory: `html/<id>.html.gz` and `ground-truth/<id>.json`.
+    pub dataset: PathBuf,
+    /// List the N pages with the lowest F1, with their biggest missed and leaked passages.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub worst: usize,
+    /// Evaluate only the first N pages (quick runs).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// Runs `dechrome eval`.
+pub fn run(args: EvalArgs) -> ExitCode {
+    let cleaner = Cleaner::new(Options::default());
+    let options = EvalOptions {
+        worst: args.worst,
+        limit: args.limit,
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => return super::usage_error(&format!("cannot start threads: {e}")),
+    };
+    let report = pool.install(|| {
+        run_eval(&args.dataset, &options, |page: &PageInput| {
+            let source = Source {
+                name: Some("page.html"),
+                url: page.url,
+                http_charset: None,
+            };
+            cleaner
+                .clean_bytes(page.html, &source)
+                .map(|doc| doc.to_text())
+                .map_err(|e| e.to_string())
+        })
+    });
+    match report {
+        Ok(report) => {
+            if args.json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report.to_json()).unwrap_or_default()
+                );
+            } else {
+                print!("{report}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dechrome: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
