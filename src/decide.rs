@@ -134,7 +134,7 @@ fn main_container(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Option<No
         }
         if block.features.chars < 25
             || block.features.link_density() > 0.5
-            || w.markup_chrome >= 0.6
+            || w.markup_chrome >= 0.7
             || w.chrome >= 1.0
             || w.metadata >= 0.9
         {

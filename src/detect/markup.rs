@@ -326,8 +326,9 @@ fn judge_element(
             .find(|f| t.contains(*f))
             .map(|_| t.to_string())
     })?;
+    // Names are weaker evidence than tags and roles: alone they do not remove good prose.
     Some(ElementJudgement {
-        weight: 0.6,
+        weight: 0.45,
         cause: format!("inside <{tag}> named \"{chrome}\""),
     })
 }
