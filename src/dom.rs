@@ -106,7 +106,16 @@ impl Dom {
         let sink = ArenaSink {
             nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
         };
-        html5ever::parse_document(sink, Default::default()).one(StrTendril::from_slice(html))
+        // Scripting off: `<noscript>` content is parsed as markup. Server-rendered forums
+        // (Discourse) and lazy-loading sites put the whole document there for crawlers.
+        let opts = html5ever::ParseOpts {
+            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+                scripting_enabled: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        html5ever::parse_document(sink, opts).one(StrTendril::from_slice(html))
     }
 
     /// The node with id `id`.

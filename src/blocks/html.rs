@@ -71,7 +71,6 @@ fn is_skipped_tag(tag: &LocalName) -> bool {
         local_name!("head")
             | local_name!("script")
             | local_name!("style")
-            | local_name!("noscript")
             | local_name!("template")
             | local_name!("svg")
             | local_name!("math")
@@ -88,28 +87,6 @@ fn is_skipped_tag(tag: &LocalName) -> bool {
             | local_name!("textarea")
             | local_name!("map")
     )
-}
-
-/// Whether the element at `id` is hidden from readers by its attributes.
-fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    let node = dom.node(id);
-    if node.attr("hidden").is_some() {
-        return true;
-    }
-    if node.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = node.attr("style") {
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
 }
 
 /// Text being gathered for the block under construction.
@@ -272,7 +249,7 @@ impl Builder<'_> {
             }
             NodeData::Element { name, .. } => {
                 let tag = &name.local;
-                if is_skipped_tag(tag) || is_hidden(dom, id) {
+                if is_skipped_tag(tag) {
                     // Leave events still come for skipped nodes; mark them so `leave` ignores.
                     self.stack.push(Frame {
                         node: id,
@@ -622,11 +599,8 @@ mod tests {
     }
 
     #[test]
-    fn skips_scripts_styles_and_hidden_elements() {
-        let b = blocks(
-            "<p>kept</p><script>var x=1;</script><style>p{}</style>\
-             <div hidden>gone</div><div style='display: none'>gone too</div><p>also kept</p>",
-        );
+    fn skips_scripts_and_styles() {
+        let b = blocks("<p>kept</p><script>var x=1;</script><style>p{}</style><p>also kept</p>");
         let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["kept", "also kept"]);
     }

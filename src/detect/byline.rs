@@ -83,17 +83,36 @@ pub fn is_date_line(block: &Block) -> bool {
         return false;
     }
     let (anchors, fillers) = date_vocabulary();
-    let mut anchor_count = 0;
+    let mut word_anchors = 0;
+    let mut numbers = 0;
     let mut other = 0;
     crate::lang::for_each_word(&block.text, |w| {
         let lower = w.to_lowercase();
-        if w.chars().all(|c| c.is_ascii_digit()) || anchors.contains(lower.as_str()) {
-            anchor_count += 1;
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            numbers += 1;
+        } else if anchors.contains(lower.as_str()) {
+            word_anchors += 1;
         } else if !fillers.contains(lower.as_str()) {
             other += 1;
         }
     });
-    anchor_count >= 2 && other <= 1 || (anchor_count >= 1 && other == 0)
+    // "3 May 2024", "2 hours ago", "Monday, 10:15" — a date word with a number; or an
+    // all-numeric date such as 2024-05-03 or 03/05/2024.
+    (word_anchors >= 1 && numbers >= 1 && other <= 1)
+        || (word_anchors >= 1 && other == 0 && block.features.words <= 4)
+        || (numbers >= 3 && other <= 1 && has_numeric_date(&block.text))
+}
+
+/// Whether `text` holds a numeric date: three digit groups joined by `-`, `/` or `.`.
+fn has_numeric_date(text: &str) -> bool {
+    text.split_whitespace().any(|token| {
+        let token = token.trim_matches(|c: char| !c.is_ascii_digit());
+        let groups: Vec<&str> = token.split(['-', '/', '.']).collect();
+        groups.len() == 3
+            && groups
+                .iter()
+                .all(|g| (1..=4).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 fn is_date_marker(block: &Block) -> bool {
@@ -226,6 +245,14 @@ mod tests {
             "Economy\n\nTitle of the story here\n\nJonas Weber\n\nPublished\n\non\n\nBody text.",
         );
         assert_eq!(found, ["Jonas Weber"]);
+    }
+
+    #[test]
+    fn version_numbers_are_not_dates() {
+        let found = metadata_lines("Industry 4.0\n\nDigital Transformation\n\nVersion 2.1.0 ships today.");
+        assert!(found.is_empty(), "{found:?}");
+        let found = metadata_lines("Published 2024-05-03\n\nBody text of the story.");
+        assert_eq!(found, ["Published 2024-05-03"]);
     }
 
     #[test]

@@ -231,6 +231,28 @@ impl Detector for MarkupSemantics {
     }
 }
 
+/// Whether the element at `id` is hidden from readers by its attributes.
+pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    if node.attr("hidden").is_some() {
+        return true;
+    }
+    if node.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = node.attr("style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
 /// Judges one element by its tag, role and class/id names.
 fn judge_element(
     dom: &Dom,
@@ -246,8 +268,15 @@ fn judge_element(
     ) {
         return None;
     }
-    // A wrapper holding most of the page's text is layout whatever its name.
+    // A wrapper holding most of the page's text is layout whatever its name (some sites
+    // even hide the whole page with `display:none` until a script reveals it).
     let is_wrapper = total > 0 && held.unwrap_or(0) * 10 > total * 6;
+    if is_hidden(dom, id) && !is_wrapper {
+        return Some(ElementJudgement {
+            weight: 0.9,
+            cause: "hidden by its attributes".to_string(),
+        });
+    }
     let tag_weight = match *tag {
         local_name!("nav") => Some(0.8),
         local_name!("aside") => Some(0.7),
