@@ -101,7 +101,7 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
     weights
 }
 
-fn first_class(block: &Block, w: &Weights) -> BlockClass {
+fn first_class(_block: &Block, w: &Weights) -> BlockClass {
     if w.metadata >= 0.9 {
         return BlockClass::Metadata;
     }
@@ -113,17 +113,21 @@ fn first_class(block: &Block, w: &Weights) -> BlockClass {
         BlockClass::Good
     } else if w.content >= 0.4 && score >= 0.0 {
         BlockClass::NearGood
-    } else if w.chrome >= 0.5 || (score < -0.25 && block.features.chars >= 70) {
+    } else if w.chrome >= 0.5 {
+        // Few stopwords alone (text-density's "bad") is not enough: technical text and
+        // product specs have few; context decides.
         BlockClass::Bad
     } else {
         BlockClass::Short
     }
 }
 
-/// Finds the element that holds the document: prose blocks vote for their ancestors
+/// Finds the elements that hold the document: prose blocks vote for their ancestors
 /// (Readability's scheme: parent full score, grandparent half, then a third…), and a
-/// candidate's score is scaled down by its link density.
-fn main_container(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Option<NodeId> {
+/// candidate's score is scaled down by its link density. When several strong candidates
+/// share an ancestor (a document split into sections), that ancestor is the region; siblings
+/// of the region that score well join it.
+fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> {
     let mut score: HashMap<NodeId, f32> = HashMap::new();
     let mut chars: HashMap<NodeId, (usize, usize)> = HashMap::new();
     for (block, w) in blocks.iter().zip(weights) {
@@ -154,17 +158,72 @@ fn main_container(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Option<No
         }
     }
     let body = crate::blocks::html::find_body(dom);
-    score
+    let weighted = |node: NodeId, s: f32| {
+        let (c, l) = chars.get(&node).copied().unwrap_or((1, 0));
+        s * (1.0 - l as f32 / c.max(1) as f32)
+    };
+    let mut ranked: Vec<(NodeId, f32)> = score
         .iter()
         .filter(|(node, _)| Some(**node) != body || score.len() == 1)
-        .map(|(node, s)| {
-            let (c, l) = chars.get(node).copied().unwrap_or((1, 0));
-            let density = l as f32 / c.max(1) as f32;
-            (*node, s * (1.0 - density))
-        })
-        // Highest score; ties to the earlier node for determinism.
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(node, _)| node)
+        .map(|(node, s)| (*node, weighted(*node, *s)))
+        .collect();
+    // Highest score first; ties to the earlier node for determinism.
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let Some(&(mut top, top_score)) = ranked.first() else {
+        return Vec::new();
+    };
+    let is_ancestor = |a: NodeId, mut n: NodeId| {
+        while let Some(p) = dom.node(n).parent {
+            if p == a {
+                return true;
+            }
+            n = p;
+        }
+        false
+    };
+    // Strong alternatives outside the top candidate: climb to the ancestor that holds at
+    // least two of them as well.
+    let alternatives: Vec<NodeId> = ranked
+        .iter()
+        .skip(1)
+        .take(8)
+        .filter(|(n, s)| *s >= 0.6 * top_score && !is_ancestor(*n, top) && !is_ancestor(top, *n))
+        .map(|(n, _)| *n)
+        .collect();
+    if alternatives.len() >= 2 {
+        let mut candidate = top;
+        for _ in 0..3 {
+            let Some(parent) = dom.node(candidate).parent else {
+                break;
+            };
+            if Some(parent) == body {
+                break;
+            }
+            candidate = parent;
+            let held = alternatives.iter().filter(|&&a| is_ancestor(candidate, a)).count();
+            if held >= 2 {
+                top = candidate;
+                break;
+            }
+        }
+    }
+    // Siblings that score well join the region (Readability's sibling rule).
+    let top_weighted = weighted(top, score.get(&top).copied().unwrap_or(top_score));
+    let threshold = (top_weighted * 0.2).max(10.0);
+    let mut region = vec![top];
+    if let Some(parent) = dom.node(top).parent {
+        let mut child = dom.node(parent).first_child;
+        while let Some(c) = child {
+            if c != top {
+                let s = score.get(&c).map(|s| weighted(c, *s)).unwrap_or(0.0);
+                if s >= threshold {
+                    region.push(c);
+                }
+            }
+            child = dom.node(c).next_sibling;
+        }
+    }
+    region
 }
 
 /// Decides every block. `verdicts` may come in any order.
@@ -197,14 +256,14 @@ pub fn decide(
     }
 
     // Main container (HTML): blocks outside it lose a class step, blocks inside gain one.
-    let container = match (source, dom) {
-        (SourceKind::Html, Some(dom)) => main_container(blocks, &weights, dom),
-        _ => None,
+    let region = match (source, dom) {
+        (SourceKind::Html, Some(dom)) => main_region(blocks, &weights, dom),
+        _ => Vec::new(),
     };
     let mut in_container = vec![true; n];
-    if let Some(c) = container {
+    if !region.is_empty() {
         for (i, block) in blocks.iter().enumerate() {
-            in_container[i] = block.ancestors.contains(&c);
+            in_container[i] = block.ancestors.iter().any(|a| region.contains(a));
         }
         for i in 0..n {
             let class = classes[i];
