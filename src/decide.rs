@@ -226,6 +226,8 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
     region
 }
 
+const OUTSIDE_MODE: u8 = 2;
+
 /// Decides every block. `verdicts` may come in any order.
 pub fn decide(
     blocks: &[Block],
@@ -277,11 +279,16 @@ pub fn decide(
                 class,
                 BlockClass::Good | BlockClass::NearGood | BlockClass::Short
             ) {
-                // Outside the container only strong prose survives (content split across
-                // sibling containers); the rest is rails and teasers.
+                // Outside the region only strong prose stands on its own (page builders
+                // split a document across many sections); other blocks lose a step and
+                // context decides: a heading or short item between good paragraphs stays,
+                // rails and teasers among chrome go.
                 let strong = class == BlockClass::Good && weights[i].chrome < 0.3;
                 if !strong {
-                    classes[i] = BlockClass::Bad;
+                    classes[i] = match class {
+                        BlockClass::Good | BlockClass::NearGood => BlockClass::NearGood,
+                        _ => BlockClass::Short,
+                    };
                     reasons[i].push((
                         0.5,
                         Reason {
