@@ -226,8 +226,6 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
     region
 }
 
-const OUTSIDE_MODE: u8 = 2;
-
 /// Decides every block. `verdicts` may come in any order.
 pub fn decide(
     blocks: &[Block],
