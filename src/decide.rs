@@ -75,6 +75,8 @@ struct Weights {
     content: f32,
     metadata: f32,
     markup_chrome: f32,
+    /// Chrome evidence from every detector but link density.
+    chrome_without_links: f32,
 }
 
 fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
@@ -87,6 +89,10 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
             // Independent evidence adds up: 1 - Π(1 - w).
             Signal::Chrome => {
                 w.chrome = 1.0 - (1.0 - w.chrome) * (1.0 - v.weight);
+                if v.reason.detector != "link-density" {
+                    w.chrome_without_links =
+                        1.0 - (1.0 - w.chrome_without_links) * (1.0 - v.weight);
+                }
                 if v.reason.detector == "markup" {
                     w.markup_chrome = w.markup_chrome.max(v.weight);
                 }
@@ -96,6 +102,7 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
         }
         if v.weight >= 1.0 && v.signal == Signal::Chrome {
             w.chrome = 1.0;
+            w.chrome_without_links = 1.0;
         }
     }
     weights
@@ -226,6 +233,9 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
     region
 }
 
+/// Share of link text above which the main region is a listing (teasers are content).
+const LISTING_LINK_SHARE: f32 = 0.3;
+
 /// Decides every block. `verdicts` may come in any order.
 pub fn decide(
     blocks: &[Block],
@@ -235,7 +245,7 @@ pub fn decide(
     config: &DecideConfig,
 ) -> Vec<Decision> {
     let n = blocks.len();
-    let weights = combine(verdicts, n);
+    let mut weights = combine(verdicts, n);
     let mut classes: Vec<BlockClass> = blocks
         .iter()
         .zip(&weights)
@@ -264,6 +274,26 @@ pub fn decide(
     if !region.is_empty() {
         for (i, block) in blocks.iter().enumerate() {
             in_container[i] = block.ancestors.iter().any(|a| region.contains(a));
+        }
+        // A region that is mostly links is a listing: its teaser titles are its content,
+        // so link density no longer counts against blocks inside it.
+        let (chars, links) = (0..n)
+            .filter(|&i| in_container[i])
+            .fold((0usize, 0usize), |(c, l), i| {
+                (c + blocks[i].features.chars, l + blocks[i].features.link_chars)
+            });
+        if links as f32 > LISTING_LINK_SHARE * chars.max(1) as f32 {
+            for i in (0..n).filter(|&i| in_container[i]) {
+                weights[i].chrome = weights[i].chrome_without_links;
+                classes[i] = first_class(&blocks[i], &weights[i]);
+                reasons[i].push((
+                    0.0,
+                    Reason {
+                        detector: "decide",
+                        cause: "inside a listing region, where links are content".to_string(),
+                    },
+                ));
+            }
         }
         for i in 0..n {
             let class = classes[i];
