@@ -207,7 +207,10 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
                 break;
             }
             candidate = parent;
-            let held = alternatives.iter().filter(|&&a| is_ancestor(candidate, a)).count();
+            let held = alternatives
+                .iter()
+                .filter(|&&a| is_ancestor(candidate, a))
+                .count();
             if held >= 2 {
                 top = candidate;
                 break;
@@ -277,11 +280,15 @@ pub fn decide(
         }
         // A region that is mostly links is a listing: its teaser titles are its content,
         // so link density no longer counts against blocks inside it.
-        let (chars, links) = (0..n)
-            .filter(|&i| in_container[i])
-            .fold((0usize, 0usize), |(c, l), i| {
-                (c + blocks[i].features.chars, l + blocks[i].features.link_chars)
-            });
+        let (chars, links) =
+            (0..n)
+                .filter(|&i| in_container[i])
+                .fold((0usize, 0usize), |(c, l), i| {
+                    (
+                        c + blocks[i].features.chars,
+                        l + blocks[i].features.link_chars,
+                    )
+                });
         if links as f32 > LISTING_LINK_SHARE * chars.max(1) as f32 {
             for i in (0..n).filter(|&i| in_container[i]) {
                 weights[i].chrome = weights[i].chrome_without_links;

@@ -249,7 +249,8 @@ mod tests {
 
     #[test]
     fn version_numbers_are_not_dates() {
-        let found = metadata_lines("Industry 4.0\n\nDigital Transformation\n\nVersion 2.1.0 ships today.");
+        let found =
+            metadata_lines("Industry 4.0\n\nDigital Transformation\n\nVersion 2.1.0 ships today.");
         assert!(found.is_empty(), "{found:?}");
         let found = metadata_lines("Published 2024-05-03\n\nBody text of the story.");
         assert_eq!(found, ["Published 2024-05-03"]);
