@@ -308,7 +308,14 @@ pub fn decide(
                 if class == BlockClass::NearGood {
                     classes[i] = BlockClass::Good;
                 } else if class == BlockClass::Short && weights[i].chrome < 0.5 {
-                    classes[i] = BlockClass::NearGood;
+                    // Real text in the region is document text even when its language
+                    // has few stopwords on our lists; short labels still need context.
+                    classes[i] =
+                        if blocks[i].features.chars >= crate::detect::text_density::LENGTH_LOW {
+                            BlockClass::Good
+                        } else {
+                            BlockClass::NearGood
+                        };
                 }
             } else if matches!(
                 class,
@@ -352,6 +359,36 @@ pub fn decide(
             keep
         }
     };
+
+    // Card titles: a linked heading in the region whose card goes on with a kept summary
+    // (same parent element) is the title of a teaser that is itself content.
+    let mut keep = keep;
+    for i in 0..n.saturating_sub(1) {
+        let (b, next) = (&blocks[i], &blocks[i + 1]);
+        if keep[i] || !in_container[i] || !b.kind.is_heading() {
+            continue;
+        }
+        let same_card = b.ancestors.len() >= 2
+            && next.ancestors.len() >= 2
+            && next.ancestors.contains(&b.ancestors[b.ancestors.len() - 2]);
+        if weights[i].chrome_without_links < 0.3
+            && keep[i + 1]
+            && next.features.link_density() < 0.2
+            && same_card
+        {
+            keep[i] = true;
+            reasons[i].insert(
+                0,
+                (
+                    0.0,
+                    Reason {
+                        detector: "decide",
+                        cause: "the linked title of a kept teaser".to_string(),
+                    },
+                ),
+            );
+        }
+    }
 
     let mut decisions = Vec::with_capacity(n);
     for i in 0..n {
@@ -485,10 +522,12 @@ fn keep_text_lines(blocks: &[Block], weights: &[Weights]) -> (Vec<bool>, Vec<(us
             end += 1;
         }
         let run = start..end;
-        if run.len() >= 2
-            && run.clone().all(|i| menu_like(&blocks[i]))
-            && run.clone().filter(|&i| strong(i)).count() * 3 >= run.len()
-        {
+        if run.len() >= 2 && run.clone().all(|i| menu_like(&blocks[i])) && {
+            // One chrome line in a run of three or more short lines marks a menu
+            // ("Home / World / Business"); a pair needs both halves to agree.
+            let chrome = run.clone().filter(|&i| strong(i)).count();
+            chrome >= 1 && (run.len() >= 3 || chrome * 2 >= run.len())
+        } {
             for i in run {
                 if keep[i] {
                     keep[i] = false;

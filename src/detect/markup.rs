@@ -91,8 +91,6 @@ const CHROME_FRAGMENTS: &[&str] = &[
     "adwrap",
     "ad-wrapper",
     "dfp",
-    "teaser",
-    "card-list",
     "rail",
     "offcanvas",
     "off-canvas",
@@ -146,6 +144,28 @@ const CONTENT_FRAGMENTS: &[&str] = &[
     "markdown",
 ];
 
+/// Whole class/id names of page regions that are chrome as surely as `<header>` or
+/// `<footer>` are.
+const STRUCTURAL_NAMES: &[&str] = &[
+    "header",
+    "footer",
+    "sidebar",
+    "nav",
+    "navigation",
+    "menu",
+    "masthead",
+    "site-header",
+    "site-footer",
+    "colophon",
+    "navbar",
+    "topbar",
+    "top-bar",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+];
+
 /// ARIA roles of chrome regions.
 const CHROME_ROLES: &[&str] = &[
     "navigation",
@@ -192,7 +212,7 @@ impl Detector for MarkupSemantics {
         }
         let mut memo: HashMap<NodeId, Option<ElementJudgement>> = HashMap::new();
         for (index, block) in page.blocks.iter().enumerate() {
-            // The innermost chrome element decides; inside <article>/<main> a <header> is
+            // The strongest chrome element decides; inside <article>/<main> a <header> is
             // the article's own header, so remember whether we are inside one.
             let mut found: Option<ElementJudgement> = None;
             let mut inside_article = false;
@@ -213,7 +233,10 @@ impl Detector for MarkupSemantics {
                 if let Some(j) = judgement {
                     let article_header =
                         inside_article && node.local_name() == Some(&local_name!("header"));
-                    if !article_header {
+                    // The strongest chrome ancestor speaks (a social-links div inside a
+                    // site <header> is as much chrome as the header).
+                    let stronger = found.as_ref().is_none_or(|f| j.weight >= f.weight);
+                    if !article_header && stronger {
                         found = Some(j);
                     }
                 }
@@ -356,8 +379,10 @@ fn judge_element(
             .map(|_| t.to_string())
     })?;
     // Names are weaker evidence than tags and roles: alone they do not remove good prose.
+    // The structural names of whole page regions are as strong as the tags they stand for.
+    let structural = STRUCTURAL_NAMES.contains(&chrome.as_str());
     Some(ElementJudgement {
-        weight: 0.45,
+        weight: if structural { 0.6 } else { 0.45 },
         cause: format!("inside <{tag}> named \"{chrome}\""),
     })
 }

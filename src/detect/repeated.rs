@@ -41,10 +41,17 @@ impl Detector for RepeatedInPage {
             if indices.len() < 2 {
                 continue;
             }
+            let linked = |i: usize| page.blocks[i].features.link_density() >= 0.5;
             let n = indices.len();
             // Two sightings are weak evidence, three or more strong.
             let weight = if n >= 3 { 0.8 } else { 0.55 };
             for &index in indices {
+                // A section heading repeated by the page's own table of contents (as links)
+                // is the heading, not a template label.
+                let block = &page.blocks[index];
+                if block.kind.is_heading() && !linked(index) && indices.iter().any(|&o| linked(o)) {
+                    continue;
+                }
                 out.push(Verdict::new(
                     index,
                     Signal::Chrome,
