@@ -26,6 +26,7 @@ pub mod blocks;
 pub mod decide;
 pub mod decode;
 pub mod detect;
+pub mod diff;
 pub mod dom;
 pub mod eval;
 pub mod lang;

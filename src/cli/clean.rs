@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use rayon::prelude::*;
 
-use super::{usage_error, FormatArg, InputFormatArg};
+use super::{usage_error, ColorArg, FormatArg, InputFormatArg};
 use dechrome::{Cleaner, Options, Source};
 
 /// Arguments of `dechrome clean`.
@@ -40,15 +40,24 @@ pub struct CleanArgs {
     /// No summary line on stderr.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Do not write: re-clean the inputs and compare with the files already in --out DIR
+    /// (as `dechrome check`); exit 1 listing every stale file with its diff.
+    #[arg(long, requires = "out")]
+    pub check: bool,
+    /// Colour of the --check diffs.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 /// File extensions cleaned when walking directories (before an optional `.gz`).
 const INPUT_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "txt"];
 
 /// One input of a batch and where its output goes.
-struct Job {
-    input: PathBuf,
-    output: PathBuf,
+pub struct Job {
+    /// The input file.
+    pub input: PathBuf,
+    /// Its output file.
+    pub output: PathBuf,
 }
 
 /// `name.html.gz` → `name`, `name.txt` → `name`; other names unchanged.
@@ -73,7 +82,8 @@ fn strip_input_extensions(name: &str) -> &str {
     base
 }
 
-fn is_input_file(path: &Path) -> bool {
+/// Whether a directory walk picks up this file.
+pub fn is_input_file(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
@@ -81,7 +91,7 @@ fn is_input_file(path: &Path) -> bool {
 }
 
 /// Lists the batch: explicit files as given, directories walked in sorted order.
-fn collect_jobs(paths: &[PathBuf], out: &Path, ext: &str) -> Result<Vec<Job>, String> {
+pub fn collect_jobs(paths: &[PathBuf], out: &Path, ext: &str) -> Result<Vec<Job>, String> {
     let mut jobs = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -136,21 +146,32 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-fn clean_one(
+/// Cleans one input and renders it.
+pub fn clean_one(
     cleaner: &Cleaner,
-    args: &CleanArgs,
     bytes: &[u8],
     name: Option<&str>,
+    url: Option<&str>,
+    format: FormatArg,
+    explain: bool,
 ) -> Result<String, String> {
     let source = Source {
         name,
-        url: args.url.as_deref(),
+        url,
         http_charset: None,
     };
     let doc = cleaner
         .clean_bytes(bytes, &source)
         .map_err(|e| e.to_string())?;
-    Ok(doc.render(args.format.format(), args.explain))
+    Ok(doc.render(format.format(), explain))
+}
+
+/// Builds the thread pool of a batch (`jobs` 0 or none: all cores).
+pub fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start {} threads: {e}", jobs.unwrap_or(0)))
 }
 
 /// Runs `dechrome clean`.
@@ -193,7 +214,14 @@ pub fn run(args: CleanArgs) -> ExitCode {
             }
         };
         let label = name.clone().unwrap_or_else(|| "<stdin>".to_string());
-        return match clean_one(&cleaner, &args, &bytes, name.as_deref()) {
+        return match clean_one(
+            &cleaner,
+            &bytes,
+            name.as_deref(),
+            args.url.as_deref(),
+            args.format,
+            args.explain,
+        ) {
             Ok(text) => {
                 let mut stdout = std::io::stdout().lock();
                 if stdout
@@ -226,17 +254,22 @@ pub fn run(args: CleanArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-    {
+    if args.check {
+        return super::check::check(&super::check::CheckSpec {
+            sources: &args.paths,
+            clean_dir: &out,
+            cleaner: &cleaner,
+            format: args.format,
+            explain: args.explain,
+            url: args.url.as_deref(),
+            jobs: args.jobs,
+            color: args.color.enabled(),
+            quiet: args.quiet,
+        });
+    }
+    let pool = match thread_pool(args.jobs) {
         Ok(p) => p,
-        Err(e) => {
-            return usage_error(&format!(
-                "cannot start {} threads: {e}",
-                args.jobs.unwrap_or(0)
-            ))
-        }
+        Err(e) => return usage_error(&e),
     };
     let started = std::time::Instant::now();
     // Two inputs that map to one output (a.html and a.txt) would overwrite each other.
@@ -264,7 +297,14 @@ pub fn run(args: CleanArgs) -> ExitCode {
                 }
                 let bytes = std::fs::read(&job.input).map_err(|e| e.to_string())?;
                 let name = job.input.to_string_lossy();
-                let text = clean_one(&cleaner, &args, &bytes, Some(&name))?;
+                let text = clean_one(
+                    &cleaner,
+                    &bytes,
+                    Some(&name),
+                    args.url.as_deref(),
+                    args.format,
+                    args.explain,
+                )?;
                 write_atomically(&job.output, text.as_bytes())
                     .map_err(|e| format!("cannot write {}: {e}", job.output.display()))
             })

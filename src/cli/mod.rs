@@ -4,7 +4,9 @@
 //! reported on stderr with its path and cause, and the rest of the batch is still written),
 //! 2 for usage errors.
 
+pub mod check;
 pub mod clean;
+pub mod diff;
 pub mod eval;
 
 use std::process::ExitCode;
@@ -25,8 +27,38 @@ pub struct Cli {
 pub enum Command {
     /// Clean pages: one to stdout, or many into --out DIR.
     Clean(clean::CleanArgs),
+    /// Show what changed in the document between two pages (or two directories of pages).
+    Diff(diff::DiffArgs),
+    /// Re-clean sources and compare with committed clean output (for CI).
+    Check(check::CheckArgs),
     /// Measure accuracy on a WCXB-layout benchmark directory.
     Eval(eval::EvalArgs),
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour when stdout is a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to write ANSI colours to stdout.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
 }
 
 /// `--format`.
@@ -91,6 +123,8 @@ pub fn usage_error(message: &str) -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Clean(args) => clean::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
     }
 }
