@@ -278,9 +278,15 @@ impl<R: BufRead> WarcReader<R> {
                 self.current = (start, None);
                 match self.input.read_line(&mut self.line, MAX_LINE_BYTES)? {
                     Line::Eof => return Ok(None),
-                    Line::Full if is_blank(&self.line) => continue,
+                    Line::Full | Line::Partial if is_blank(&self.line) => continue,
                     Line::Full if self.line.starts_with(VERSION_PREFIX) => break start,
-                    Line::Full | Line::TooLong => {
+                    Line::Partial if self.line.starts_with(VERSION_PREFIX) => {
+                        return Err(WarcError::Truncated {
+                            record_id: None,
+                            offset: start,
+                        });
+                    }
+                    Line::Full | Line::Partial | Line::TooLong => {
                         return Err(self.resync(start, "expected a WARC/1.x version line"));
                     }
                 }
@@ -293,7 +299,8 @@ impl<R: BufRead> WarcReader<R> {
         loop {
             let line_start = self.input.offset;
             match self.input.read_line(&mut self.line, MAX_LINE_BYTES)? {
-                Line::Eof => {
+                // A line cut by the end of the input is not trusted (it may hold half an id).
+                Line::Eof | Line::Partial => {
                     return Err(WarcError::Truncated {
                         record_id: find_header(&headers, "warc-record-id").map(str::to_string),
                         offset: start,
@@ -542,8 +549,10 @@ fn read_some<R: Read>(reader: &mut R, buf: &mut [u8]) -> io::Result<usize> {
 
 /// How a line read ended.
 enum Line {
-    /// A line (through `\n`, or to the end of the input).
+    /// A line through its `\n`.
     Full,
+    /// A last line without `\n`, cut by the end of the input.
+    Partial,
     /// A line over the limit: consumed to its end, only its first bytes kept.
     TooLong,
     /// Nothing left.
@@ -578,6 +587,7 @@ impl<R: BufRead> Input<R> {
         line.clear();
         let mut too_long = false;
         let mut any = false;
+        let mut ended = false;
         loop {
             let buf = self.fill()?;
             if buf.is_empty() {
@@ -595,13 +605,15 @@ impl<R: BufRead> Input<R> {
             line.extend_from_slice(&buf[..take.min(room)]);
             self.consume(take);
             if end {
+                ended = true;
                 break;
             }
         }
-        Ok(match (any, too_long) {
-            (false, _) => Line::Eof,
-            (true, true) => Line::TooLong,
-            (true, false) => Line::Full,
+        Ok(match (any, too_long, ended) {
+            (false, _, _) => Line::Eof,
+            (true, true, _) => Line::TooLong,
+            (true, false, true) => Line::Full,
+            (true, false, false) => Line::Partial,
         })
     }
 
@@ -1093,7 +1105,7 @@ mod tests {
     #[test]
     fn chunked_http_body_is_dechunked() {
         let http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n\
-            7\r\n<html>\n\r\n1a;name=value\r\n<body>chunked body</body>\r\n0\r\nX-Trailer: 1\r\n\r\n";
+            7\r\n<html>\n\r\n19;name=value\r\n<body>chunked body</body>\r\n0\r\nX-Trailer: 1\r\n\r\n";
         let rec = response_record(http);
         let resp = rec.http_response().unwrap();
         assert_eq!(resp.transfer_encoding, Some("chunked"));
@@ -1140,7 +1152,7 @@ mod tests {
         assert!(resp.body.is_empty());
 
         // HTTP/2 status line, no content type, body sniffed as HTML.
-        let rec = response_record(b"HTTP/2 200\r\n\r\n \n\xEF\xBB\xBF<html>");
+        let rec = response_record(b"HTTP/2 200\r\n\r\n\xEF\xBB\xBF \n<html>");
         assert!(rec.is_html());
         let rec = response_record(b"HTTP/2 200\r\n\r\n{\"json\": 1}");
         assert!(!rec.is_html());
@@ -1254,10 +1266,22 @@ mod tests {
 
         // Cut inside the headers, after the record id.
         let mut bytes = records[0].clone();
-        bytes.extend_from_slice(&records[2][..60]);
+        bytes.extend_from_slice(&records[2][..70]);
         let items = read_bytes(&bytes);
         assert_eq!(items.len(), 2);
         assert_truncated(&items[1], Some("<urn:uuid:0003>"));
+
+        // Cut inside the record id line: the half id is not reported.
+        let bytes = [&records[0][..], &records[2][..60]].concat();
+        let items = read_bytes(&bytes);
+        assert_eq!(items.len(), 2);
+        assert_truncated(&items[1], None);
+
+        // Cut inside the version line.
+        let bytes = [&records[0][..], b"WARC/1."].concat();
+        let items = read_bytes(&bytes);
+        assert_eq!(items.len(), 2);
+        assert_truncated(&items[1], None);
     }
 
     #[test]
@@ -1279,9 +1303,9 @@ mod tests {
         let mut bytes = members[..3].concat();
         bytes.truncate(bytes.len() - 4);
         let items = read_bytes(&bytes);
-        assert_eq!(items.len(), 3, "{items:?}");
-        assert!(items[..2].iter().all(Result::is_ok));
-        assert!(matches!(items[2], Err(WarcError::Truncated { .. }) | Ok(_)));
+        assert_eq!(items.len(), 4, "{items:?}");
+        assert!(items[..3].iter().all(Result::is_ok));
+        assert_truncated(&items[3], None);
     }
 
     #[test]
@@ -1507,7 +1531,21 @@ mod tests {
         for bytes in [&plain, &gz] {
             for cut in 0..=bytes.len() {
                 let items = read_bytes(&bytes[..cut]);
-                assert!(items.len() <= records.len(), "cut {cut}: {items:?}");
+                // A cut in the last gzip trailer adds an error after the last record.
+                assert!(items.len() <= records.len() + 1, "cut {cut}: {items:?}");
+                let complete = records
+                    .iter()
+                    .scan(0, |end, r| {
+                        *end += r.len();
+                        Some(*end)
+                    })
+                    .filter(|&end| end <= cut + 4)
+                    .count();
+                if bytes == &plain {
+                    // Exactly the records whose block is complete (the trailer may be cut).
+                    let ok = items.iter().filter(|i| i.is_ok()).count();
+                    assert_eq!(ok, complete, "cut {cut}: {items:?}");
+                }
                 // Only the last item may be an error.
                 let errors = items.iter().filter(|i| i.is_err()).count();
                 assert!(errors <= 1, "cut {cut}: {items:?}");
