@@ -566,14 +566,13 @@ struct Input<R> {
 }
 
 impl<R: BufRead> Input<R> {
-    fn fill(&mut self) -> io::Result<&[u8]> {
-        loop {
-            match self.inner.fill_buf() {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                // Re-borrow to satisfy the borrow checker across loop iterations.
-                Ok(_) => return self.inner.fill_buf(),
-                Err(e) => return Err(e),
-            }
+    /// The buffered bytes (empty at the end of the input), or `None` when the read was
+    /// interrupted and should be retried.
+    fn fill(&mut self) -> io::Result<Option<&[u8]>> {
+        match self.inner.fill_buf() {
+            Ok(buf) => Ok(Some(buf)),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(None),
+            Err(e) => Err(e),
         }
     }
 
@@ -589,7 +588,9 @@ impl<R: BufRead> Input<R> {
         let mut any = false;
         let mut ended = false;
         loop {
-            let buf = self.fill()?;
+            let Some(buf) = self.fill()? else {
+                continue;
+            };
             if buf.is_empty() {
                 break;
             }
@@ -621,7 +622,9 @@ impl<R: BufRead> Input<R> {
     fn read_exactly(&mut self, n: u64, out: &mut Vec<u8>) -> io::Result<()> {
         let mut left = n;
         while left > 0 {
-            let buf = self.fill()?;
+            let Some(buf) = self.fill()? else {
+                continue;
+            };
             if buf.is_empty() {
                 break;
             }
@@ -637,7 +640,9 @@ impl<R: BufRead> Input<R> {
     fn skip(&mut self, n: u64) -> io::Result<u64> {
         let mut left = n;
         while left > 0 {
-            let buf = self.fill()?;
+            let Some(buf) = self.fill()? else {
+                continue;
+            };
             if buf.is_empty() {
                 break;
             }
@@ -1064,6 +1069,45 @@ mod tests {
             items[0],
             Err(WarcError::Malformed { offset: 0, .. })
         ));
+    }
+
+    /// A reader that returns `Interrupted` before every piece of data.
+    struct Interrupting<'a> {
+        data: &'a [u8],
+        interrupt: bool,
+    }
+
+    impl Read for Interrupting<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.interrupt = !self.interrupt;
+            if self.interrupt {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(self.data.len()).min(7);
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn interrupted_reads_are_retried() {
+        let plain = mixed_records("\n").concat();
+        let gz: Vec<u8> = mixed_records("\n").iter().flat_map(|r| gzip(r)).collect();
+        for bytes in [&plain, &gz] {
+            let input = Interrupting {
+                data: bytes,
+                interrupt: false,
+            };
+            let read = ok_records(read_all(WarcReader::from_reader(input)));
+            check_mixed(&read, "\n");
+        }
+        let input = Interrupting {
+            data: &plain,
+            interrupt: false,
+        };
+        let read = ok_records(read_all(WarcReader::new(BufReader::new(input))));
+        check_mixed(&read, "\n");
     }
 
     #[test]
