@@ -32,6 +32,14 @@
 //! assert!(record.is_html());
 //! assert!(reader.next().is_none());
 //! ```
+//!
+//! [`WarcReader`]: crate::warc::WarcReader
+//! [`WarcReader::with_max_record_bytes`]: crate::warc::WarcReader::with_max_record_bytes
+//! [`WarcReader::from_reader`]: crate::warc::WarcReader::from_reader
+//! [`Record`]: crate::warc::Record
+//! [`Record::http_response`]: crate::warc::Record::http_response
+//! [`WarcError::TooLarge`]: crate::warc::WarcError::TooLarge
+//! [`WarcError::Truncated`]: crate::warc::WarcError::Truncated
 
 use std::borrow::Cow;
 use std::fs::File;
