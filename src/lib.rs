@@ -32,6 +32,9 @@ pub mod eval;
 pub mod lang;
 pub mod metadata;
 pub mod render;
+/// Streaming reader of WARC 1.0/1.1 web archives (plain or gzipped), with HTTP response
+/// parsing for `response` records.
+pub mod warc;
 
 use blocks::{Block, BlockKind};
 use decide::{DecideConfig, Decision};
