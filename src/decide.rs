@@ -85,6 +85,10 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
         let Some(w) = weights.get_mut(v.block) else {
             continue;
         };
+        // Template evidence is applied after the page is decided (see `remove_template`).
+        if v.reason.detector == TEMPLATE_DETECTOR {
+            continue;
+        }
         match v.signal {
             // Independent evidence adds up: 1 - Π(1 - w).
             Signal::Chrome => {
@@ -239,6 +243,87 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
 /// Share of link text above which the main region is a listing (teasers are content).
 const LISTING_LINK_SHARE: f32 = 0.3;
 
+/// The detector whose verdicts mark site template lines (cross-document frequency).
+const TEMPLATE_DETECTOR: &str = "line-frequency";
+
+/// Fewest words for a template line inside the document to be kept as part of it.
+const TEMPLATE_KEEP_MIN_WORDS: usize = 3;
+
+/// Prose template lines (at least this many words, few links) are removed only when at
+/// least this share of the site's pages carries them.
+const TEMPLATE_PROSE_SHARE: f32 = 0.8;
+const TEMPLATE_PROSE_WORDS: usize = 8;
+
+/// Fewest words of kept non-template text a page needs before its template lines are
+/// removed.
+const TEMPLATE_MIN_OWN_WORDS: usize = 80;
+
+/// Removes kept blocks that are site template. A template line standing inside the
+/// document — a kept, non-template block of real text before it and after it, in the main
+/// region — is part of the document (a standard field of a product page, a recurring
+/// sentence in documentation) and stays; template at the edges of the document (taglines,
+/// partner notes, disclaimers, "continue reading") and outside it goes.
+fn remove_template(
+    blocks: &[Block],
+    template: &[bool],
+    in_container: &[bool],
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+) {
+    let anchor = |i: usize, keep: &[bool]| {
+        keep[i] && !template[i] && in_container[i] && blocks[i].features.words >= 2
+    };
+    // Nearest anchors before and after each block, from the decisions before this step.
+    let snapshot = keep.to_vec();
+    let n = blocks.len();
+    // A page whose kept text is mostly template (a product page's labelled fields, a
+    // listing's standard teasers) keeps it: removing it would leave almost nothing, and the
+    // template is then the page's form, not chrome around a document.
+    let own = (0..n).filter(|&i| snapshot[i] && !template[i]);
+    let own_words: usize = own.clone().map(|i| blocks[i].features.words).sum();
+    let own_stopwords: usize = own.map(|i| blocks[i].features.stopwords).sum();
+    // Words of prose, not identifiers: stopwords count where the language has a list.
+    let page_has_stopwords = blocks.iter().any(|b| b.features.stopwords > 0);
+    if own_words < TEMPLATE_MIN_OWN_WORDS
+        || (page_has_stopwords && own_stopwords < TEMPLATE_MIN_OWN_WORDS / 8)
+    {
+        return;
+    }
+    let mut anchor_before = vec![false; n];
+    let mut seen = false;
+    for (i, before) in anchor_before.iter_mut().enumerate() {
+        *before = seen;
+        seen |= anchor(i, &snapshot);
+    }
+    seen = false;
+    for i in (0..n).rev() {
+        let inside = anchor_before[i] && seen;
+        seen |= anchor(i, &snapshot);
+        if !template[i] || !snapshot[i] {
+            continue;
+        }
+        // A template heading that opens kept text of the page's own (a product page's
+        // "About this game") introduces the document's section.
+        let opens_own_text = blocks[i].kind.is_heading()
+            && (i + 1..n)
+                .find(|&j| snapshot[j])
+                .is_some_and(|j| !template[j] && blocks[j].features.words >= 2);
+        if opens_own_text
+            || (inside && in_container[i] && blocks[i].features.words >= TEMPLATE_KEEP_MIN_WORDS)
+        {
+            reasons[i].push((
+                0.0,
+                Reason {
+                    detector: "decide",
+                    cause: "a template line inside the document".to_string(),
+                },
+            ));
+        } else {
+            keep[i] = false;
+        }
+    }
+}
+
 /// Decides every block. `verdicts` may come in any order.
 pub fn decide(
     blocks: &[Block],
@@ -388,6 +473,32 @@ pub fn decide(
                 ),
             );
         }
+    }
+
+    let mut template = vec![false; n];
+    let mut template_share = vec![0.0f32; n];
+    for v in verdicts {
+        if v.reason.detector == TEMPLATE_DETECTOR && v.signal == Signal::Chrome {
+            if let Some(t) = template.get_mut(v.block) {
+                *t = true;
+                template_share[v.block] = v.weight;
+            }
+        }
+    }
+    if template.iter().any(|&t| t) {
+        // Prose that only part of the site's pages carry (a standard notice on some
+        // product pages) is the page's own text more often than chrome.
+        for i in 0..n {
+            let b = &blocks[i].features;
+            if template[i]
+                && template_share[i] < TEMPLATE_PROSE_SHARE
+                && b.words >= TEMPLATE_PROSE_WORDS
+                && b.link_density() < 0.3
+            {
+                template[i] = false;
+            }
+        }
+        remove_template(blocks, &template, &in_container, &mut keep, &mut reasons);
     }
 
     let mut decisions = Vec::with_capacity(n);

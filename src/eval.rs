@@ -595,6 +595,21 @@ pub fn run_eval<F>(
 where
     F: Fn(&PageInput) -> Result<String, String> + Sync,
 {
+    run_eval_two_pass(dataset_dir, options, |_: &[PageInput<'_>]| {}, clean)
+}
+
+/// Like [`run_eval`], with a first pass over all loaded pages before any is cleaned (e.g.
+/// learning a site profile); its time counts as cleaning time.
+pub fn run_eval_two_pass<L, F>(
+    dataset_dir: &Path,
+    options: &EvalOptions,
+    learn: L,
+    clean: F,
+) -> Result<EvalReport, EvalError>
+where
+    L: FnOnce(&[PageInput<'_>]),
+    F: Fn(&PageInput) -> Result<String, String> + Sync,
+{
     let load_start = Instant::now();
     let mut ids = list_page_ids(dataset_dir)?;
     if let Some(limit) = options.limit {
@@ -622,6 +637,16 @@ where
 
     let threads = rayon::current_num_threads();
     let clean_start = Instant::now();
+    let inputs: Vec<PageInput<'_>> = pages
+        .iter()
+        .map(|page| PageInput {
+            id: &page.id,
+            url: page.truth.url.as_deref(),
+            html: &page.html,
+        })
+        .collect();
+    learn(&inputs);
+    drop(inputs);
     let predictions: Vec<Result<String, String>> = pages
         .par_iter()
         .map(|page| {

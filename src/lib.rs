@@ -31,6 +31,7 @@ pub mod dom;
 pub mod eval;
 pub mod lang;
 pub mod metadata;
+pub mod profile;
 pub mod render;
 /// Streaming reader of WARC 1.0/1.1 web archives (plain or gzipped), with HTTP response
 /// parsing for `response` records.
@@ -85,6 +86,10 @@ pub struct Options {
     pub keep_dom_paths: bool,
     /// Thresholds of the decision stage.
     pub decide: DecideConfig,
+    /// Line counts of sites (cross-document line frequency); none by default.
+    pub profile: Option<std::sync::Arc<profile::Profile>>,
+    /// When a line's frequency on its site makes it template.
+    pub frequency: profile::FrequencyThresholds,
 }
 
 impl Default for Options {
@@ -94,6 +99,8 @@ impl Default for Options {
             max_input_bytes: 64 * 1024 * 1024,
             keep_dom_paths: false,
             decide: DecideConfig::default(),
+            profile: None,
+            frequency: profile::FrequencyThresholds::default(),
         }
     }
 }
@@ -107,6 +114,40 @@ pub struct Source<'a> {
     pub url: Option<&'a str>,
     /// Charset from the HTTP `Content-Type` header.
     pub http_charset: Option<&'a str>,
+    /// The site the page belongs to, for line-frequency profiles; when absent, the URL's
+    /// host (see [`site_of_url`]).
+    pub site: Option<&'a str>,
+}
+
+impl Source<'_> {
+    /// The site of this source: [`Source::site`], else the URL's host, else empty.
+    pub fn site_name(&self) -> String {
+        match (self.site, self.url) {
+            (Some(site), _) => site.to_string(),
+            (None, Some(url)) => site_of_url(url).unwrap_or_default(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// The site of a URL: its host, lowercased, without a leading `www.`.
+///
+/// ```
+/// assert_eq!(dechrome::site_of_url("https://WWW.Example.org:8080/a?b").as_deref(), Some("example.org"));
+/// assert_eq!(dechrome::site_of_url("not a url"), None);
+/// ```
+pub fn site_of_url(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if host_port.starts_with('[') {
+        host_port.split_inclusive(']').next()?
+    } else {
+        host_port.split(':').next()?
+    };
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (!host.is_empty()).then(|| host.to_string())
 }
 
 /// A cleaned document: metadata, every block with its decision.
@@ -185,8 +226,8 @@ impl Cleaner {
         &self.options
     }
 
-    /// Cleans raw bytes: decompresses gzip, decodes the charset, sniffs the format.
-    pub fn clean_bytes(&self, bytes: &[u8], source: &Source<'_>) -> Result<Document, Error> {
+    /// Decompresses, checks and decodes raw bytes; gives the format and the text.
+    fn prepare(&self, bytes: &[u8], source: &Source<'_>) -> Result<(InputFormat, String), Error> {
         let limit = self.options.max_input_bytes;
         let owned;
         let bytes = if decode::is_gzip(bytes) {
@@ -219,14 +260,53 @@ impl Cleaner {
             _ => decode::SniffKind::Html,
         };
         let decoded = decode::decode(bytes, source.http_charset, kind);
+        Ok((format, decoded.text))
+    }
+
+    /// Cleans raw bytes: decompresses gzip, decodes the charset, sniffs the format.
+    pub fn clean_bytes(&self, bytes: &[u8], source: &Source<'_>) -> Result<Document, Error> {
+        let (format, text) = self.prepare(bytes, source)?;
+        let site = source.site_name();
         Ok(match format {
-            InputFormat::Text => self.clean_text(&decoded.text, source.url),
-            _ => self.clean_html(&decoded.text, source.url),
+            InputFormat::Text => self.clean_text_of_site(&text, source.url, &site),
+            _ => self.clean_html_of_site(&text, source.url, &site),
+        })
+    }
+
+    /// The lines a site profile counts for this input: the text of every block (HTML) or
+    /// every line (text), before any decision.
+    pub fn profile_lines(&self, bytes: &[u8], source: &Source<'_>) -> Result<Vec<String>, Error> {
+        let (format, text) = self.prepare(bytes, source)?;
+        let blocks = match format {
+            InputFormat::Text => blocks::text::blocks_from_text(&text),
+            _ => blocks::html::blocks_from_dom(&Dom::parse(&text)),
+        };
+        Ok(blocks.into_iter().map(|b| b.text).collect())
+    }
+
+    /// The counts of `site` in the profile in use. A site the profile does not know gets
+    /// nothing, unless the profile holds a single site (a profile learned for this job).
+    fn site_frequency<'a>(&'a self, site: &'a str) -> Option<profile::SiteFrequency<'a>> {
+        let profile = self.options.profile.as_deref()?;
+        let (name, counts) = match profile.sites.get_key_value(site) {
+            Some(found) => found,
+            None if profile.sites.len() == 1 => profile.sites.iter().next()?,
+            None => return None,
+        };
+        Some(profile::SiteFrequency {
+            site: name,
+            profile: counts,
+            thresholds: &self.options.frequency,
         })
     }
 
     /// Cleans an HTML page.
     pub fn clean_html(&self, html: &str, url: Option<&str>) -> Document {
+        let site = url.and_then(site_of_url).unwrap_or_default();
+        self.clean_html_of_site(html, url, &site)
+    }
+
+    fn clean_html_of_site(&self, html: &str, url: Option<&str>, site: &str) -> Document {
         let dom = Dom::parse(html);
         let mut blocks = blocks::html::blocks_from_dom(&dom);
         let declared = metadata::declared(&dom);
@@ -234,7 +314,19 @@ impl Cleaner {
         for block in &mut blocks {
             block.count_stopwords(&language);
         }
-        let mut decisions = self.run_detectors(&blocks, Some(&dom), language, SourceKind::Html);
+        let title = declared
+            .headline
+            .as_deref()
+            .or(declared.metadata.title.as_deref());
+        let page = Page {
+            blocks: &blocks,
+            dom: Some(&dom),
+            language,
+            source: SourceKind::Html,
+            title,
+            frequency: self.site_frequency(site),
+        };
+        let mut decisions = self.run_detectors(&page);
         let mut meta = declared.metadata.clone();
         meta.url = url.map(str::to_string);
         if meta.language.is_none() {
@@ -260,12 +352,25 @@ impl Cleaner {
 
     /// Cleans plain text (one block per line).
     pub fn clean_text(&self, text: &str, url: Option<&str>) -> Document {
+        let site = url.and_then(site_of_url).unwrap_or_default();
+        self.clean_text_of_site(text, url, &site)
+    }
+
+    fn clean_text_of_site(&self, text: &str, url: Option<&str>, site: &str) -> Document {
         let mut blocks = blocks::text::blocks_from_text(text);
         let language = page_language(&blocks, None);
         for block in &mut blocks {
             block.count_stopwords(&language);
         }
-        let decisions = self.run_detectors(&blocks, None, language, SourceKind::Text);
+        let page = Page {
+            blocks: &blocks,
+            dom: None,
+            language,
+            source: SourceKind::Text,
+            title: None,
+            frequency: self.site_frequency(site),
+        };
+        let decisions = self.run_detectors(&page);
         let mut meta = Metadata {
             url: url.map(str::to_string),
             language: language.code().map(str::to_string),
@@ -280,24 +385,18 @@ impl Cleaner {
         }
     }
 
-    fn run_detectors(
-        &self,
-        blocks: &[Block],
-        dom: Option<&Dom>,
-        language: lang::PageLanguage,
-        source: SourceKind,
-    ) -> Vec<Decision> {
-        let page = Page {
-            blocks,
-            dom,
-            language,
-            source,
-        };
+    fn run_detectors(&self, page: &Page<'_>) -> Vec<Decision> {
         let mut verdicts = Vec::new();
         for detector in &self.detectors {
-            detector.detect(&page, &mut verdicts);
+            detector.detect(page, &mut verdicts);
         }
-        decide::decide(blocks, &verdicts, dom, source, &self.options.decide)
+        decide::decide(
+            page.blocks,
+            &verdicts,
+            page.dom,
+            page.source,
+            &self.options.decide,
+        )
     }
 }
 

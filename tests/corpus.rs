@@ -76,6 +76,7 @@ fn clean(path: &Path, url: Option<&str>) -> Document {
                 name: Some(&name),
                 url,
                 http_charset: None,
+                site: None,
             },
         )
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -11,8 +11,9 @@ use std::process::ExitCode;
 use clap::Args;
 use rayon::prelude::*;
 
-use super::clean::{clean_one, collect_jobs, thread_pool};
-use super::{usage_error, ColorArg, FormatArg, InputFormatArg};
+use super::clean::{clean_one, collect_jobs, thread_pool, ProfileArgs};
+use super::inputs::InputArgs;
+use super::{usage_error, ColorArg, FormatArg};
 use dechrome::diff::DocumentDiff;
 use dechrome::{Cleaner, Options};
 
@@ -29,15 +30,15 @@ pub struct CheckArgs {
     /// The clean output was written with --explain.
     #[arg(long)]
     pub explain: bool,
-    /// How to read inputs.
-    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
-    pub input_format: InputFormatArg,
+    /// How inputs are read (as in the clean run).
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Site profile (as in the clean run).
+    #[command(flatten)]
+    pub profile: ProfileArgs,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
-    /// Largest input in bytes (after decompression).
-    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
-    pub max_input_bytes: usize,
     /// Colour of the diffs.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
@@ -58,8 +59,8 @@ pub struct CheckSpec<'a> {
     pub format: FormatArg,
     /// Explained output.
     pub explain: bool,
-    /// The page URL (one input only).
-    pub url: Option<&'a str>,
+    /// How inputs are read (URL, site).
+    pub input: &'a InputArgs,
     /// Worker threads.
     pub jobs: Option<usize>,
     /// Colour the diffs.
@@ -84,19 +85,33 @@ pub fn run(args: CheckArgs) -> ExitCode {
             args.clean_dir.display()
         ));
     }
+    let sources = std::slice::from_ref(&args.src);
+    let pool = match thread_pool(args.jobs) {
+        Ok(p) => p,
+        Err(e) => return usage_error(&e),
+    };
+    let profile = match args.profile.load(sources, &args.input, &pool) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("dechrome: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let cleaner = Cleaner::new(Options {
-        input_format: args.input_format.into(),
-        max_input_bytes: args.max_input_bytes,
+        input_format: args.input.input_format.into(),
+        max_input_bytes: args.input.max_input_bytes,
         keep_dom_paths: args.explain,
+        profile: profile.map(std::sync::Arc::new),
+        frequency: args.profile.thresholds(),
         ..Options::default()
     });
     check(&CheckSpec {
-        sources: std::slice::from_ref(&args.src),
+        sources,
         clean_dir: &args.clean_dir,
         cleaner: &cleaner,
         format: args.format,
         explain: args.explain,
-        url: None,
+        input: &args.input,
         jobs: args.jobs,
         color: args.color.enabled(),
         quiet: args.quiet,
@@ -125,11 +140,13 @@ pub fn check(spec: &CheckSpec<'_>) -> ExitCode {
                     Err(e) => return Status::Failed(e.to_string()),
                 };
                 let name = job.input.to_string_lossy();
+                let site = super::inputs::page_site(Some(&job.input), spec.input);
                 let fresh = match clean_one(
                     spec.cleaner,
                     &bytes,
                     Some(&name),
-                    spec.url,
+                    spec.input.url.as_deref(),
+                    site.as_deref(),
                     spec.format,
                     spec.explain,
                 ) {

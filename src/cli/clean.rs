@@ -1,22 +1,29 @@
-//! `dechrome clean`: one page to stdout, or files and directories into `--out DIR`.
+//! `dechrome clean`: pages, directories, WARC and JSONL files, to stdout or into `--out DIR`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use clap::Args;
 use rayon::prelude::*;
 
-use super::{usage_error, ColorArg, FormatArg, InputFormatArg};
-use dechrome::{Cleaner, Options, Source};
+use super::inputs::{self, InputArgs, InputDoc, Kind};
+use super::progress::Progress;
+use super::{usage_error, ColorArg, FormatArg};
+use dechrome::profile::{learn, LearnInput, Profile};
+use dechrome::{Cleaner, Document, Options, Source};
 
 /// Arguments of `dechrome clean`.
 #[derive(Debug, Args)]
 pub struct CleanArgs {
     /// Files or directories to clean; `-` or nothing reads stdin. Directories are walked
-    /// for .html, .htm, .xhtml and .txt files (each also with .gz).
+    /// for .html, .htm, .xhtml and .txt pages and .warc, .wet and .jsonl files (each also
+    /// with .gz).
     pub paths: Vec<PathBuf>,
-    /// Write one output file per input under this directory (mirroring relative paths).
+    /// Write one output file per input under this directory (mirroring relative paths; a
+    /// WARC or JSONL input gives a directory of records, or one .jsonl with --format jsonl).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Output format.
@@ -25,19 +32,16 @@ pub struct CleanArgs {
     /// Show removed blocks with the reason (text: prefixed lines; json: a `removed` list).
     #[arg(long)]
     pub explain: bool,
-    /// The page's URL (one input only).
-    #[arg(long, value_name = "URL")]
-    pub url: Option<String>,
-    /// How to read inputs.
-    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
-    pub input_format: InputFormatArg,
+    /// How inputs are read.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Site profile.
+    #[command(flatten)]
+    pub profile: ProfileArgs,
     /// Worker threads for batches (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
-    /// Largest input in bytes (after decompression).
-    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
-    pub max_input_bytes: usize,
-    /// No summary line on stderr.
+    /// No progress bar and no summary line on stderr.
     #[arg(long, short = 'q')]
     pub quiet: bool,
     /// Do not write: re-clean the inputs and compare with the files already in --out DIR
@@ -49,9 +53,6 @@ pub struct CleanArgs {
     pub color: ColorArg,
 }
 
-/// File extensions cleaned when walking directories (before an optional `.gz`).
-const INPUT_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "txt"];
-
 /// One input of a batch and where its output goes.
 pub struct Job {
     /// The input file.
@@ -60,10 +61,14 @@ pub struct Job {
     pub output: PathBuf,
 }
 
-/// `name.html.gz` → `name`, `name.txt` → `name`; other names unchanged.
+/// `name.html.gz` → `name`, `name.txt` → `name`, `crawl.warc.gz` → `crawl`; other names
+/// unchanged.
 fn strip_input_extensions(name: &str) -> &str {
     let base = name.strip_suffix(".gz").unwrap_or(name);
-    for ext in INPUT_EXTENSIONS {
+    let extensions = inputs::PAGE_EXTENSIONS
+        .iter()
+        .chain(&["warc", "wet", "jsonl", "ndjson"]);
+    for ext in extensions {
         if let Some(stem) = base
             .len()
             .checked_sub(ext.len() + 1)
@@ -82,43 +87,15 @@ fn strip_input_extensions(name: &str) -> &str {
     base
 }
 
-/// Whether a directory walk picks up this file.
-pub fn is_input_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    strip_input_extensions(name) != name.strip_suffix(".gz").unwrap_or(name)
-}
-
-/// Lists the batch: explicit files as given, directories walked in sorted order.
+/// Lists the single-page inputs and their outputs (for `check`).
 pub fn collect_jobs(paths: &[PathBuf], out: &Path, ext: &str) -> Result<Vec<Job>, String> {
-    let mut jobs = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        if meta.is_dir() {
-            let walker = walkdir::WalkDir::new(path)
-                .sort_by_file_name()
-                .follow_links(true);
-            for entry in walker {
-                let entry = entry.map_err(|e| format!("{}: {e}", path.display()))?;
-                if !entry.file_type().is_file() || !is_input_file(entry.path()) {
-                    continue;
-                }
-                let relative = entry.path().strip_prefix(path).unwrap_or(entry.path());
-                jobs.push(Job {
-                    input: entry.path().to_path_buf(),
-                    output: output_path(out, relative, ext),
-                });
-            }
-        } else {
-            let name = path.file_name().map(PathBuf::from).unwrap_or_default();
-            jobs.push(Job {
-                input: path.clone(),
-                output: output_path(out, &name, ext),
-            });
-        }
-    }
-    Ok(jobs)
+    Ok(inputs::list_files(paths)?
+        .into_iter()
+        .map(|(input, relative)| Job {
+            output: output_path(out, &relative, ext),
+            input,
+        })
+        .collect())
 }
 
 fn output_path(out: &Path, relative: &Path, ext: &str) -> PathBuf {
@@ -135,7 +112,10 @@ fn output_path(out: &Path, relative: &Path, ext: &str) -> PathBuf {
 /// Writes `contents` to `path` atomically: a temporary file in the same directory, then a
 /// rename, so an interrupted run never leaves a half-written file.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".dechrome-")
@@ -152,6 +132,7 @@ pub fn clean_one(
     bytes: &[u8],
     name: Option<&str>,
     url: Option<&str>,
+    site: Option<&str>,
     format: FormatArg,
     explain: bool,
 ) -> Result<String, String> {
@@ -159,11 +140,34 @@ pub fn clean_one(
         name,
         url,
         http_charset: None,
+        site,
     };
     let doc = cleaner
         .clean_bytes(bytes, &source)
         .map_err(|e| e.to_string())?;
-    Ok(doc.render(format.format(), explain))
+    Ok(render(&doc, format, explain, None))
+}
+
+/// Renders a document; JSONL lines carry the record's origin.
+fn render(doc: &Document, format: FormatArg, explain: bool, input: Option<&InputDoc>) -> String {
+    match format.format() {
+        Some(f) => doc.render(f, explain),
+        None => {
+            let mut value = dechrome::render::json::value(doc, explain);
+            if let (Some(input), Some(object)) = (input, value.as_object_mut()) {
+                object.insert("source".into(), input.label.clone().into());
+                if let Some(id) = &input.record_id {
+                    object.insert("warc_record_id".into(), id.clone().into());
+                }
+                if let Some(date) = &input.date {
+                    object.insert("warc_date".into(), date.clone().into());
+                }
+            }
+            let mut line = serde_json::to_string(&value).unwrap_or_default();
+            line.push('\n');
+            line
+        }
+    }
 }
 
 /// Builds the thread pool of a batch (`jobs` 0 or none: all cores).
@@ -174,156 +178,354 @@ pub fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, String> {
         .map_err(|e| format!("cannot start {} threads: {e}", jobs.unwrap_or(0)))
 }
 
+/// Set by Ctrl-C: stop reading, finish what is in hand, write nothing half-done.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+fn install_interrupt_handler() {
+    // A second handler cannot be installed (tests call run twice): ignore.
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            // Second Ctrl-C: leave at once.
+            std::process::exit(130);
+        }
+    });
+}
+
+fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed)
+}
+
+/// Where cleaned documents go, in input order.
+struct Sink<'a> {
+    out: Option<&'a Path>,
+    format: FormatArg,
+    stdout: std::io::StdoutLock<'static>,
+    stdout_documents: usize,
+    /// The open JSONL output of the current many-document input file, with its path.
+    open_jsonl: Option<(PathBuf, tempfile::NamedTempFile)>,
+    /// First input of each output path (two inputs mapping to one output is an error).
+    claimed: std::collections::HashMap<PathBuf, String>,
+    stdout_closed: bool,
+}
+
+impl Sink<'_> {
+    /// Writes one document's output; errors name the cause.
+    fn write(&mut self, doc: &InputDoc, text: &str) -> Result<(), String> {
+        let Some(out) = self.out else {
+            if self.format != FormatArg::Jsonl && self.stdout_documents > 0 {
+                return Err(
+                    "the input holds many documents: use --format jsonl or --out DIR".into(),
+                );
+            }
+            self.stdout_documents += 1;
+            if !self.stdout_closed && self.stdout.write_all(text.as_bytes()).is_err() {
+                // A closed pipe (`| head`) is not an error of ours: stop writing.
+                self.stdout_closed = true;
+            }
+            return Ok(());
+        };
+        let relative = doc
+            .origin
+            .as_ref()
+            .map(|(_, r)| r.clone())
+            .unwrap_or_else(|| PathBuf::from("stdin"));
+        let ext = self.format.extension();
+        if doc.container && self.format == FormatArg::Jsonl {
+            let path = output_path(out, &relative, ext);
+            if self.open_jsonl.as_ref().map(|(p, _)| p) != Some(&path) {
+                self.finish_jsonl()?;
+                self.claim(&path, doc)?;
+                let dir = path.parent().unwrap_or(Path::new("."));
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                let tmp = tempfile::Builder::new()
+                    .prefix(".dechrome-")
+                    .tempfile_in(dir)
+                    .map_err(|e| format!("{}: {e}", dir.display()))?;
+                self.open_jsonl = Some((path.clone(), tmp));
+            }
+            if let Some((path, tmp)) = &mut self.open_jsonl {
+                tmp.write_all(text.as_bytes())
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+            return Ok(());
+        }
+        self.finish_jsonl()?;
+        let path = if doc.container {
+            let name = relative
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let dir = out
+                .join(relative.parent().unwrap_or(Path::new("")))
+                .join(strip_input_extensions(&name));
+            dir.join(format!("{:06}.{ext}", doc.index))
+        } else {
+            output_path(out, &relative, ext)
+        };
+        self.claim(&path, doc)?;
+        write_atomically(&path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+
+    fn claim(&mut self, path: &Path, doc: &InputDoc) -> Result<(), String> {
+        match self.claimed.get(path) {
+            Some(other) if other != &doc.label_of_file() => Err(format!(
+                "its output {} is also the output of {other}",
+                path.display()
+            )),
+            Some(_) => Ok(()),
+            None => {
+                self.claimed.insert(path.to_path_buf(), doc.label_of_file());
+                Ok(())
+            }
+        }
+    }
+
+    /// Persists the open JSONL output, if any.
+    fn finish_jsonl(&mut self) -> Result<(), String> {
+        if let Some((path, tmp)) = self.open_jsonl.take() {
+            tmp.as_file().sync_data().ok();
+            tmp.persist(&path)
+                .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
+        }
+        Ok(())
+    }
+}
+
+impl InputDoc {
+    /// The input file's path (or `<stdin>`), for collisions of outputs.
+    fn label_of_file(&self) -> String {
+        self.origin
+            .as_ref()
+            .map_or_else(|| "<stdin>".to_string(), |(p, _)| p.display().to_string())
+    }
+}
+
+fn source_of(doc: &InputDoc) -> Source<'_> {
+    Source {
+        name: doc.name.as_deref(),
+        url: doc.url.as_deref(),
+        http_charset: doc.http_charset.as_deref(),
+        site: doc.site.as_deref(),
+    }
+}
+
+/// How a batch gets its site profile: `--profile FILE`, else learned from the batch itself.
+#[derive(Debug, Clone, Args)]
+pub struct ProfileArgs {
+    /// A site profile (from `dechrome learn`): lines frequent on a page's site are removed.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Do not learn a profile from the batch itself (by default a batch with enough pages of
+    /// one site is read twice: once to count lines, once to clean).
+    #[arg(long)]
+    pub no_auto_profile: bool,
+    /// Fewest pages of a site before line frequency judges its lines.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub min_site_pages: u64,
+}
+
+impl ProfileArgs {
+    /// The thresholds these arguments ask for.
+    pub fn thresholds(&self) -> dechrome::profile::FrequencyThresholds {
+        dechrome::profile::FrequencyThresholds {
+            min_site_documents: self.min_site_pages.max(1),
+            ..Default::default()
+        }
+    }
+
+    /// The profile of a batch: read from `--profile`, or learned from the inputs when some
+    /// site has enough pages (not for stdin, which cannot be read twice).
+    pub fn load(
+        &self,
+        paths: &[PathBuf],
+        input: &InputArgs,
+        pool: &rayon::ThreadPool,
+    ) -> Result<Option<Profile>, String> {
+        if let Some(path) = &self.profile {
+            return super::learn::read_profile(path).map(Some);
+        }
+        if self.no_auto_profile || !batch_can_learn(paths, input, self.min_site_pages) {
+            return Ok(None);
+        }
+        let cleaner = Cleaner::new(Options {
+            input_format: input.input_format.into(),
+            max_input_bytes: input.max_input_bytes,
+            ..Options::default()
+        });
+        let mut profile = Profile::default();
+        inputs::for_each_chunk(paths, input, &interrupted, |chunk| {
+            let docs: Vec<LearnInput<'_>> = chunk
+                .iter()
+                .map(|d| LearnInput {
+                    bytes: &d.bytes,
+                    name: d.name.as_deref(),
+                    url: d.url.as_deref(),
+                    site: d.site.as_deref(),
+                })
+                .collect();
+            // Unreadable documents are reported by the cleaning pass.
+            let (shard, _) = pool.install(|| learn(&cleaner, &docs));
+            profile.merge(&shard);
+        })?;
+        let enough = profile
+            .sites
+            .values()
+            .any(|s| s.documents >= self.min_site_pages.max(1));
+        Ok(enough.then_some(profile))
+    }
+}
+
+/// Whether the batch may hold enough pages of one site for a first pass to pay.
+fn batch_can_learn(paths: &[PathBuf], input: &InputArgs, min_pages: u64) -> bool {
+    if inputs::is_stdin(paths) {
+        return false;
+    }
+    match inputs::list_files(paths) {
+        Ok(files) => {
+            files.len() as u64 >= min_pages
+                || files
+                    .iter()
+                    .any(|(p, _)| inputs::kind_of(p, input.input_format) != Kind::Page)
+        }
+        Err(_) => false,
+    }
+}
+
 /// Runs `dechrome clean`.
 pub fn run(args: CleanArgs) -> ExitCode {
-    let options = Options {
-        input_format: args.input_format.into(),
-        max_input_bytes: args.max_input_bytes,
-        keep_dom_paths: args.explain,
-        ..Options::default()
-    };
-    let cleaner = Cleaner::new(options);
-    let stdin_only = args.paths.is_empty() || args.paths == [PathBuf::from("-")];
-
-    let Some(out) = args.out.clone() else {
-        // Single page to stdout.
-        if args.paths.len() > 1 {
-            return usage_error("several inputs need --out DIR");
+    install_interrupt_handler();
+    let stdin_only = inputs::is_stdin(&args.paths);
+    if args.out.is_some() && stdin_only {
+        return usage_error("--out DIR needs input paths");
+    }
+    if args.input.url.is_some() && args.paths.len() > 1 {
+        return usage_error("--url applies to one page only");
+    }
+    if args.out.is_none() && args.format != FormatArg::Jsonl {
+        let many = args.paths.len() > 1 || args.paths.iter().any(|p| p.is_dir());
+        if many {
+            return usage_error("several inputs need --out DIR (or --format jsonl)");
         }
-        let (bytes, name) = if stdin_only {
-            let mut buf = Vec::new();
-            if let Err(e) = std::io::stdin().lock().read_to_end(&mut buf) {
-                eprintln!("dechrome: <stdin>: {e}");
-                return ExitCode::from(1);
-            }
-            (buf, None)
-        } else {
-            let path = &args.paths[0];
-            if path.is_dir() {
+        if let [path] = args.paths.as_slice() {
+            if inputs::kind_of(path, args.input.input_format) != Kind::Page {
                 return usage_error(&format!(
-                    "{} is a directory: give --out DIR",
+                    "{} holds many documents: give --format jsonl or --out DIR",
                     path.display()
                 ));
             }
-            match std::fs::read(path) {
-                Ok(b) => (b, Some(path.to_string_lossy().into_owned())),
-                Err(e) => {
-                    eprintln!("dechrome: {}: {e}", path.display());
-                    return ExitCode::from(1);
-                }
-            }
-        };
-        let label = name.clone().unwrap_or_else(|| "<stdin>".to_string());
-        return match clean_one(
-            &cleaner,
-            &bytes,
-            name.as_deref(),
-            args.url.as_deref(),
-            args.format,
-            args.explain,
-        ) {
-            Ok(text) => {
-                let mut stdout = std::io::stdout().lock();
-                if stdout
-                    .write_all(text.as_bytes())
-                    .and_then(|_| stdout.flush())
-                    .is_err()
-                {
-                    // A closed pipe (`| head`) is not an error of ours.
-                    return ExitCode::SUCCESS;
-                }
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("dechrome: {label}: {e}");
-                ExitCode::from(1)
-            }
-        };
-    };
-
-    if stdin_only {
-        return usage_error("--out DIR needs input paths");
-    }
-    if args.url.is_some() && args.paths.len() > 1 {
-        return usage_error("--url applies to one page only");
-    }
-    let jobs = match collect_jobs(&args.paths, &out, args.format.extension()) {
-        Ok(j) => j,
-        Err(e) => {
-            eprintln!("dechrome: {e}");
-            return ExitCode::from(1);
         }
-    };
-    if args.check {
-        return super::check::check(&super::check::CheckSpec {
-            sources: &args.paths,
-            clean_dir: &out,
-            cleaner: &cleaner,
-            format: args.format,
-            explain: args.explain,
-            url: args.url.as_deref(),
-            jobs: args.jobs,
-            color: args.color.enabled(),
-            quiet: args.quiet,
-        });
     }
     let pool = match thread_pool(args.jobs) {
         Ok(p) => p,
         Err(e) => return usage_error(&e),
     };
-    let started = std::time::Instant::now();
-    // Two inputs that map to one output (a.html and a.txt) would overwrite each other.
-    let mut first_claim: std::collections::HashMap<&Path, &Path> = std::collections::HashMap::new();
-    let mut collisions: Vec<Option<String>> = Vec::with_capacity(jobs.len());
-    for job in &jobs {
-        match first_claim.get(job.output.as_path()) {
-            Some(other) => collisions.push(Some(format!(
-                "its output {} is also the output of {}",
-                job.output.display(),
-                other.display()
-            ))),
-            None => {
-                first_claim.insert(&job.output, &job.input);
-                collisions.push(None);
-            }
+    let frequency = args.profile.thresholds();
+    let profile = match args.profile.load(&args.paths, &args.input, &pool) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("dechrome: {e}");
+            return ExitCode::from(2);
         }
-    }
-    let results: Vec<Result<(), String>> = pool.install(|| {
-        jobs.par_iter()
-            .zip(collisions.par_iter())
-            .map(|(job, collision)| {
-                if let Some(c) = collision {
-                    return Err(c.clone());
-                }
-                let bytes = std::fs::read(&job.input).map_err(|e| e.to_string())?;
-                let name = job.input.to_string_lossy();
-                let text = clean_one(
-                    &cleaner,
-                    &bytes,
-                    Some(&name),
-                    args.url.as_deref(),
-                    args.format,
-                    args.explain,
-                )?;
-                write_atomically(&job.output, text.as_bytes())
-                    .map_err(|e| format!("cannot write {}: {e}", job.output.display()))
-            })
-            .collect()
+    };
+    let cleaner = Cleaner::new(Options {
+        input_format: args.input.input_format.into(),
+        max_input_bytes: args.input.max_input_bytes,
+        keep_dom_paths: args.explain,
+        profile: profile.map(Arc::new),
+        frequency,
+        ..Options::default()
     });
-    let mut failed = 0;
-    for (job, result) in jobs.iter().zip(&results) {
-        if let Err(e) = result {
-            failed += 1;
-            eprintln!("dechrome: {}: {e}", job.input.display());
+
+    if args.check {
+        if let Some(out) = &args.out {
+            return super::check::check(&super::check::CheckSpec {
+                sources: &args.paths,
+                clean_dir: out,
+                cleaner: &cleaner,
+                format: args.format,
+                explain: args.explain,
+                input: &args.input,
+                jobs: args.jobs,
+                color: args.color.enabled(),
+                quiet: args.quiet,
+            });
         }
     }
-    if !args.quiet {
+
+    let started = std::time::Instant::now();
+    let progress = Progress::new(args.quiet);
+    let mut sink = Sink {
+        out: args.out.as_deref(),
+        format: args.format,
+        stdout: std::io::stdout().lock(),
+        stdout_documents: 0,
+        open_jsonl: None,
+        claimed: std::collections::HashMap::new(),
+        stdout_closed: false,
+    };
+    let mut cleaned = 0usize;
+    let mut failed = 0usize;
+    let mut usage_failure = false;
+    let read = inputs::for_each_chunk(&args.paths, &args.input, &interrupted, |chunk| {
+        if usage_failure {
+            return;
+        }
+        let rendered: Vec<Result<String, String>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|doc| {
+                    cleaner
+                        .clean_bytes(&doc.bytes, &source_of(doc))
+                        .map(|d| render(&d, args.format, args.explain, Some(doc)))
+                        .map_err(|e| e.to_string())
+                })
+                .collect()
+        });
+        for (doc, result) in chunk.iter().zip(rendered) {
+            match result.and_then(|text| sink.write(doc, &text)) {
+                Ok(()) => cleaned += 1,
+                Err(e) if e.starts_with("the input holds many") => {
+                    usage_failure = true;
+                    eprintln!("dechrome: {}: {e}", doc.label);
+                    return;
+                }
+                Err(e) => {
+                    failed += 1;
+                    progress.println(&format!("dechrome: {}: {e}", doc.label));
+                }
+            }
+            progress.advance(doc.bytes.len());
+        }
+    });
+    let _ = sink.stdout.flush();
+    if let Err(e) = sink.finish_jsonl() {
+        failed += 1;
+        eprintln!("dechrome: {e}");
+    }
+    progress.finish();
+    let summary = match read {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("dechrome: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if usage_failure {
+        return ExitCode::from(2);
+    }
+    failed += summary.failed;
+    let batch = !stdin_only || cleaned + failed != 1;
+    if !args.quiet && (args.out.is_some() || (batch && args.format == FormatArg::Jsonl)) {
         eprintln!(
-            "dechrome: {} cleaned, {} failed, in {:.2}s",
-            jobs.len() - failed,
-            failed,
+            "dechrome: {cleaned} cleaned, {} skipped, {failed} failed, in {:.2}s",
+            summary.skipped,
             started.elapsed().as_secs_f64()
         );
+    }
+    if interrupted() {
+        eprintln!("dechrome: interrupted; every output written is complete");
+        return ExitCode::from(130);
     }
     if failed > 0 {
         ExitCode::from(1)
@@ -341,6 +543,7 @@ mod tests {
         assert_eq!(strip_input_extensions("0001.html.gz"), "0001");
         assert_eq!(strip_input_extensions("page.HTM"), "page");
         assert_eq!(strip_input_extensions("notes.txt"), "notes");
+        assert_eq!(strip_input_extensions("crawl.warc.gz"), "crawl");
         assert_eq!(strip_input_extensions("data.csv"), "data.csv");
         assert_eq!(
             output_path(Path::new("out"), Path::new("a/0001.html.gz"), "txt"),

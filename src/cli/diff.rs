@@ -12,7 +12,8 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use serde_json::json;
 
-use super::clean::{clean_one, is_input_file, thread_pool};
+use super::clean::{clean_one, thread_pool};
+use super::inputs::{is_input_file, kind_of, Kind};
 use super::{usage_error, ColorArg, FormatArg, InputFormatArg};
 use dechrome::diff::DocumentDiff;
 use dechrome::{Cleaner, Options};
@@ -96,6 +97,7 @@ fn clean_path(cleaner: &Cleaner, path: &Path) -> Result<String, String> {
         &bytes,
         name.as_deref(),
         None,
+        None,
         FormatArg::Text,
         false,
     )
@@ -165,7 +167,10 @@ fn list_inputs(dir: &Path) -> Result<BTreeMap<PathBuf, PathBuf>, String> {
         .follow_links(true)
     {
         let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
-        if entry.file_type().is_file() && is_input_file(entry.path()) {
+        if entry.file_type().is_file()
+            && is_input_file(entry.path())
+            && kind_of(entry.path(), InputFormatArg::Auto) == Kind::Page
+        {
             let relative = entry
                 .path()
                 .strip_prefix(dir)

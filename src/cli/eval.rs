@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use dechrome::eval::{run_eval, EvalOptions, PageInput};
+use dechrome::eval::{run_eval_two_pass, EvalOptions, PageInput};
+use dechrome::profile::{learn, LearnInput};
 use dechrome::{Cleaner, Options, Source};
 
 /// Arguments of `dechrome eval`.
@@ -21,6 +22,9 @@ pub struct EvalArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Do not learn site profiles from the dataset's own pages (by URL host) before cleaning.
+    #[arg(long)]
+    pub no_site_profile: bool,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
@@ -28,7 +32,7 @@ pub struct EvalArgs {
 
 /// Runs `dechrome eval`.
 pub fn run(args: EvalArgs) -> ExitCode {
-    let cleaner = Cleaner::new(Options::default());
+    let cleaner = std::sync::OnceLock::new();
     let options = EvalOptions {
         worst: args.worst,
         limit: args.limit,
@@ -41,11 +45,33 @@ pub fn run(args: EvalArgs) -> ExitCode {
         Err(e) => return super::usage_error(&format!("cannot start threads: {e}")),
     };
     let report = pool.install(|| {
-        run_eval(&args.dataset, &options, |page: &PageInput| {
+        let learn = |pages: &[PageInput<'_>]| {
+            let profile = (!args.no_site_profile).then(|| {
+                let docs: Vec<LearnInput<'_>> = pages
+                    .iter()
+                    .map(|p| LearnInput {
+                        bytes: p.html,
+                        name: Some("page.html"),
+                        url: p.url,
+                        site: None,
+                    })
+                    .collect();
+                std::sync::Arc::new(learn(&Cleaner::default(), &docs).0)
+            });
+            let _ = cleaner.set(Cleaner::new(Options {
+                profile,
+                ..Options::default()
+            }));
+        };
+        run_eval_two_pass(&args.dataset, &options, learn, |page: &PageInput| {
             let source = Source {
                 name: Some("page.html"),
                 url: page.url,
                 http_charset: None,
+                site: None,
+            };
+            let Some(cleaner) = cleaner.get() else {
+                return Err("no cleaner".to_string());
             };
             cleaner
                 .clean_bytes(page.html, &source)

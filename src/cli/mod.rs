@@ -8,6 +8,11 @@ pub mod check;
 pub mod clean;
 pub mod diff;
 pub mod eval;
+pub mod inputs;
+pub mod learn;
+pub mod progress;
+
+pub use inputs::InputFormatArg;
 
 use std::process::ExitCode;
 
@@ -27,6 +32,10 @@ pub struct Cli {
 pub enum Command {
     /// Clean pages: one to stdout, or many into --out DIR.
     Clean(clean::CleanArgs),
+    /// Count lines per site into a profile (cross-document line frequency).
+    Learn(learn::LearnArgs),
+    /// Merge or show site profiles.
+    Profile(learn::ProfileArgs),
     /// Show what changed in the document between two pages (or two directories of pages).
     Diff(diff::DiffArgs),
     /// Re-clean sources and compare with committed clean output (for CI).
@@ -70,15 +79,19 @@ pub enum FormatArg {
     Markdown,
     /// JSON with metadata.
     Json,
+    /// JSON Lines: one compact object per document (url, WARC record id, date, title,
+    /// text, metadata), in input order.
+    Jsonl,
 }
 
 impl FormatArg {
-    /// The library format.
-    pub fn format(self) -> dechrome::Format {
+    /// The library format (`None` for JSONL, which the command line writes itself).
+    pub fn format(self) -> Option<dechrome::Format> {
         match self {
-            FormatArg::Text => dechrome::Format::Text,
-            FormatArg::Markdown => dechrome::Format::Markdown,
-            FormatArg::Json => dechrome::Format::Json,
+            FormatArg::Text => Some(dechrome::Format::Text),
+            FormatArg::Markdown => Some(dechrome::Format::Markdown),
+            FormatArg::Json => Some(dechrome::Format::Json),
+            FormatArg::Jsonl => None,
         }
     }
 
@@ -88,27 +101,7 @@ impl FormatArg {
             FormatArg::Text => "txt",
             FormatArg::Markdown => "md",
             FormatArg::Json => "json",
-        }
-    }
-}
-
-/// `--input-format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormatArg {
-    /// From the file name, then the content.
-    Auto,
-    /// HTML.
-    Html,
-    /// Plain text.
-    Text,
-}
-
-impl From<InputFormatArg> for dechrome::InputFormat {
-    fn from(value: InputFormatArg) -> Self {
-        match value {
-            InputFormatArg::Auto => dechrome::InputFormat::Auto,
-            InputFormatArg::Html => dechrome::InputFormat::Html,
-            InputFormatArg::Text => dechrome::InputFormat::Text,
+            FormatArg::Jsonl => "jsonl",
         }
     }
 }
@@ -123,6 +116,8 @@ pub fn usage_error(message: &str) -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Clean(args) => clean::run(args),
+        Command::Learn(args) => learn::run(args),
+        Command::Profile(args) => learn::run_profile(args),
         Command::Diff(args) => diff::run(args),
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),

@@ -224,6 +224,8 @@ mod tests {
             dom: None,
             language: PageLanguage::guess(text),
             source: SourceKind::Text,
+            title: None,
+            frequency: None,
         };
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);

@@ -402,6 +402,8 @@ mod tests {
             dom: Some(&dom),
             language: PageLanguage::guess(""),
             source: SourceKind::Html,
+            title: None,
+            frequency: None,
         };
         let mut out = Vec::new();
         MarkupSemantics.detect(&page, &mut out);

@@ -6,6 +6,7 @@
 //! [`all_detectors`].
 
 pub mod byline;
+pub mod line_frequency;
 pub mod link_density;
 pub mod markup;
 pub mod phrases;
@@ -17,6 +18,7 @@ use serde::Serialize;
 use crate::blocks::Block;
 use crate::dom::Dom;
 use crate::lang::PageLanguage;
+use crate::profile::SiteFrequency;
 
 /// What kind of input the blocks came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +39,10 @@ pub struct Page<'a> {
     pub language: PageLanguage,
     /// Where the blocks came from.
     pub source: SourceKind,
+    /// The page's declared title, if any.
+    pub title: Option<&'a str>,
+    /// Line counts of the page's site, when a profile is in use.
+    pub frequency: Option<SiteFrequency<'a>>,
 }
 
 /// Why a detector said what it said: the detector's name and a cause in words.
@@ -114,6 +120,7 @@ pub fn all_detectors() -> Vec<Box<dyn Detector>> {
         Box::new(repeated::RepeatedInPage),
         Box::new(link_density::LinkDensity),
         Box::new(text_density::TextDensity),
+        Box::new(line_frequency::LineFrequency),
     ]
 }
 
