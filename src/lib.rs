@@ -276,12 +276,33 @@ impl Cleaner {
     /// The lines a site profile counts for this input: the text of every block (HTML) or
     /// every line (text), before any decision.
     pub fn profile_lines(&self, bytes: &[u8], source: &Source<'_>) -> Result<Vec<String>, Error> {
+        let mut lines = Vec::new();
+        self.for_each_profile_line(bytes, source, |line| lines.push(line.to_string()))?;
+        Ok(lines)
+    }
+
+    /// Calls `f` with each line a site profile counts for this input (see
+    /// [`Cleaner::profile_lines`]), without collecting them.
+    pub fn for_each_profile_line(
+        &self,
+        bytes: &[u8],
+        source: &Source<'_>,
+        mut f: impl FnMut(&str),
+    ) -> Result<(), Error> {
         let (format, text) = self.prepare(bytes, source)?;
-        let blocks = match format {
-            InputFormat::Text => blocks::text::blocks_from_text(&text),
-            _ => blocks::html::blocks_from_dom(&Dom::parse(&text)),
-        };
-        Ok(blocks.into_iter().map(|b| b.text).collect())
+        match format {
+            // The text reader makes a block of each non-empty line; keys fold away the
+            // markers it strips, so the lines themselves will do (and cost far less).
+            InputFormat::Text => text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .for_each(f),
+            _ => blocks::html::blocks_from_dom(&Dom::parse(&text))
+                .iter()
+                .for_each(|b| f(&b.text)),
+        }
+        Ok(())
     }
 
     /// The counts of `site` in the profile in use. A site the profile does not know gets

@@ -29,19 +29,21 @@ pub const MAGIC: &[u8; 8] = b"DCPROF\0\0";
 /// Version of the profile format written by this build.
 pub const FORMAT_VERSION: u32 = 1;
 /// Longest sample text kept per key, in bytes.
-pub const SAMPLE_BYTES: usize = 80;
+pub const SAMPLE_BYTES: usize = 64;
 /// Largest profile body accepted when reading, after decompression.
 const MAX_BODY_BYTES: u64 = 4 << 30;
 
 /// The key of a line: its text with case, digits, punctuation and whitespace folded,
 /// hashed with xxh3 (64 bits). Lines with no letters have no key.
 pub fn line_key(text: &str) -> Option<u64> {
-    let folded = crate::detect::fold(text);
-    if folded.is_empty() {
-        None
-    } else {
-        Some(xxhash_rust::xxh3::xxh3_64(folded.as_bytes()))
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
+    BUFFER.with(|buffer| {
+        let mut folded = buffer.borrow_mut();
+        crate::detect::fold_into(text, &mut folded);
+        (!folded.is_empty()).then(|| xxhash_rust::xxh3::xxh3_64(folded.as_bytes()))
+    })
 }
 
 /// One line's statistics on a site.
@@ -132,12 +134,53 @@ fn cut_sample(text: &str) -> &str {
 impl Profile {
     /// Counts one document of `site`: each distinct line key among `lines` once.
     pub fn add_document<'a>(&mut self, site: &str, lines: impl IntoIterator<Item = &'a str>) {
-        let site_profile = self.sites.entry(site.to_string()).or_default();
-        site_profile.documents += 1;
-        let mut seen = HashSet::new();
+        let mut counter = self.document(site);
         for line in lines {
+            counter.line(line);
+        }
+    }
+
+    /// Starts counting one document of `site`; feed it lines with [`DocumentCounter::line`].
+    pub fn document(&mut self, site: &str) -> DocumentCounter<'_> {
+        let site_profile = match self.sites.get_mut(site) {
+            Some(_) => self.sites.get_mut(site),
+            None => Some(self.sites.entry(site.to_string()).or_default()),
+        };
+        let site_profile = site_profile.expect("the site was just inserted");
+        site_profile.documents += 1;
+        DocumentCounter {
+            site: site_profile,
+            seen: HashSet::new(),
+        }
+    }
+}
+
+impl Profile {
+    /// Takes back a document counted with [`Profile::document`] that gave no lines.
+    fn uncount_empty_document(&mut self, site: &str) {
+        if let Some(counts) = self.sites.get_mut(site) {
+            counts.documents = counts.documents.saturating_sub(1);
+            if counts.documents == 0 && counts.lines.is_empty() {
+                self.sites.remove(site);
+            }
+        }
+    }
+}
+
+/// Counts the lines of one document (see [`Profile::document`]).
+pub struct DocumentCounter<'a> {
+    site: &'a mut SiteProfile,
+    seen: HashSet<u64>,
+}
+
+impl DocumentCounter<'_> {
+    /// Counts `line` (once per document).
+    pub fn line(&mut self, line: &str) {
+        let site_profile = &mut *self.site;
+        let seen = &mut self.seen;
+        {
             let Some(key) = line_key(line) else {
-                continue;
+                return;
             };
             let sample = cut_sample(line);
             let entry = site_profile.lines.entry(key).or_default();
@@ -149,11 +192,43 @@ impl Profile {
             }
         }
     }
+}
 
+impl Profile {
     /// Adds every count of `other`: learning on shards and merging equals learning on all.
     pub fn merge(&mut self, other: &Profile) {
         for (name, site) in &other.sites {
             self.sites.entry(name.clone()).or_default().merge(site);
+        }
+    }
+
+    /// [`Profile::merge`], taking `other` by value (no copies of its texts).
+    pub fn absorb(&mut self, other: Profile) {
+        for (name, site) in other.sites {
+            match self.sites.get_mut(&name) {
+                None => {
+                    self.sites.insert(name, site);
+                }
+                Some(mine) => {
+                    mine.documents += site.documents;
+                    for (key, stats) in site.lines {
+                        match mine.lines.entry(key) {
+                            std::collections::hash_map::Entry::Vacant(v) => {
+                                v.insert(stats);
+                            }
+                            std::collections::hash_map::Entry::Occupied(mut o) => {
+                                let entry = o.get_mut();
+                                entry.documents += stats.documents;
+                                if entry.sample.is_empty()
+                                    || (!stats.sample.is_empty() && stats.sample < entry.sample)
+                                {
+                                    entry.sample = stats.sample;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -199,7 +274,7 @@ impl Profile {
         // mtime 0 and no file name: the gzip header carries nothing that varies.
         let mut encoder = flate2::GzBuilder::new()
             .mtime(0)
-            .write(out, flate2::Compression::new(6));
+            .write(out, flate2::Compression::fast());
         // Writing into a Vec cannot fail.
         let _ = encoder.write_all(&body);
         encoder.finish().unwrap_or_default()
@@ -276,34 +351,38 @@ pub fn learn(
     docs: &[LearnInput<'_>],
 ) -> (Profile, Vec<(usize, crate::Error)>) {
     use rayon::prelude::*;
-    let (profile, mut errors) =
-        docs.par_iter()
-            .enumerate()
-            .fold(
-                || (Profile::default(), Vec::new()),
-                |(mut profile, mut errors), (i, doc)| {
-                    let source = crate::Source {
-                        name: doc.name,
-                        url: doc.url,
-                        http_charset: None,
-                        site: doc.site,
-                    };
-                    match cleaner.profile_lines(doc.bytes, &source) {
-                        Ok(lines) => profile
-                            .add_document(&source.site_name(), lines.iter().map(String::as_str)),
-                        Err(e) => errors.push((i, e)),
-                    }
-                    (profile, errors)
-                },
-            )
-            .reduce(
-                || (Profile::default(), Vec::new()),
-                |(mut a, mut ea), (b, eb)| {
-                    a.merge(&b);
-                    ea.extend(eb);
-                    (a, ea)
-                },
-            );
+    let (profile, mut errors) = docs
+        .par_iter()
+        .enumerate()
+        .fold(
+            || (Profile::default(), Vec::new()),
+            |(mut profile, mut errors), (i, doc)| {
+                let source = crate::Source {
+                    name: doc.name,
+                    url: doc.url,
+                    http_charset: None,
+                    site: doc.site,
+                };
+                let site = source.site_name();
+                let mut counter = profile.document(&site);
+                let result =
+                    cleaner.for_each_profile_line(doc.bytes, &source, |line| counter.line(line));
+                if let Err(e) = result {
+                    // Unreadable: nothing was counted but the document itself.
+                    profile.uncount_empty_document(&site);
+                    errors.push((i, e));
+                }
+                (profile, errors)
+            },
+        )
+        .reduce(
+            || (Profile::default(), Vec::new()),
+            |(mut a, mut ea), (b, eb)| {
+                a.absorb(b);
+                ea.extend(eb);
+                (a, ea)
+            },
+        );
     errors.sort_by_key(|(i, _)| *i);
     (profile, errors)
 }
@@ -462,6 +541,9 @@ mod tests {
         let mut merged = right.clone();
         merged.merge(&left);
         assert_eq!(merged, all);
+        let mut absorbed = left.clone();
+        absorbed.absorb(right);
+        assert_eq!(absorbed, all);
         assert_eq!(merged.to_bytes(), all.to_bytes());
     }
 

@@ -366,7 +366,7 @@ impl ProfileArgs {
                 .collect();
             // Unreadable documents are reported by the cleaning pass.
             let (shard, _) = pool.install(|| learn(&cleaner, &docs));
-            profile.merge(&shard);
+            profile.absorb(shard);
         })?;
         let enough = profile
             .sites

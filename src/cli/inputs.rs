@@ -447,6 +447,18 @@ fn read_warc(
     }
 }
 
+/// The fields of a JSONL input record that dechrome reads (others are ignored).
+#[derive(serde::Deserialize)]
+struct JsonRecord {
+    url: Option<String>,
+    html: Option<String>,
+    text: Option<String>,
+    site: Option<String>,
+    id: Option<String>,
+    warc_record_id: Option<String>,
+    date: Option<String>,
+}
+
 fn read_jsonl(
     mut reader: Box<dyn BufRead + '_>,
     origin: Option<(PathBuf, PathBuf)>,
@@ -490,16 +502,15 @@ fn read_jsonl(
             continue;
         }
         let label = format!("{source_label}:{line_number}");
-        let value: serde_json::Value = match serde_json::from_slice(&line) {
+        let record: JsonRecord = match serde_json::from_slice(&line) {
             Ok(v) => v,
             Err(e) => {
                 summary.failed += 1;
-                eprintln!("dechrome: {label}: not JSON: {e}");
+                eprintln!("dechrome: {label}: not a JSON object with string fields: {e}");
                 continue;
             }
         };
-        let field = |name: &str| value.get(name).and_then(|v| v.as_str()).map(str::to_string);
-        let (bytes, name) = match (field("html"), field("text")) {
+        let (bytes, name) = match (record.html, record.text) {
             (Some(html), _) => (html.into_bytes(), Some("record.html".to_string())),
             (None, Some(text)) => (text.into_bytes(), Some("record.txt".to_string())),
             (None, None) => {
@@ -511,12 +522,12 @@ fn read_jsonl(
         let doc = InputDoc {
             label,
             name,
-            url: field("url"),
-            site: args.site.clone().or_else(|| field("site")),
+            url: record.url,
+            site: args.site.clone().or(record.site),
             // JSON strings are Unicode: a <meta charset> inside must not re-decode them.
             http_charset: Some("utf-8".to_string()),
-            record_id: field("id").or_else(|| field("warc_record_id")),
-            date: field("date"),
+            record_id: record.id.or(record.warc_record_id),
+            date: record.date,
             bytes,
             origin: origin.clone(),
             index,

@@ -97,7 +97,7 @@ pub fn run(args: LearnArgs) -> ExitCode {
             })
             .collect();
         let (shard, errors) = pool.install(|| learn(&cleaner, &docs));
-        profile.merge(&shard);
+        profile.absorb(shard);
         for (i, e) in errors {
             failed += 1;
             eprintln!("dechrome: {}: {e}", chunk[i].label);

@@ -128,17 +128,36 @@ pub fn all_detectors() -> Vec<Box<dyn Detector>> {
 /// punctuation dropped), single spaces.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') {
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer (cleared first), to fold many lines without allocating.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    let mut pending_space = false;
+    let push_separator = |out: &mut String, pending: &mut bool| {
+        if *pending && !out.is_empty() {
             out.push(' ');
         }
+        *pending = false;
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            // ASCII fast path: most text on the web.
+            if c.is_ascii_alphabetic() {
+                push_separator(out, &mut pending_space);
+                out.push(c.to_ascii_lowercase());
+            } else {
+                pending_space = true;
+            }
+        } else if c.is_alphabetic() {
+            push_separator(out, &mut pending_space);
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
     }
-    while out.ends_with(' ') {
-        out.pop();
-    }
-    out
 }
 
 #[cfg(test)]
