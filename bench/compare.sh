@@ -13,6 +13,10 @@
 #   - trafilatura: extract() on an evenly spaced sample of about N pages (default 300; it is
 #     slow), with dechrome timed again on the same sample for the ratio.
 #
+# The table gives wall-time rates and, on Linux, rates per second of the timing thread's on-CPU
+# time (from /proc/thread-self/schedstat, for every tool alike) with the time the thread waited
+# for a CPU held by other work: on a busy machine the CPU-time rates are the steadier ones.
+#
 # The Python tools are installed into a virtualenv, target/bench-venv by default
 # (DECHROME_BENCH_VENV overrides). Figures depend on the machine and on what else runs on it.
 set -euo pipefail

@@ -15,6 +15,10 @@ Two modes:
       resiliparse-parse  detect_encoding + HTMLTree.parse_from_bytes (lexbor parse only)
       trafilatura        trafilatura.extract(html_bytes, url=url), default settings
 
+      Each record has wall-time rates and, on Linux, rates per second of on-CPU time of the
+      timing thread (from /proc/thread-self/schedstat, as dechrome's example measures them)
+      with the seconds it waited for a CPU.
+
   time_python.py table PYTHON.jsonl --dechrome ALL.json [--dechrome-sample SAMPLE.json]
       Reads the JSON lines of the time mode and the output of dechrome's throughput example (on
       all pages, and on trafilatura's sample) and prints the comparison table and ratios.
@@ -91,6 +95,21 @@ TOOLS = {
 }
 
 
+def thread_schedstat():
+    """(on-CPU seconds, run-queue wait seconds) of this thread so far, or None off Linux."""
+    try:
+        with open("/proc/thread-self/schedstat") as f:
+            on_cpu, waiting = f.read().split()[:2]
+        return int(on_cpu) / 1e9, int(waiting) / 1e9
+    except (OSError, ValueError):
+        return None
+
+
+def rates(record, prefix, seconds, pages, size):
+    record[prefix + "pages_per_s"] = pages / seconds if seconds > 0 else 0.0
+    record[prefix + "mb_per_s"] = size / 1e6 / seconds if seconds > 0 else 0.0
+
+
 def time_tool(name, pages):
     """Times tool `name` over `pages`; returns the result record."""
     factory, package = TOOLS[name]
@@ -98,6 +117,8 @@ def time_tool(name, pages):
     extract(pages[0][1], pages[0][2])  # import-time and first-call work stays out of the timing
     failures = 0
     gc.collect()
+    stat_before = thread_schedstat()
+    cpu_before = time.thread_time()
     start = time.perf_counter()
     for _page_id, url, html in pages:
         try:
@@ -105,17 +126,25 @@ def time_tool(name, pages):
         except Exception:  # noqa: BLE001 - a failing page is counted, not fatal
             failures += 1
     seconds = time.perf_counter() - start
+    cpu_seconds = time.thread_time() - cpu_before
+    stat_after = thread_schedstat()
     size = sum(len(html) for _, _, html in pages)
-    return {
+    record = {
         "tool": name,
         "version": version_of(package),
         "pages": len(pages),
         "bytes": size,
         "seconds": seconds,
         "failures": failures,
-        "pages_per_s": len(pages) / seconds if seconds > 0 else 0.0,
-        "mb_per_s": size / 1e6 / seconds if seconds > 0 else 0.0,
     }
+    rates(record, "", seconds, len(pages), size)
+    if stat_before and stat_after:
+        # The same source as dechrome's throughput example, so that both are measured alike.
+        cpu_seconds = stat_after[0] - stat_before[0]
+        record["wait_seconds"] = stat_after[1] - stat_before[1]
+    record["cpu_seconds"] = cpu_seconds
+    rates(record, "cpu_", cpu_seconds, len(pages), size)
+    return record
 
 
 def cmd_time(args):
@@ -138,19 +167,17 @@ def cmd_table(args):
     for record, name in ((dechrome, "dechrome"), (sample, "dechrome-sample")):
         if record is None:
             continue
-        if "parse_pages_per_s" in record:
-            records[name + "-parse"] = {
-                "pages": record["pages"],
-                "pages_per_s": record["parse_pages_per_s"],
-                "mb_per_s": record["parse_mb_per_s"],
-                "seconds": record["parse_seconds"],
-            }
-        records[name] = {
-            "pages": record["pages"],
-            "pages_per_s": record["clean_pages_per_s"],
-            "mb_per_s": record["clean_mb_per_s"],
-            "seconds": record["clean_seconds"],
-        }
+        for phase, suffix in (("parse", "-parse"), ("clean", "")):
+            if f"{phase}_seconds" in record:
+                records[name + suffix] = {
+                    key: record.get(f"{phase}_{key}")
+                    for key in ("seconds", "cpu_seconds", "wait_seconds", "pages_per_s", "mb_per_s",
+                                "cpu_pages_per_s", "cpu_mb_per_s")
+                }
+                records[name + suffix]["pages"] = record["pages"]
+
+    def num(value, width, digits):
+        return f"{value:>{width}.{digits}f}" if value is not None else f"{'-':>{width}}"
 
     rows = [
         ("dechrome-parse", "html5ever parse only (decode + Dom::parse)"),
@@ -160,25 +187,43 @@ def cmd_table(args):
         ("dechrome-sample", "dechrome clean, trafilatura's sample"),
         ("trafilatura", "trafilatura extract, sample"),
     ]
-    print(f"{'tool':<46} {'pages':>6} {'seconds':>8} {'pages/s':>9} {'MB/s':>8}")
-    print("-" * 81)
+    print(f"{'':<44} {'':>5} {'wall':>7} {'cpu':>7} {'wait':>6} {'pages/s':>8} {'pages/s':>8} {'MB/s':>7} {'MB/s':>7}")
+    print(f"{'tool':<44} {'pages':>5} {'s':>7} {'s':>7} {'s':>6} {'wall':>8} {'cpu':>8} {'wall':>7} {'cpu':>7}")
+    print("-" * 106)
     for tool, label in rows:
         r = records.get(tool)
-        if r is not None:
-            print(f"{label:<46} {r['pages']:>6} {r['seconds']:>8.2f} {r['pages_per_s']:>9.1f} {r['mb_per_s']:>8.2f}")
+        if r is None:
+            continue
+        print(
+            f"{label:<44} {r['pages']:>5} {num(r['seconds'], 7, 2)} {num(r.get('cpu_seconds'), 7, 2)}"
+            f" {num(r.get('wait_seconds'), 6, 2)} {num(r['pages_per_s'], 8, 1)}"
+            f" {num(r.get('cpu_pages_per_s'), 8, 1)} {num(r['mb_per_s'], 7, 2)} {num(r.get('cpu_mb_per_s'), 7, 2)}"
+        )
+    print("(cpu: the timing thread's on-CPU time; wait: time it waited for a CPU held by other work)")
     print()
+    print(f"{'ratio of pages/s':<58} {'wall':>7} {'cpu':>7}")
 
     def ratio(label, a, b):
-        if a in records and b in records and records[b]["pages_per_s"] > 0:
-            print(f"{label:<60} {records[a]['pages_per_s'] / records[b]['pages_per_s']:>7.2f}x")
+        if a not in records or b not in records:
+            return
+        ra, rb = records[a], records[b]
 
-    ratio("dechrome / resiliparse (pages/s, all pages)", "dechrome", "resiliparse")
-    ratio("dechrome / trafilatura (pages/s, same sample)", "dechrome-sample", "trafilatura")
-    ratio("dechrome total / html5ever parse only (pages/s)", "dechrome", "dechrome-parse")
-    ratio("html5ever parse / resiliparse lexbor parse (pages/s)", "dechrome-parse", "resiliparse-parse")
-    if "dechrome" in records and "dechrome-parse" in records and records["dechrome"]["seconds"] > 0:
-        share = records["dechrome-parse"]["seconds"] / records["dechrome"]["seconds"]
-        print(f"{'decode + html5ever parse, share of dechrome clean time':<60} {share * 100:>7.1f}%")
+        def of(key):
+            x, y = ra.get(key), rb.get(key)
+            return x / y if x and y else None
+
+        print(f"{label:<58} {num(of('pages_per_s'), 6, 2)}x {num(of('cpu_pages_per_s'), 6, 2)}x")
+
+    ratio("dechrome / resiliparse (all pages)", "dechrome", "resiliparse")
+    ratio("dechrome / trafilatura (same sample)", "dechrome-sample", "trafilatura")
+    ratio("dechrome total / html5ever parse only", "dechrome", "dechrome-parse")
+    ratio("html5ever parse / resiliparse lexbor parse", "dechrome-parse", "resiliparse-parse")
+    d, dp = records.get("dechrome"), records.get("dechrome-parse")
+    if d and dp and d["seconds"]:
+        share = dp["seconds"] / d["seconds"]
+        cpu_share = dp["cpu_seconds"] / d["cpu_seconds"] if dp.get("cpu_seconds") and d.get("cpu_seconds") else None
+        cpu_text = f"{cpu_share * 100:>6.1f}%" if cpu_share is not None else f"{'-':>7}"
+        print(f"{'decode + html5ever parse, share of dechrome clean time':<58} {share * 100:>6.1f}% {cpu_text}")
 
 
 def main():

@@ -15,7 +15,10 @@
 //!   `dechrome eval`.
 //!
 //! With `--repeat R` each phase runs R times and the fastest run is kept. The result is one JSON
-//! object on standard output; sizes are decompressed bytes and MB are 10^6 bytes.
+//! object on standard output; sizes are decompressed bytes and MB are 10^6 bytes. Rates are given
+//! per second of wall time (`parse_pages_per_s`, `clean_mb_per_s`, …) and, on Linux, per second
+//! of the thread's CPU time (`clean_cpu_pages_per_s`, …), with the time it waited for a CPU
+//! (`clean_wait_seconds`): on a busy machine the CPU-time rates are the steadier ones.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -77,36 +80,87 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
-/// Times of one parse run: charset decoding and html5ever parsing (DOM drop included).
-/// Never inlined, so that a profiler can restrict collection to it.
-#[inline(never)]
-fn time_parse(pages: &[pages::Page]) -> (Duration, Duration) {
-    let (mut decoding, mut parsing) = (Duration::ZERO, Duration::ZERO);
-    for page in pages {
-        let start = Instant::now();
-        let text = pages::decode_html(black_box(&page.bytes));
-        let decoded = Instant::now();
-        drop(black_box(Dom::parse(&text)));
-        let parsed = Instant::now();
-        decoding += decoded - start;
-        parsing += parsed - decoded;
-    }
-    (decoding, parsing)
+/// On-CPU time and run-queue wait of the calling thread so far, from
+/// `/proc/thread-self/schedstat` (Linux; `None` elsewhere). On a shared machine the CPU time
+/// is a steadier measure than wall time, and the wait shows how much other work got in the way.
+fn thread_schedstat() -> Option<(Duration, Duration)> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let mut fields = stat.split_whitespace().map(|f| f.parse::<u64>().ok());
+    let on_cpu = fields.next()??;
+    let waiting = fields.next()??;
+    Some((Duration::from_nanos(on_cpu), Duration::from_nanos(waiting)))
 }
 
-/// Time of one clean run, and how many pages failed to clean. Never inlined, so that a profiler
-/// can restrict collection to it (`valgrind --tool=callgrind --toggle-collect='*time_clean*'`).
-#[inline(never)]
-fn time_clean(cleaner: &Cleaner, pages: &[pages::Page]) -> (Duration, usize) {
-    let mut failures = 0;
+/// Figures of one timed run over the page set.
+#[derive(Debug, Clone, Copy, Default)]
+struct Run {
+    /// Wall time of the run.
+    wall: Duration,
+    /// On-CPU time of the thread during the run, if known.
+    cpu: Option<Duration>,
+    /// Time the thread waited for a CPU during the run, if known.
+    wait: Option<Duration>,
+    /// Parse runs: wall time spent decoding (the rest is html5ever parsing and DOM drop).
+    decode: Duration,
+    /// Clean runs: pages whose cleaning failed.
+    failures: usize,
+}
+
+/// Runs `work` and measures it.
+fn measure(work: impl FnOnce(&mut Run)) -> Run {
+    let mut run = Run::default();
+    let stat_before = thread_schedstat();
     let start = Instant::now();
-    for page in pages {
-        match cleaner.clean_bytes(black_box(&page.bytes), &pages::source_of(page)) {
-            Ok(doc) => drop(black_box(doc.to_text())),
-            Err(_) => failures += 1,
-        }
+    work(&mut run);
+    run.wall = start.elapsed();
+    if let (Some(before), Some(after)) = (stat_before, thread_schedstat()) {
+        run.cpu = Some(after.0.saturating_sub(before.0));
+        run.wait = Some(after.1.saturating_sub(before.1));
     }
-    (start.elapsed(), failures)
+    run
+}
+
+/// One parse run: each page decoded as `clean_bytes` decodes it, then parsed (DOM drop
+/// included). Never inlined, so that a profiler can restrict collection to it.
+#[inline(never)]
+fn time_parse(pages: &[pages::Page]) -> Run {
+    measure(|run| {
+        for page in pages {
+            let start = Instant::now();
+            let text = pages::decode_html(black_box(&page.bytes));
+            run.decode += start.elapsed();
+            drop(black_box(Dom::parse(&text)));
+        }
+    })
+}
+
+/// One clean run. Never inlined, so that a profiler can restrict collection to it
+/// (`valgrind --tool=callgrind --toggle-collect='*time_clean*'`).
+#[inline(never)]
+fn time_clean(cleaner: &Cleaner, pages: &[pages::Page]) -> Run {
+    measure(|run| {
+        for page in pages {
+            match cleaner.clean_bytes(black_box(&page.bytes), &pages::source_of(page)) {
+                Ok(doc) => drop(black_box(doc.to_text())),
+                Err(_) => run.failures += 1,
+            }
+        }
+    })
+}
+
+/// Adds the figures of `run` to `out` under `{phase}_…` keys.
+fn report(out: &mut serde_json::Value, phase: &str, run: &Run, pages: f64, megabytes: f64) {
+    let wall = run.wall.as_secs_f64();
+    out[format!("{phase}_seconds")] = json!(wall);
+    out[format!("{phase}_pages_per_s")] = json!(rate(pages, wall));
+    out[format!("{phase}_mb_per_s")] = json!(rate(megabytes, wall));
+    if let (Some(cpu), Some(wait)) = (run.cpu, run.wait) {
+        let cpu = cpu.as_secs_f64();
+        out[format!("{phase}_cpu_seconds")] = json!(cpu);
+        out[format!("{phase}_wait_seconds")] = json!(wait.as_secs_f64());
+        out[format!("{phase}_cpu_pages_per_s")] = json!(rate(pages, cpu));
+        out[format!("{phase}_cpu_mb_per_s")] = json!(rate(megabytes, cpu));
+    }
 }
 
 fn rate(amount: f64, seconds: f64) -> f64 {
@@ -154,29 +208,22 @@ fn main() -> ExitCode {
         "repeat": args.repeat,
     });
     if args.parse {
-        let (decoding, parsing) = (0..args.repeat)
+        let run = (0..args.repeat)
             .map(|_| time_parse(&pages))
-            .min_by_key(|(d, p)| *d + *p)
+            .min_by_key(|run| run.wall)
             .unwrap_or_default();
-        let (decode_s, dom_s) = (decoding.as_secs_f64(), parsing.as_secs_f64());
-        let parse_s = decode_s + dom_s;
-        out["decode_seconds"] = json!(decode_s);
-        out["dom_parse_seconds"] = json!(dom_s);
-        out["parse_seconds"] = json!(parse_s);
-        out["parse_pages_per_s"] = json!(rate(count, parse_s));
-        out["parse_mb_per_s"] = json!(rate(megabytes, parse_s));
+        out["decode_seconds"] = json!(run.decode.as_secs_f64());
+        out["dom_parse_seconds"] = json!((run.wall.saturating_sub(run.decode)).as_secs_f64());
+        report(&mut out, "parse", &run, count, megabytes);
     }
     if args.clean {
         let cleaner = Cleaner::new(Options::default());
-        let (clean_time, failures) = (0..args.repeat)
+        let run = (0..args.repeat)
             .map(|_| time_clean(&cleaner, &pages))
-            .min_by_key(|(t, _)| *t)
+            .min_by_key(|run| run.wall)
             .unwrap_or_default();
-        let clean_s = clean_time.as_secs_f64();
-        out["clean_seconds"] = json!(clean_s);
-        out["clean_failures"] = json!(failures);
-        out["clean_pages_per_s"] = json!(rate(count, clean_s));
-        out["clean_mb_per_s"] = json!(rate(megabytes, clean_s));
+        out["clean_failures"] = json!(run.failures);
+        report(&mut out, "clean", &run, count, megabytes);
     }
     println!("{out}");
     ExitCode::SUCCESS
