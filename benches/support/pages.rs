@@ -187,6 +187,7 @@ pub fn source_of(page: &Page) -> dechrome::Source<'_> {
         name: Some("page.html"),
         url: page.url.as_deref(),
         http_charset: None,
+        site: None,
     }
 }
 
