@@ -132,7 +132,10 @@ fn warc_gz_to_jsonl_in_input_order_with_record_ids() {
     assert!(text.contains("The café by the harbour"), "{text}");
     assert!(!text.contains("All rights reserved"));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("3 cleaned, 3 skipped, 0 failed"), "{stderr}");
+    assert!(
+        stderr.contains("3 cleaned, 3 skipped, 0 failed"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -263,7 +266,10 @@ fn jsonl_in_jsonl_out_and_bad_lines_are_reported() {
     assert_eq!(docs[1]["url"], "https://a.example/3");
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("<stdin>:2: not a JSON object"), "{stderr}");
-    assert!(stderr.contains("<stdin>:3: no \"html\" or \"text\" field"), "{stderr}");
+    assert!(
+        stderr.contains("<stdin>:3: no \"html\" or \"text\" field"),
+        "{stderr}"
+    );
 }
 
 #[test]
