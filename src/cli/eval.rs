@@ -22,6 +22,10 @@ pub struct EvalArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Fail (exit 1) when overall or per-type F1 falls below the floors in this JSON file
+    /// (`{"overall": 0.77, "article": 0.92}`): the accuracy regression gate of CI.
+    #[arg(long, value_name = "FILE")]
+    pub floor: Option<PathBuf>,
     /// Do not learn site profiles from the dataset's own pages (by URL host) before cleaning.
     #[arg(long)]
     pub no_site_profile: bool,
@@ -89,11 +93,51 @@ pub fn run(args: EvalArgs) -> ExitCode {
             } else {
                 print!("{report}");
             }
-            ExitCode::SUCCESS
+            match &args.floor {
+                Some(path) => check_floor(&report, path),
+                None => ExitCode::SUCCESS,
+            }
         }
         Err(e) => {
             eprintln!("dechrome: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Compares the report's F1 with the floors recorded in `path`.
+fn check_floor(report: &dechrome::eval::EvalReport, path: &std::path::Path) -> ExitCode {
+    let floors: std::collections::BTreeMap<String, f64> = match std::fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+    {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("dechrome: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut below = Vec::new();
+    for (name, floor) in &floors {
+        let f1 = if name == "overall" {
+            Some(report.overall.f1)
+        } else {
+            report.by_type.get(name).map(|a| a.f1)
+        };
+        match f1 {
+            Some(f1) if f1 + 1e-9 >= *floor => {
+                eprintln!("dechrome: {name} F1 {f1:.4} ≥ floor {floor:.4}")
+            }
+            Some(f1) => below.push(format!("{name} F1 {f1:.4} < floor {floor:.4}")),
+            None => below.push(format!("{name}: no pages of this type")),
+        }
+    }
+    if below.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        for b in &below {
+            eprintln!("dechrome: accuracy regression: {b}");
+        }
+        ExitCode::from(1)
     }
 }
