@@ -10,7 +10,7 @@
 //!
 //! This stage reads verdicts and features only; it never looks for phrases or markup itself.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -139,8 +139,8 @@ fn first_class(_block: &Block, w: &Weights) -> BlockClass {
 /// share an ancestor (a document split into sections), that ancestor is the region; siblings
 /// of the region that score well join it.
 fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> {
-    let mut score: HashMap<NodeId, f32> = HashMap::new();
-    let mut chars: HashMap<NodeId, (usize, usize)> = HashMap::new();
+    let mut score: HashMap<NodeId, f32> = HashMap::default();
+    let mut chars: HashMap<NodeId, (usize, usize)> = HashMap::default();
     for (block, w) in blocks.iter().zip(weights) {
         for &a in &block.ancestors {
             let e = chars.entry(a).or_default();

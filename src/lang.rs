@@ -4,7 +4,7 @@
 //!
 //! This module only measures text; it decides nothing.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Languages whose stopword lists take part in the page-language guess, as ISO 639-1 codes.
@@ -19,7 +19,7 @@ pub const STOPWORD_LANGUAGES: &[&str] = &[
 fn stopword_table() -> &'static HashMap<&'static str, u32> {
     static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: HashMap<&'static str, u32> = HashMap::new();
+        let mut table: HashMap<&'static str, u32> = HashMap::default();
         for (index, code) in STOPWORD_LANGUAGES.iter().enumerate() {
             let Some(words) = stop_words::lookup(code) else {
                 continue;
@@ -35,6 +35,12 @@ fn stopword_table() -> &'static HashMap<&'static str, u32> {
         }
         table
     })
+}
+
+/// Length in bytes of the longest stopword in the table.
+fn longest_stopword() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| stopword_table().keys().map(|w| w.len()).max().unwrap_or(0))
 }
 
 /// Whether `c` belongs to a script written without spaces between words.
@@ -88,6 +94,13 @@ pub fn word_count(text: &str) -> usize {
 /// written without spaces weighted as three (about what it carries next to a Latin letter),
 /// and whitespace not counted.
 pub fn weighted_len(text: &str) -> usize {
+    if text.is_ascii() {
+        // ASCII fast path: every non-whitespace byte counts one.
+        return text
+            .bytes()
+            .filter(|b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+            .count();
+    }
     text.chars()
         .map(|c| {
             if c.is_whitespace() {
@@ -174,8 +187,17 @@ impl PageLanguage {
         for_each_word(text, |w| {
             words += 1;
             if self.index.is_some() {
+                // Words longer than every stopword cannot be one.
+                if w.len() > longest_stopword() {
+                    return;
+                }
                 lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                }
                 if self.is_stopword(&lower) {
                     stops += 1;
                 }

@@ -98,7 +98,8 @@ struct PendingText {
 
 impl PendingText {
     fn push(&mut self, raw: &str, in_link: bool, preformatted: bool) {
-        let before = crate::lang::weighted_len(&self.text);
+        // The measure is a sum over characters: only the appended part needs measuring.
+        let before = self.text.len();
         if preformatted {
             self.text.push_str(raw);
         } else {
@@ -114,7 +115,7 @@ impl PendingText {
             }
         }
         if in_link {
-            self.link_chars += crate::lang::weighted_len(&self.text) - before;
+            self.link_chars += crate::lang::weighted_len(&self.text[before..]);
         }
     }
 

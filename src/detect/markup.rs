@@ -6,7 +6,7 @@
 //! says "content" (`entry-content-sidebar`), the root elements, and wrappers that hold most
 //! of the page's text are not judged by their names: those are layout, not chrome.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use html5ever::local_name;
 
@@ -202,7 +202,7 @@ impl Detector for MarkupSemantics {
             return;
         };
         // Text held by each element, to tell layout wrappers from chrome regions.
-        let mut held: HashMap<NodeId, usize> = HashMap::new();
+        let mut held: HashMap<NodeId, usize> = HashMap::default();
         let mut total = 0usize;
         for block in page.blocks {
             total += block.features.chars;
@@ -210,11 +210,16 @@ impl Detector for MarkupSemantics {
                 *held.entry(a).or_default() += block.features.chars;
             }
         }
-        let mut memo: HashMap<NodeId, Option<ElementJudgement>> = HashMap::new();
+        // Each element is judged once; blocks then read the judgements by reference.
+        let mut memo: HashMap<NodeId, Option<ElementJudgement>> =
+            HashMap::with_capacity_and_hasher(held.len(), Default::default());
+        for (&node, &chars) in &held {
+            memo.insert(node, judge_element(dom, node, Some(chars), total));
+        }
         for (index, block) in page.blocks.iter().enumerate() {
             // The strongest chrome element decides; inside <article>/<main> a <header> is
             // the article's own header, so remember whether we are inside one.
-            let mut found: Option<ElementJudgement> = None;
+            let mut found: Option<&ElementJudgement> = None;
             let mut inside_article = false;
             for &ancestor in &block.ancestors {
                 let node = dom.node(ancestor);
@@ -224,13 +229,7 @@ impl Detector for MarkupSemantics {
                 ) {
                     inside_article = true;
                 }
-                let judgement = memo
-                    .entry(ancestor)
-                    .or_insert_with(|| {
-                        judge_element(dom, ancestor, held.get(&ancestor).copied(), total)
-                    })
-                    .clone();
-                if let Some(j) = judgement {
+                if let Some(Some(j)) = memo.get(&ancestor) {
                     let article_header =
                         inside_article && node.local_name() == Some(&local_name!("header"));
                     // The strongest chrome ancestor speaks (a social-links div inside a
@@ -247,7 +246,7 @@ impl Detector for MarkupSemantics {
                     Signal::Chrome,
                     j.weight,
                     self.name(),
-                    j.cause,
+                    j.cause.clone(),
                 ));
             }
         }
@@ -274,6 +273,22 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         }
     }
     false
+}
+
+/// One automaton for all chrome fragments: names are checked in one pass.
+fn chrome_matcher() -> &'static aho_corasick::AhoCorasick {
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(CHROME_FRAGMENTS).expect("fragments are plain strings")
+    })
+}
+
+/// One automaton for all content fragments.
+fn content_matcher() -> &'static aho_corasick::AhoCorasick {
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(CONTENT_FRAGMENTS).expect("fragments are plain strings")
+    })
 }
 
 /// Judges one element by its tag, role and class/id names.
@@ -356,9 +371,7 @@ fn judge_element(
     if is_wrapper {
         return None;
     }
-    let says_content = tokens
-        .iter()
-        .any(|t| CONTENT_FRAGMENTS.iter().any(|f| t.contains(f)));
+    let says_content = tokens.iter().any(|t| content_matcher().is_match(t));
     if says_content {
         return None;
     }
@@ -373,10 +386,7 @@ fn judge_element(
         if parts_match {
             return Some(t.to_string());
         }
-        CHROME_FRAGMENTS
-            .iter()
-            .find(|f| t.contains(*f))
-            .map(|_| t.to_string())
+        chrome_matcher().is_match(t).then(|| t.to_string())
     })?;
     // Names are weaker evidence than tags and roles: alone they do not remove good prose.
     // The structural names of whole page regions are as strong as the tags they stand for.
