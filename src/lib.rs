@@ -60,6 +60,17 @@ pub enum Error {
     /// The input is binary data, not a page.
     #[error("binary data, not a text or HTML page")]
     Binary,
+    /// Cleaning took longer than [`Options::time_budget`].
+    #[error(
+        "cleaning took longer than the time budget of {limit:?} (stopped at the {stage} stage)"
+    )]
+    TimedOut {
+        /// The stage during or after which the budget was found spent: `decode`, `parse`, `blocks`
+        /// or `detectors`.
+        stage: &'static str,
+        /// The budget.
+        limit: std::time::Duration,
+    },
 }
 
 /// How to read an input.
@@ -85,6 +96,9 @@ pub struct Options {
     pub keep_dom_paths: bool,
     /// Thresholds of the decision stage.
     pub decide: DecideConfig,
+    /// Longest time [`Cleaner::clean_bytes`] may spend on one input before giving up with
+    /// [`Error::TimedOut`]; `None` for no limit. Checked between stages and while parsing.
+    pub time_budget: Option<std::time::Duration>,
 }
 
 impl Default for Options {
@@ -94,6 +108,34 @@ impl Default for Options {
             max_input_bytes: 64 * 1024 * 1024,
             keep_dom_paths: false,
             decide: DecideConfig::default(),
+            time_budget: Some(std::time::Duration::from_secs(10)),
+        }
+    }
+}
+
+/// The time one input may still take.
+struct Budget {
+    start: std::time::Instant,
+    limit: Option<std::time::Duration>,
+}
+
+impl Budget {
+    fn unlimited() -> Budget {
+        Budget {
+            start: std::time::Instant::now(),
+            limit: None,
+        }
+    }
+
+    fn deadline(&self) -> Option<std::time::Instant> {
+        self.limit.and_then(|l| self.start.checked_add(l))
+    }
+
+    /// `Err(TimedOut)` when the budget is spent by the end of `stage`.
+    fn check(&self, stage: &'static str) -> Result<(), Error> {
+        match self.limit {
+            Some(limit) if self.start.elapsed() > limit => Err(Error::TimedOut { stage, limit }),
+            _ => Ok(()),
         }
     }
 }
@@ -187,6 +229,10 @@ impl Cleaner {
 
     /// Cleans raw bytes: decompresses gzip, decodes the charset, sniffs the format.
     pub fn clean_bytes(&self, bytes: &[u8], source: &Source<'_>) -> Result<Document, Error> {
+        let budget = Budget {
+            start: std::time::Instant::now(),
+            limit: self.options.time_budget,
+        };
         let limit = self.options.max_input_bytes;
         let owned;
         let bytes = if decode::is_gzip(bytes) {
@@ -219,22 +265,41 @@ impl Cleaner {
             _ => decode::SniffKind::Html,
         };
         let decoded = decode::decode(bytes, source.http_charset, kind);
-        Ok(match format {
-            InputFormat::Text => self.clean_text(&decoded.text, source.url),
-            _ => self.clean_html(&decoded.text, source.url),
-        })
+        budget.check("decode")?;
+        match format {
+            InputFormat::Text => self.clean_text_within(&decoded.text, source.url, &budget),
+            _ => self.clean_html_within(&decoded.text, source.url, &budget),
+        }
     }
 
-    /// Cleans an HTML page.
+    /// Cleans an HTML page (with no time budget).
     pub fn clean_html(&self, html: &str, url: Option<&str>) -> Document {
-        let dom = Dom::parse(html);
+        match self.clean_html_within(html, url, &Budget::unlimited()) {
+            Ok(doc) => doc,
+            Err(_) => unreachable!("only a time budget fails"),
+        }
+    }
+
+    fn clean_html_within(
+        &self,
+        html: &str,
+        url: Option<&str>,
+        budget: &Budget,
+    ) -> Result<Document, Error> {
+        let dom = Dom::parse_until(html, budget.deadline()).ok_or(Error::TimedOut {
+            stage: "parse",
+            limit: budget.limit.unwrap_or_default(),
+        })?;
+        budget.check("parse")?;
         let mut blocks = blocks::html::blocks_from_dom(&dom);
+        budget.check("blocks")?;
         let declared = metadata::declared(&dom);
         let language = page_language(&blocks, declared.metadata.language.as_deref());
         for block in &mut blocks {
             block.count_stopwords(&language);
         }
         let mut decisions = self.run_detectors(&blocks, Some(&dom), language, SourceKind::Html);
+        budget.check("detectors")?;
         let mut meta = declared.metadata.clone();
         meta.url = url.map(str::to_string);
         if meta.language.is_none() {
@@ -250,34 +315,48 @@ impl Cleaner {
         if let Some(body) = &declared.article_body {
             use_structured_body(body, &mut blocks, &mut decisions, &mut dom_paths, &language);
         }
-        Document {
+        Ok(Document {
             metadata: meta,
             blocks,
             decisions,
             dom_paths,
+        })
+    }
+
+    /// Cleans plain text (one block per line), with no time budget.
+    pub fn clean_text(&self, text: &str, url: Option<&str>) -> Document {
+        match self.clean_text_within(text, url, &Budget::unlimited()) {
+            Ok(doc) => doc,
+            Err(_) => unreachable!("only a time budget fails"),
         }
     }
 
-    /// Cleans plain text (one block per line).
-    pub fn clean_text(&self, text: &str, url: Option<&str>) -> Document {
+    fn clean_text_within(
+        &self,
+        text: &str,
+        url: Option<&str>,
+        budget: &Budget,
+    ) -> Result<Document, Error> {
         let mut blocks = blocks::text::blocks_from_text(text);
+        budget.check("blocks")?;
         let language = page_language(&blocks, None);
         for block in &mut blocks {
             block.count_stopwords(&language);
         }
         let decisions = self.run_detectors(&blocks, None, language, SourceKind::Text);
+        budget.check("detectors")?;
         let mut meta = Metadata {
             url: url.map(str::to_string),
             language: language.code().map(str::to_string),
             ..Metadata::default()
         };
         fill_from_bylines(&blocks, &decisions, &mut meta);
-        Document {
+        Ok(Document {
             metadata: meta,
             blocks,
             decisions,
             dom_paths: Vec::new(),
-        }
+        })
     }
 
     fn run_detectors(
