@@ -4,13 +4,46 @@
 //! is freed in one go (no recursive drop that can overflow on deep nesting) and can be walked
 //! without recursion. This module only builds and walks the tree: it makes no judgement about
 //! what is content.
+//!
+//! Hostile markup is kept cheap (html5ever's tree builder scans its stack of open elements
+//! for many tags, so unbounded nesting makes it quadratic):
+//! - elements nested deeper than [`MAX_DEPTH`] are closed as soon as they open, so what
+//!   they hold lands in their ancestor at the limit: the tree stays shallow, no text is lost;
+//! - formatting elements that the parser re-opens in bulk (`<p><b id=1></p><p><b id=2></p>…`
+//!   makes it re-open every earlier `<b>` in each paragraph) are capped;
+//! - tags keep at most [`MAX_ATTRIBUTES`] attributes (html5ever's duplicate check is quadratic
+//!   in the attributes of one tag);
+//! - [`Dom::parse_until`] feeds the parser in slices and stops at a deadline.
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
+use std::collections::HashMap;
+use std::time::Instant;
 
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{local_name, ns, Attribute, LocalName, QualName};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::tree_builder::{
+    ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
+};
+use html5ever::{local_name, ns, Attribute, LocalName, QualName, TokenizerResult};
+
+/// Deepest element nesting the parser builds. An element that would sit deeper is closed as
+/// soon as it opens, so its content is appended to its parent at this depth.
+pub const MAX_DEPTH: usize = 512;
+
+/// Most attributes kept on one tag; later ones are dropped before parsing.
+pub const MAX_ATTRIBUTES: usize = 256;
+
+/// Most formatting elements (`<b>`, `<font>`, `<a>`…) the parser may re-open for one token;
+/// past this the innermost re-opened ones are closed again, which also drops them from the
+/// parser's list of elements to re-open.
+const MAX_REOPENED: usize = 32;
+
+/// Input is handed to the tokenizer in slices of about this many bytes, so a deadline is
+/// checked often enough.
+const PARSE_SLICE: usize = 16 * 1024;
 
 /// Index of a node in a [`Dom`].
 pub type NodeId = u32;
@@ -103,19 +136,48 @@ pub enum WalkEvent {
 impl Dom {
     /// Parses an HTML document. Never fails: html5ever recovers from any input.
     pub fn parse(html: &str) -> Dom {
+        match Dom::parse_until(html, None) {
+            Some(dom) => dom,
+            None => unreachable!("parsing without a deadline always finishes"),
+        }
+    }
+
+    /// Parses an HTML document, giving up (`None`) once `deadline` has passed. The deadline
+    /// is checked between slices of the input, so it is overshot by at most one slice's work.
+    pub fn parse_until(html: &str, deadline: Option<Instant>) -> Option<Dom> {
+        let html = limit_attributes(html, MAX_ATTRIBUTES);
         let sink = ArenaSink {
             nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
+            template_hosts: RefCell::new(HashMap::new()),
         };
         // Scripting off: `<noscript>` content is parsed as markup. Server-rendered forums
         // (Discourse) and lazy-loading sites put the whole document there for crawlers.
-        let opts = html5ever::ParseOpts {
-            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
-                scripting_enabled: false,
-                ..Default::default()
-            },
+        let opts = TreeBuilderOpts {
+            scripting_enabled: false,
             ..Default::default()
         };
-        html5ever::parse_document(sink, opts).one(StrTendril::from_slice(html))
+        let guard = NestingGuard {
+            builder: TreeBuilder::new(sink, opts),
+            swallowed: RefCell::new(HashMap::new()),
+            at_limit: Cell::new(false),
+        };
+        let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
+        let input = BufferQueue::default();
+        let mut rest: &str = &html;
+        while !rest.is_empty() {
+            if deadline.is_some_and(|d| Instant::now() > d) {
+                return None;
+            }
+            let mut cut = rest.len().min(PARSE_SLICE);
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            input.push_back(StrTendril::from_slice(&rest[..cut]));
+            rest = &rest[cut..];
+            while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+        }
+        tokenizer.end();
+        Some(tokenizer.sink.builder.sink.finish())
     }
 
     /// The node with id `id`.
@@ -194,6 +256,9 @@ impl Dom {
 /// The tree sink html5ever writes into.
 struct ArenaSink {
     nodes: RefCell<Vec<Node>>,
+    /// For each `<template>`'s contents node, the template element (to measure depth
+    /// through templates).
+    template_hosts: RefCell<HashMap<NodeId, NodeId>>,
 }
 
 impl ArenaSink {
@@ -201,6 +266,28 @@ impl ArenaSink {
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(Node::new(data));
         (nodes.len() - 1) as NodeId
+    }
+
+    /// Depth of node `id` below the document (through template contents), counting no
+    /// further than `cap + 1`.
+    fn depth_capped(&self, id: NodeId, cap: usize) -> usize {
+        let nodes = self.nodes.borrow();
+        let hosts = self.template_hosts.borrow();
+        let mut depth = 0;
+        let mut current = id;
+        while depth <= cap {
+            let up = nodes[current as usize]
+                .parent
+                .or_else(|| hosts.get(&current).copied());
+            match up {
+                Some(next) => {
+                    current = next;
+                    depth += 1;
+                }
+                None => break,
+            }
+        }
+        depth
     }
 
     fn detach(nodes: &mut [Node], id: NodeId) {
@@ -310,11 +397,15 @@ impl TreeSink for ArenaSink {
         } else {
             None
         };
-        self.push(NodeData::Element {
+        let id = self.push(NodeData::Element {
             name,
             attrs,
             template_contents,
-        })
+        });
+        if let Some(contents) = template_contents {
+            self.template_hosts.borrow_mut().insert(contents, id);
+        }
+        id
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
@@ -392,6 +483,11 @@ impl TreeSink for ArenaSink {
         if let NodeData::Element { attrs, .. } = &mut self.nodes.borrow_mut()[*target as usize].data
         {
             for attr in new_attrs {
+                // Bounded: repeated `<body a1 a2 …>` tags would otherwise grow the list
+                // without end, each merge scanning all of it.
+                if attrs.len() >= MAX_ATTRIBUTES {
+                    break;
+                }
                 if !attrs.iter().any(|a| a.name == attr.name) {
                     attrs.push(attr);
                 }
@@ -408,6 +504,459 @@ impl TreeSink for ArenaSink {
         while let Some(child) = nodes[*node as usize].first_child {
             Self::append_node(&mut nodes, *new_parent, child);
         }
+    }
+}
+
+/// Sits between html5ever's tokenizer and tree builder and keeps the tree builder's stack of
+/// open elements (and the tree) shallow; see the module documentation.
+struct NestingGuard {
+    builder: TreeBuilder<NodeId, ArenaSink>,
+    /// End tags to drop, per name: the real end tags of elements the guard closed early.
+    swallowed: RefCell<HashMap<LocalName, usize>>,
+    /// Whether the current node is known to be at the depth limit (the guard closed an
+    /// element there and nothing has moved the insertion point since): start tags are then
+    /// dropped without reaching the tree builder, which would only make empty elements.
+    at_limit: Cell<bool>,
+}
+
+/// Elements that never go on the stack of open elements (html5ever's void elements).
+fn is_void(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("area")
+            | local_name!("base")
+            | local_name!("basefont")
+            | local_name!("bgsound")
+            | local_name!("br")
+            | local_name!("col")
+            | local_name!("embed")
+            | local_name!("frame")
+            | local_name!("hr")
+            | local_name!("image")
+            | local_name!("img")
+            | local_name!("input")
+            | local_name!("keygen")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("param")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("wbr")
+    )
+}
+
+/// Elements whose content the tokenizer reads as raw text: an end tag of this name also
+/// switches the tokenizer back, so the guard never sends or drops one.
+fn is_raw_text(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("textarea")
+            | local_name!("title")
+            | local_name!("xmp")
+            | local_name!("iframe")
+            | local_name!("noembed")
+            | local_name!("noframes")
+            | local_name!("plaintext")
+    )
+}
+
+/// The formatting elements html5ever re-opens ("reconstructs") after they were closed by a
+/// block.
+fn is_formatting(name: &QualName) -> bool {
+    name.ns == ns!(html)
+        && matches!(
+            name.local,
+            local_name!("a")
+                | local_name!("b")
+                | local_name!("big")
+                | local_name!("code")
+                | local_name!("em")
+                | local_name!("font")
+                | local_name!("i")
+                | local_name!("nobr")
+                | local_name!("s")
+                | local_name!("small")
+                | local_name!("strike")
+                | local_name!("strong")
+                | local_name!("tt")
+                | local_name!("u")
+        )
+}
+
+fn tag(kind: TagKind, name: LocalName, attrs: Vec<Attribute>) -> Token {
+    Token::TagToken(Tag {
+        kind,
+        name,
+        self_closing: false,
+        attrs,
+        had_duplicate_attributes: false,
+    })
+}
+
+impl NestingGuard {
+    fn sink(&self) -> &ArenaSink {
+        &self.builder.sink
+    }
+
+    /// Sends a token the input did not hold; its result is not needed (never raw text).
+    fn inject(&self, token: Token, line: u64) {
+        let _ = self.builder.process_token(token, line);
+    }
+
+    /// Forwards a start tag, then closes what the tag made too deep or re-opened in bulk.
+    fn start_tag(&self, mut start: Tag, line: u64, may_reopen: bool) -> TokenSinkResult<NodeId> {
+        let name = start.name.clone();
+        if self.at_limit.get() && !is_void(&name) && !is_raw_text(&name) {
+            *self.swallowed.borrow_mut().entry(name).or_insert(0) += 1;
+            return TokenSinkResult::Continue;
+        }
+        self.at_limit.set(false);
+        start.attrs.truncate(MAX_ATTRIBUTES);
+        let self_closing = start.self_closing;
+        let before = self.sink().nodes.borrow().len();
+        let result = self.builder.process_token(Token::TagToken(start), line);
+        if !matches!(result, TokenSinkResult::Continue) {
+            return result; // raw text follows: leave the tree builder alone
+        }
+        let (element, reopened) = self.created_since(before);
+        // The element made for this tag, if it is now the current node.
+        let element = element.and_then(|(id, qual)| {
+            // Void elements, and self-closing ones in SVG or MathML, are popped at once.
+            let pushed = if qual.ns == ns!(html) {
+                !is_void(&qual.local)
+            } else {
+                !self_closing
+            };
+            let made_here = qual.local.eq_ignore_ascii_case(&name) && id != 0;
+            (made_here && pushed && !is_raw_text(&qual.local)).then_some(id)
+        });
+        if reopened.len() > MAX_REOPENED && may_reopen {
+            // Close the tag's element, the excess re-opened elements (innermost first, each
+            // then the current node), and open the tag's element again inside the rest.
+            let reopen = element.map(|id| {
+                self.inject(tag(TagKind::EndTag, name.clone(), Vec::new()), line);
+                match &self.sink().nodes.borrow()[id as usize].data {
+                    NodeData::Element { attrs, .. } => attrs.clone(),
+                    _ => Vec::new(),
+                }
+            });
+            self.close_reopened(&reopened[MAX_REOPENED..], line);
+            if let Some(attrs) = reopen {
+                let again = Tag {
+                    kind: TagKind::StartTag,
+                    name,
+                    self_closing,
+                    attrs,
+                    had_duplicate_attributes: false,
+                };
+                return self.start_tag(again, line, false);
+            }
+            return result;
+        }
+        if let Some(id) = element {
+            if self.sink().depth_capped(id, MAX_DEPTH) > MAX_DEPTH {
+                self.inject(tag(TagKind::EndTag, name.clone(), Vec::new()), line);
+                *self.swallowed.borrow_mut().entry(name).or_insert(0) += 1;
+                self.at_limit.set(true);
+            }
+        }
+        result
+    }
+
+    /// The last element created since arena index `before` (with its name), and the
+    /// formatting elements created before it (re-opened by the tree builder).
+    fn created_since(&self, before: usize) -> (Option<(NodeId, QualName)>, Vec<LocalName>) {
+        let nodes = self.sink().nodes.borrow();
+        let mut last = None;
+        let mut reopened = Vec::new();
+        for (offset, node) in nodes[before..].iter().enumerate() {
+            if let NodeData::Element { name, .. } = &node.data {
+                if let Some((_, previous)) = last.replace(((before + offset) as NodeId, name)) {
+                    if is_formatting(previous) {
+                        reopened.push(previous.local.clone());
+                    }
+                }
+            }
+        }
+        (last.map(|(id, name)| (id, name.clone())), reopened)
+    }
+
+    /// Closes re-opened formatting elements, innermost first.
+    fn close_reopened(&self, names: &[LocalName], line: u64) {
+        for name in names.iter().rev() {
+            self.inject(tag(TagKind::EndTag, name.clone(), Vec::new()), line);
+        }
+    }
+}
+
+impl TokenSink for NestingGuard {
+    type Handle = NodeId;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<NodeId> {
+        match token {
+            Token::TagToken(t) if t.kind == TagKind::StartTag => self.start_tag(t, line, true),
+            Token::TagToken(t) => {
+                if !is_raw_text(&t.name) {
+                    let mut swallowed = self.swallowed.borrow_mut();
+                    if let Some(count) = swallowed.get_mut(&t.name) {
+                        *count -= 1;
+                        if *count == 0 {
+                            swallowed.remove(&t.name);
+                        }
+                        return TokenSinkResult::Continue;
+                    }
+                }
+                self.at_limit.set(false);
+                self.builder.process_token(Token::TagToken(t), line)
+            }
+            Token::CharacterTokens(_) | Token::NullCharacterToken => {
+                let before = self.sink().nodes.borrow().len();
+                let result = self.builder.process_token(token, line);
+                if matches!(result, TokenSinkResult::Continue) {
+                    // Text re-opens formatting elements: every created element is one.
+                    let (last, mut reopened) = self.created_since(before);
+                    if let Some((_, name)) = last {
+                        // Something was opened: the insertion point moved.
+                        self.at_limit.set(false);
+                        if is_formatting(&name) {
+                            reopened.push(name.local);
+                        }
+                    }
+                    if reopened.len() > MAX_REOPENED {
+                        self.close_reopened(&reopened[MAX_REOPENED..], line);
+                    }
+                }
+                result
+            }
+            other => self.builder.process_token(other, line),
+        }
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+fn is_html_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0C | b'\r' | b' ')
+}
+
+/// How a tag ends, from [`scan_tag`].
+struct TagEnd {
+    /// Index after the tag's `>`, or the input's length.
+    end: usize,
+    /// Whether the tag ends with `>` (not at the end of the input).
+    closed: bool,
+    /// Whether it ends with `/>`.
+    self_closing: bool,
+    /// Where attribute `max + 1` starts, if the tag has that many.
+    cut: Option<usize>,
+}
+
+/// Follows the tokenizer's tag states from `from` (just after `<` or `</`) to the tag's
+/// end, counting attributes.
+fn scan_tag(bytes: &[u8], from: usize, max: usize) -> TagEnd {
+    let n = bytes.len();
+    let mut i = from;
+    while i < n && !is_html_space(bytes[i]) && bytes[i] != b'/' && bytes[i] != b'>' {
+        i += 1;
+    }
+    let mut count = 0usize;
+    let mut cut = None;
+    let unclosed = |cut| TagEnd {
+        end: n,
+        closed: false,
+        self_closing: false,
+        cut,
+    };
+    loop {
+        while i < n && is_html_space(bytes[i]) {
+            i += 1;
+        }
+        if i >= n {
+            return unclosed(cut);
+        }
+        match bytes[i] {
+            b'>' => {
+                return TagEnd {
+                    end: i + 1,
+                    closed: true,
+                    self_closing: false,
+                    cut,
+                }
+            }
+            b'/' => {
+                i += 1;
+                if bytes.get(i) == Some(&b'>') {
+                    return TagEnd {
+                        end: i + 1,
+                        closed: true,
+                        self_closing: true,
+                        cut,
+                    };
+                }
+            }
+            _ => {
+                count += 1;
+                if count == max + 1 {
+                    cut = Some(i);
+                }
+                // The name (a leading `=` belongs to it), then an optional value.
+                i += 1;
+                while i < n && !is_html_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+                    i += 1;
+                }
+                while i < n && is_html_space(bytes[i]) {
+                    i += 1;
+                }
+                if i < n && bytes[i] == b'=' {
+                    i += 1;
+                    while i < n && is_html_space(bytes[i]) {
+                        i += 1;
+                    }
+                    match bytes.get(i) {
+                        Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &bytes[i + 1..]) {
+                            Some(at) => i += at + 2,
+                            None => return unclosed(cut),
+                        },
+                        Some(b'>') | None => {}
+                        Some(_) => {
+                            while i < n && !is_html_space(bytes[i]) && bytes[i] != b'>' {
+                                i += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Index just after the comment whose text starts at `from` (after `<!--`): comments end at
+/// `-->` or `--!>`, and `<!-->` and `<!--->` are empty comments.
+fn skip_comment(bytes: &[u8], from: usize) -> usize {
+    if bytes[from..].starts_with(b">") {
+        return from + 1;
+    }
+    if bytes[from..].starts_with(b"->") {
+        return from + 2;
+    }
+    let mut i = from;
+    while let Some(at) = memchr::memmem::find(&bytes[i..], b"--") {
+        let dashes = i + at;
+        match &bytes[dashes + 2..] {
+            [b'>', ..] => return dashes + 3,
+            [b'!', b'>', ..] => return dashes + 4,
+            _ => i = dashes + 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Index just after the first `needle` at or after `from` (the input's length if none).
+fn skip_past(bytes: &[u8], from: usize, needle: &[u8]) -> usize {
+    memchr::memmem::find(&bytes[from.min(bytes.len())..], needle)
+        .map_or(bytes.len(), |at| from + at + needle.len())
+}
+
+/// Index of the `<` of the end tag `</name` (ASCII case-insensitive) at or after `from`.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut i = from;
+    while let Some(at) = memchr::memchr(b'<', &bytes[i.min(bytes.len())..]) {
+        let lt = i + at;
+        let after = lt + 2 + name.len();
+        if bytes.get(lt + 1) == Some(&b'/')
+            && bytes.len() >= after
+            && bytes[lt + 2..after].eq_ignore_ascii_case(name)
+            && bytes
+                .get(after)
+                .is_none_or(|&b| is_html_space(b) || b == b'/' || b == b'>')
+        {
+            return lt;
+        }
+        i = lt + 1;
+    }
+    bytes.len()
+}
+
+/// Drops the attributes past the `max`-th of every tag (the tag keeps its `>` or `/>`),
+/// following the tokenizer's states for tags, comments and raw text well enough that real
+/// tags are found. Borrows the input when no tag has that many.
+fn limit_attributes(html: &str, max: usize) -> Cow<'_, str> {
+    const RAW: [&[u8]; 8] = [
+        b"script",
+        b"style",
+        b"textarea",
+        b"title",
+        b"xmp",
+        b"iframe",
+        b"noembed",
+        b"noframes",
+    ];
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
+        let lt = i + at;
+        i = lt + 1;
+        let (name_start, end_tag) = match bytes.get(i) {
+            Some(b'!') => {
+                i = if bytes[i + 1..].starts_with(b"--") {
+                    skip_comment(bytes, i + 3)
+                } else {
+                    skip_past(bytes, i, b">")
+                };
+                continue;
+            }
+            Some(b'?') => {
+                i = skip_past(bytes, i, b">");
+                continue;
+            }
+            Some(b'/') => match bytes.get(i + 1) {
+                Some(c) if c.is_ascii_alphabetic() => (i + 1, true),
+                Some(_) => {
+                    i = skip_past(bytes, i, b">");
+                    continue;
+                }
+                None => break,
+            },
+            Some(c) if c.is_ascii_alphabetic() => (i, false),
+            _ => continue,
+        };
+        let tag = scan_tag(bytes, name_start, max);
+        let end = tag.end;
+        if let Some(cut) = tag.cut {
+            out.push_str(&html[copied..cut]);
+            if tag.closed {
+                out.push_str(if tag.self_closing { "/>" } else { ">" });
+            }
+            copied = end;
+        }
+        i = end;
+        if !end_tag {
+            let name_end = bytes[name_start..end]
+                .iter()
+                .position(|&b| is_html_space(b) || b == b'/' || b == b'>')
+                .map_or(end, |p| name_start + p);
+            let name = &bytes[name_start..name_end];
+            if let Some(raw) = RAW.iter().find(|r| r.eq_ignore_ascii_case(name)) {
+                i = find_end_tag(bytes, i, raw);
+            }
+        }
+    }
+    if copied == 0 {
+        Cow::Borrowed(html)
+    } else {
+        out.push_str(&html[copied..]);
+        Cow::Owned(out)
     }
 }
 
@@ -454,6 +1003,211 @@ mod tests {
         let dom = Dom::parse(&html);
         assert!(dom.text_content(dom.root()).contains("deep"));
         drop(dom); // dropping a flat Vec cannot overflow the stack
+    }
+
+    /// The tree as text: one line per node, indented by depth.
+    fn outline(dom: &Dom) -> String {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        dom.walk(dom.root(), |e| {
+            match e {
+                WalkEvent::Enter(n) => {
+                    let node = dom.node(n);
+                    let label = match &node.data {
+                        NodeData::Document => "#document".to_string(),
+                        NodeData::Other => "#other".to_string(),
+                        NodeData::Text(t) => format!("{:?}", &**t),
+                        NodeData::Element { name, attrs, .. } => {
+                            let attrs: Vec<String> = attrs
+                                .iter()
+                                .map(|a| format!("{}={:?}", a.name.local, &*a.value))
+                                .collect();
+                            format!("<{} {}>", name.local, attrs.join(" "))
+                        }
+                    };
+                    out.push_str(&" ".repeat(depth));
+                    out.push_str(&label);
+                    out.push('\n');
+                    depth += 1;
+                }
+                WalkEvent::Leave(_) => depth -= 1,
+            }
+            true
+        });
+        out
+    }
+
+    /// Parses with html5ever's own driver, without the guard.
+    fn parse_unguarded(html: &str) -> Dom {
+        use html5ever::tendril::TendrilSink;
+        let sink = ArenaSink {
+            nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
+            template_hosts: RefCell::new(HashMap::new()),
+        };
+        let opts = html5ever::ParseOpts {
+            tree_builder: TreeBuilderOpts {
+                scripting_enabled: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        html5ever::parse_document(sink, opts).one(StrTendril::from_slice(html))
+    }
+
+    #[test]
+    fn ordinary_markup_parses_as_without_the_guard() {
+        let mut pages = vec![
+            "<p>a<b>b<i>c</b>d</i>e</p>".to_string(),
+            "<table><tr><td>1<td>2</table><p>x".to_string(),
+            "<a href=1>one<a href=2>two</a><p><b>bold</p>still".to_string(),
+            "<svg><g><path/></g><foreignObject><p>x</p></foreignObject></svg>y".to_string(),
+            "<script>if (a<b) {}</script><!-- <div> --><textarea><p></textarea>".to_string(),
+            "<template><div>t</div></template><select><option>o</select>".to_string(),
+            "<ul><li>a<li>b<ul><li>c</ul></ul><dl><dt>t<dd>d</dl>".to_string(),
+            "<p>x\r\ny</p><pre>\ncode</pre>&amp;&lt;&#x41;&notin;".to_string(),
+            "<div>".repeat(300) + "deep" + &"</div>".repeat(300),
+            "<p><font size=1>".repeat(20) + "text",
+        ];
+        // Longer than one parser slice, cut anywhere.
+        pages.push("<p>caf\u{e9} <b>&amp;</b> \r\n".repeat(PARSE_SLICE / 8));
+        for page in &pages {
+            assert_eq!(
+                outline(&Dom::parse(page)),
+                outline(&parse_unguarded(page)),
+                "{page:.80}"
+            );
+        }
+    }
+
+    #[test]
+    fn corpus_pages_parse_as_without_the_guard() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/html");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "html") {
+                let page = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                assert_eq!(
+                    outline(&Dom::parse(&page)),
+                    outline(&parse_unguarded(&page)),
+                    "{}",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    fn max_depth(dom: &Dom) -> usize {
+        let (mut depth, mut max) = (0usize, 0usize);
+        dom.walk(dom.root(), |e| {
+            match e {
+                WalkEvent::Enter(_) => {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                WalkEvent::Leave(_) => depth -= 1,
+            }
+            true
+        });
+        max
+    }
+
+    #[test]
+    fn nesting_is_capped_and_text_kept() {
+        for (open, close) in [
+            ("<div>", "</div>"),
+            ("<b>", "</b>"),
+            ("<span class=x>", "</span>"),
+            ("<table><tr><td>", "</td></tr></table>"),
+            ("<ul><li>", "</li></ul>"),
+            ("<template>", "</template>"),
+            ("<svg><g>", "</g></svg>"),
+        ] {
+            let html = open.repeat(20_000) + "deep" + &close.repeat(20_000) + "after";
+            let dom = Dom::parse(&html);
+            let text = dom.text_content(dom.root());
+            // Template contents hang off the tree (the walk does not reach them).
+            let in_template = open == "<template>";
+            assert!(text.contains("deep") || in_template, "{open}");
+            assert!(text.contains("after"), "{open}");
+            assert!(
+                max_depth(&dom) <= MAX_DEPTH + 8,
+                "{open}: {}",
+                max_depth(&dom)
+            );
+        }
+    }
+
+    #[test]
+    fn elements_past_the_limit_flow_into_the_limit() {
+        let html = "<div>".repeat(MAX_DEPTH + 10) + "<p>one</p><p>two</p>";
+        let dom = Dom::parse(&html);
+        let text = dom.text_content(dom.root());
+        assert!(text.contains("onetwo"), "{text}");
+        // The closing tags of the dropped elements do not close the kept ones: what follows
+        // them lands outside all the divs.
+        let html = "<div>".repeat(MAX_DEPTH + 10)
+            + "in"
+            + &"</div>".repeat(MAX_DEPTH + 10)
+            + "<p id=out>out</p>";
+        let dom = Dom::parse(&html);
+        let p = dom.elements_named(&local_name!("p"))[0];
+        let parent = dom.node(p).parent.unwrap();
+        assert_eq!(dom.node(parent).local_name(), Some(&local_name!("body")));
+    }
+
+    #[test]
+    fn reopened_formatting_is_capped() {
+        let mut html = String::new();
+        for i in 0..2_000 {
+            html.push_str(&format!("<p><b id={i}>x{i}</p>"));
+        }
+        let dom = Dom::parse(&html);
+        assert!(
+            dom.nodes.len() < 2_000 * (MAX_REOPENED + 8),
+            "{}",
+            dom.nodes.len()
+        );
+        let text = dom.text_content(dom.root());
+        assert!(text.contains("x0") && text.contains("x1999"));
+    }
+
+    #[test]
+    fn attributes_past_the_limit_are_dropped() {
+        let attrs: String = (0..1_000).map(|i| format!(" a{i}='{i}'")).collect();
+        let dom = Dom::parse(&format!("<p{attrs}>kept</p><br{attrs}/>after"));
+        let p = dom.elements_named(&local_name!("p"))[0];
+        match &dom.node(p).data {
+            NodeData::Element { attrs, .. } => assert_eq!(attrs.len(), MAX_ATTRIBUTES),
+            _ => unreachable!(),
+        }
+        assert_eq!(dom.node(p).attr("a0"), Some("0"));
+        assert!(dom.text_content(dom.root()).contains("keptafter"));
+        // Tags in comments and scripts are not tags; `>` inside quotes does not end a tag.
+        let html = format!("<!--<p{attrs}>--><script>'<p{attrs}>'</script><p x='>'{attrs}>t");
+        let limited = limit_attributes(&html, MAX_ATTRIBUTES);
+        assert!(limited.starts_with(&format!("<!--<p{attrs}>--><script>'<p{attrs}>'</script>")));
+        assert!(
+            limited.ends_with("a254='254' >t"),
+            "{}",
+            &limited[limited.len() - 40..]
+        );
+        // A tag cut by the end of the input stays unclosed.
+        let unclosed = format!("<p{attrs}");
+        let limited = limit_attributes(&unclosed, MAX_ATTRIBUTES);
+        assert!(
+            limited.ends_with("a255='255' "),
+            "{}",
+            &limited[limited.len() - 40..]
+        );
+        assert!(matches!(limit_attributes("<p a b>", 5), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn parse_stops_at_a_passed_deadline() {
+        let html = "<p>x</p>".repeat(10_000);
+        let past = Instant::now() - std::time::Duration::from_secs(1);
+        assert!(Dom::parse_until(&html, Some(past)).is_none());
+        assert!(Dom::parse_until(&html, None).is_some());
     }
 
     #[test]

@@ -61,6 +61,17 @@ pub enum Error {
     /// The input is binary data, not a page.
     #[error("binary data, not a text or HTML page")]
     Binary,
+    /// Cleaning took longer than [`Options::time_budget`].
+    #[error(
+        "cleaning took longer than the time budget of {limit:?} (stopped at the {stage} stage)"
+    )]
+    TimedOut {
+        /// The stage during or after which the budget was found spent: `decode`, `parse`, `blocks`
+        /// or `detectors`.
+        stage: &'static str,
+        /// The budget.
+        limit: std::time::Duration,
+    },
 }
 
 /// How to read an input.
@@ -90,6 +101,9 @@ pub struct Options {
     pub profile: Option<std::sync::Arc<profile::Profile>>,
     /// When a line's frequency on its site makes it template.
     pub frequency: profile::FrequencyThresholds,
+    /// Longest time [`Cleaner::clean_bytes`] may spend on one input before giving up with
+    /// [`Error::TimedOut`]; `None` for no limit. Checked between stages and while parsing.
+    pub time_budget: Option<std::time::Duration>,
 }
 
 impl Default for Options {
@@ -101,6 +115,34 @@ impl Default for Options {
             decide: DecideConfig::default(),
             profile: None,
             frequency: profile::FrequencyThresholds::default(),
+            time_budget: Some(std::time::Duration::from_secs(10)),
+        }
+    }
+}
+
+/// The time one input may still take.
+struct Budget {
+    start: std::time::Instant,
+    limit: Option<std::time::Duration>,
+}
+
+impl Budget {
+    fn unlimited() -> Budget {
+        Budget {
+            start: std::time::Instant::now(),
+            limit: None,
+        }
+    }
+
+    fn deadline(&self) -> Option<std::time::Instant> {
+        self.limit.and_then(|l| self.start.checked_add(l))
+    }
+
+    /// `Err(TimedOut)` when the budget is spent by the end of `stage`.
+    fn check(&self, stage: &'static str) -> Result<(), Error> {
+        match self.limit {
+            Some(limit) if self.start.elapsed() > limit => Err(Error::TimedOut { stage, limit }),
+            _ => Ok(()),
         }
     }
 }
@@ -227,7 +269,12 @@ impl Cleaner {
     }
 
     /// Decompresses, checks and decodes raw bytes; gives the format and the text.
-    fn prepare(&self, bytes: &[u8], source: &Source<'_>) -> Result<(InputFormat, String), Error> {
+    fn prepare(
+        &self,
+        bytes: &[u8],
+        source: &Source<'_>,
+        budget: &Budget,
+    ) -> Result<(InputFormat, String), Error> {
         let limit = self.options.max_input_bytes;
         let owned;
         let bytes = if decode::is_gzip(bytes) {
@@ -260,17 +307,26 @@ impl Cleaner {
             _ => decode::SniffKind::Html,
         };
         let decoded = decode::decode(bytes, source.http_charset, kind);
+        budget.check("decode")?;
         Ok((format, decoded.text))
+    }
+
+    fn budget(&self) -> Budget {
+        Budget {
+            start: std::time::Instant::now(),
+            limit: self.options.time_budget,
+        }
     }
 
     /// Cleans raw bytes: decompresses gzip, decodes the charset, sniffs the format.
     pub fn clean_bytes(&self, bytes: &[u8], source: &Source<'_>) -> Result<Document, Error> {
-        let (format, text) = self.prepare(bytes, source)?;
+        let budget = self.budget();
+        let (format, text) = self.prepare(bytes, source, &budget)?;
         let site = source.site_name();
-        Ok(match format {
-            InputFormat::Text => self.clean_text_of_site(&text, source.url, &site),
-            _ => self.clean_html_of_site(&text, source.url, &site),
-        })
+        match format {
+            InputFormat::Text => self.clean_text_within(&text, source.url, &site, &budget),
+            _ => self.clean_html_within(&text, source.url, &site, &budget),
+        }
     }
 
     /// The lines a site profile counts for this input: the text of every block (HTML) or
@@ -289,7 +345,8 @@ impl Cleaner {
         source: &Source<'_>,
         mut f: impl FnMut(&str),
     ) -> Result<(), Error> {
-        let (format, text) = self.prepare(bytes, source)?;
+        let budget = self.budget();
+        let (format, text) = self.prepare(bytes, source, &budget)?;
         match format {
             // The text reader makes a block of each non-empty line; keys fold away the
             // markers it strips, so the lines themselves will do (and cost far less).
@@ -298,9 +355,15 @@ impl Cleaner {
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .for_each(f),
-            _ => blocks::html::blocks_from_dom(&Dom::parse(&text))
-                .iter()
-                .for_each(|b| f(&b.text)),
+            _ => {
+                let dom = Dom::parse_until(&text, budget.deadline()).ok_or(Error::TimedOut {
+                    stage: "parse",
+                    limit: budget.limit.unwrap_or_default(),
+                })?;
+                blocks::html::blocks_from_dom(&dom)
+                    .iter()
+                    .for_each(|b| f(&b.text))
+            }
         }
         Ok(())
     }
@@ -321,15 +384,29 @@ impl Cleaner {
         })
     }
 
-    /// Cleans an HTML page.
+    /// Cleans an HTML page (with no time budget).
     pub fn clean_html(&self, html: &str, url: Option<&str>) -> Document {
         let site = url.and_then(site_of_url).unwrap_or_default();
-        self.clean_html_of_site(html, url, &site)
+        match self.clean_html_within(html, url, &site, &Budget::unlimited()) {
+            Ok(doc) => doc,
+            Err(_) => unreachable!("only a time budget fails"),
+        }
     }
 
-    fn clean_html_of_site(&self, html: &str, url: Option<&str>, site: &str) -> Document {
-        let dom = Dom::parse(html);
+    fn clean_html_within(
+        &self,
+        html: &str,
+        url: Option<&str>,
+        site: &str,
+        budget: &Budget,
+    ) -> Result<Document, Error> {
+        let dom = Dom::parse_until(html, budget.deadline()).ok_or(Error::TimedOut {
+            stage: "parse",
+            limit: budget.limit.unwrap_or_default(),
+        })?;
+        budget.check("parse")?;
         let mut blocks = blocks::html::blocks_from_dom(&dom);
+        budget.check("blocks")?;
         let declared = metadata::declared(&dom);
         let language = page_language(&blocks, declared.metadata.language.as_deref());
         for block in &mut blocks {
@@ -348,6 +425,7 @@ impl Cleaner {
             frequency: self.site_frequency(site),
         };
         let mut decisions = self.run_detectors(&page);
+        budget.check("detectors")?;
         let mut meta = declared.metadata.clone();
         meta.url = url.map(str::to_string);
         if meta.language.is_none() {
@@ -363,22 +441,32 @@ impl Cleaner {
         if let Some(body) = &declared.article_body {
             use_structured_body(body, &mut blocks, &mut decisions, &mut dom_paths, &language);
         }
-        Document {
+        Ok(Document {
             metadata: meta,
             blocks,
             decisions,
             dom_paths,
+        })
+    }
+
+    /// Cleans plain text (one block per line), with no time budget.
+    pub fn clean_text(&self, text: &str, url: Option<&str>) -> Document {
+        let site = url.and_then(site_of_url).unwrap_or_default();
+        match self.clean_text_within(text, url, &site, &Budget::unlimited()) {
+            Ok(doc) => doc,
+            Err(_) => unreachable!("only a time budget fails"),
         }
     }
 
-    /// Cleans plain text (one block per line).
-    pub fn clean_text(&self, text: &str, url: Option<&str>) -> Document {
-        let site = url.and_then(site_of_url).unwrap_or_default();
-        self.clean_text_of_site(text, url, &site)
-    }
-
-    fn clean_text_of_site(&self, text: &str, url: Option<&str>, site: &str) -> Document {
+    fn clean_text_within(
+        &self,
+        text: &str,
+        url: Option<&str>,
+        site: &str,
+        budget: &Budget,
+    ) -> Result<Document, Error> {
         let mut blocks = blocks::text::blocks_from_text(text);
+        budget.check("blocks")?;
         let language = page_language(&blocks, None);
         for block in &mut blocks {
             block.count_stopwords(&language);
@@ -392,18 +480,19 @@ impl Cleaner {
             frequency: self.site_frequency(site),
         };
         let decisions = self.run_detectors(&page);
+        budget.check("detectors")?;
         let mut meta = Metadata {
             url: url.map(str::to_string),
             language: language.code().map(str::to_string),
             ..Metadata::default()
         };
         fill_from_bylines(&blocks, &decisions, &mut meta);
-        Document {
+        Ok(Document {
             metadata: meta,
             blocks,
             decisions,
             dom_paths: Vec::new(),
-        }
+        })
     }
 
     fn run_detectors(&self, page: &Page<'_>) -> Vec<Decision> {
