@@ -122,3 +122,24 @@ fn a_missing_file_exits_1_with_its_path() {
         .code(1)
         .stderr(predicate::str::contains("no/such/page.html"));
 }
+
+#[test]
+fn a_document_over_the_time_budget_is_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("a.html"), PAGE).unwrap();
+    std::fs::write(input.join("b.html"), PAGE).unwrap();
+    let out = dir.path().join("out");
+    dechrome()
+        .args(["clean", "--time-budget", "0.000000001", "--no-auto-profile"])
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "a.html: cleaning took longer than the time budget",
+        ))
+        .stderr(predicate::str::contains("0 cleaned, 0 skipped, 2 failed"));
+}

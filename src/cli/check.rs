@@ -100,6 +100,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let cleaner = Cleaner::new(Options {
         input_format: args.input.input_format.into(),
         max_input_bytes: args.input.max_input_bytes,
+        time_budget: args.input.budget(),
         keep_dom_paths: args.explain,
         profile: profile.map(std::sync::Arc::new),
         frequency: args.profile.thresholds(),

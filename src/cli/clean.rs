@@ -351,6 +351,7 @@ impl ProfileArgs {
         let cleaner = Cleaner::new(Options {
             input_format: input.input_format.into(),
             max_input_bytes: input.max_input_bytes,
+            time_budget: input.budget(),
             ..Options::default()
         });
         let mut profile = Profile::default();
@@ -431,6 +432,7 @@ pub fn run(args: CleanArgs) -> ExitCode {
     let cleaner = Cleaner::new(Options {
         input_format: args.input.input_format.into(),
         max_input_bytes: args.input.max_input_bytes,
+        time_budget: args.input.budget(),
         keep_dom_paths: args.explain,
         profile: profile.map(Arc::new),
         frequency,

@@ -45,6 +45,10 @@ pub struct InputArgs {
     /// Largest document in bytes (after decompression).
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_input_bytes: usize,
+    /// Longest time one document may take, in seconds (0: no limit); a document over it is
+    /// reported and the batch goes on.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub time_budget: f64,
     /// The page's URL (single-page inputs; WARC and JSONL records carry their own).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
@@ -537,5 +541,14 @@ fn read_jsonl(
         if !chunker.push(doc) {
             return;
         }
+    }
+}
+
+impl InputArgs {
+    /// The per-document time budget these arguments ask for.
+    pub fn budget(&self) -> Option<std::time::Duration> {
+        (self.time_budget > 0.0)
+            .then(|| std::time::Duration::try_from_secs_f64(self.time_budget).ok())
+            .flatten()
     }
 }

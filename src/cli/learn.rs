@@ -75,6 +75,7 @@ pub fn run(args: LearnArgs) -> ExitCode {
     let cleaner = Cleaner::new(Options {
         input_format: args.input.input_format.into(),
         max_input_bytes: args.input.max_input_bytes,
+        time_budget: args.input.budget(),
         ..Options::default()
     });
     let pool = match thread_pool(args.jobs) {
