@@ -136,6 +136,15 @@ pub fn check(spec: &CheckSpec<'_>) -> ExitCode {
     let statuses: Vec<Status> = pool.install(|| {
         jobs.par_iter()
             .map(|job| {
+                if super::inputs::kind_of(&job.input, spec.input.input_format)
+                    != super::inputs::Kind::Page
+                {
+                    return Status::Failed(
+                        "WARC and JSONL inputs hold many documents; check compares page files \
+                         only"
+                            .to_string(),
+                    );
+                }
                 let bytes = match std::fs::read(&job.input) {
                     Ok(b) => b,
                     Err(e) => return Status::Failed(e.to_string()),
