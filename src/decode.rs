@@ -144,7 +144,7 @@ fn finish(bytes: &[u8], encoding: &'static Encoding, source: CharsetSource) -> D
 }
 
 /// The charset named by a `<meta charset>` or `<meta http-equiv="Content-Type">` in the
-/// first [`PRESCAN_BYTES`] bytes, comments skipped.
+/// first `PRESCAN_BYTES` (4 KiB) bytes, comments skipped.
 pub fn prescan_meta(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     let mut i = 0;
