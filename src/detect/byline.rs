@@ -86,20 +86,24 @@ pub fn is_date_line(block: &Block) -> bool {
     let mut word_anchors = 0;
     let mut numbers = 0;
     let mut other = 0;
+    let mut filler_words = 0;
     crate::lang::for_each_word(&block.text, |w| {
         let lower = w.to_lowercase();
         if w.chars().all(|c| c.is_ascii_digit()) {
             numbers += 1;
         } else if anchors.contains(lower.as_str()) {
             word_anchors += 1;
-        } else if !fillers.contains(lower.as_str()) {
+        } else if fillers.contains(lower.as_str()) {
+            filler_words += 1;
+        } else {
             other += 1;
         }
     });
-    // "3 May 2024", "2 hours ago", "Monday, 10:15" — a date word with a number; or an
-    // all-numeric date such as 2024-05-03 or 03/05/2024.
+    // "3 May 2024", "2 hours ago", "Monday, 10:15" — a date word with a number; "Published
+    // yesterday" — a date word and at most one connective ("Monday the of of" is not a date);
+    // or an all-numeric date such as 2024-05-03 or 03/05/2024.
     (word_anchors >= 1 && numbers >= 1 && other <= 1)
-        || (word_anchors >= 1 && other == 0 && block.features.words <= 4)
+        || (word_anchors >= 1 && other == 0 && filler_words <= 1 && block.features.words <= 4)
         || (numbers >= 3 && other <= 1 && has_numeric_date(&block.text))
 }
 
