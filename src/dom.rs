@@ -7,8 +7,10 @@
 //!
 //! Hostile markup is kept cheap (html5ever's tree builder scans its stack of open elements
 //! for many tags, so unbounded nesting makes it quadratic):
-//! - elements nested deeper than [`MAX_DEPTH`] are closed as soon as they open, so what
-//!   they hold lands in their ancestor at the limit: the tree stays shallow, no text is lost;
+//! - elements nested deeper than [`MAX_DEPTH`] are closed as soon as they open (or never
+//!   reach the tree builder), so what they hold lands in their ancestor at the limit: the
+//!   tree stays shallow and no text is lost (past the limit, what such an element would
+//!   hide, as `<svg>` or `hidden` do, is no longer hidden);
 //! - formatting elements that the parser re-opens in bulk (`<p><b id=1></p><p><b id=2></p>…`
 //!   makes it re-open every earlier `<b>` in each paragraph) are capped;
 //! - tags keep at most [`MAX_ATTRIBUTES`] attributes (html5ever's duplicate check is quadratic
