@@ -235,6 +235,9 @@ fn template_lines_go_and_every_body_line_stays() {
     }
     let precision = removed_template as f64 / (removed_template + removed_body).max(1) as f64;
     let recall = removed_template as f64 / (removed_template + kept_template).max(1) as f64;
+    eprintln!(
+        "template removal: precision {precision:.4}, recall {recall:.4} ({removed_template} removed, {kept_template} kept, {removed_body} body lines removed)"
+    );
     assert!(
         precision >= 0.99 && recall >= 0.99,
         "precision {precision:.3} recall {recall:.3}; lost body: {lost_body:?}"
