@@ -456,7 +456,9 @@ pub fn run(args: CleanArgs) -> ExitCode {
     }
 
     let started = std::time::Instant::now();
-    let progress = Progress::new(args.quiet);
+    // One page to stdout needs no progress bar.
+    let progress =
+        Progress::new(args.quiet || (args.out.is_none() && args.format != FormatArg::Jsonl));
     let mut sink = Sink {
         out: args.out.as_deref(),
         format: args.format,
