@@ -341,6 +341,8 @@ pub struct LearnInput<'a> {
     pub url: Option<&'a str>,
     /// The site, when known otherwise (a directory name).
     pub site: Option<&'a str>,
+    /// Charset from the HTTP headers (as cleaning will use it, so keys match).
+    pub http_charset: Option<&'a str>,
 }
 
 /// Learns a profile from `docs` on the current rayon pool. Documents that cannot be read
@@ -360,7 +362,7 @@ pub fn learn(
                 let source = crate::Source {
                     name: doc.name,
                     url: doc.url,
-                    http_charset: None,
+                    http_charset: doc.http_charset,
                     site: doc.site,
                 };
                 let site = source.site_name();

@@ -183,6 +183,7 @@ fn learn_all(docs: &[(String, String, Vec<String>)]) -> Profile {
             name: Some("page.txt"),
             url: Some(url),
             site: None,
+            http_charset: None,
         })
         .collect();
     let (profile, errors) = learn(&Cleaner::default(), &inputs);

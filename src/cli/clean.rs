@@ -356,15 +356,7 @@ impl ProfileArgs {
         });
         let mut profile = Profile::default();
         inputs::for_each_chunk(paths, input, &interrupted, |chunk| {
-            let docs: Vec<LearnInput<'_>> = chunk
-                .iter()
-                .map(|d| LearnInput {
-                    bytes: &d.bytes,
-                    name: d.name.as_deref(),
-                    url: d.url.as_deref(),
-                    site: d.site.as_deref(),
-                })
-                .collect();
+            let docs: Vec<LearnInput<'_>> = chunk.iter().map(InputDoc::learn_input).collect();
             // Unreadable documents are reported by the cleaning pass.
             let (shard, _) = pool.install(|| learn(&cleaner, &docs));
             profile.absorb(shard);

@@ -58,6 +58,7 @@ pub fn run(args: EvalArgs) -> ExitCode {
                         name: Some("page.html"),
                         url: p.url,
                         site: None,
+                        http_charset: None,
                     })
                     .collect();
                 std::sync::Arc::new(learn(&Cleaner::default(), &docs).0)

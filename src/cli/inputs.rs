@@ -86,6 +86,20 @@ pub struct InputDoc {
     pub container: bool,
 }
 
+impl InputDoc {
+    /// The document as a profile learning input (same name, URL, site and charset as
+    /// cleaning will use, so line keys match).
+    pub fn learn_input(&self) -> dechrome::profile::LearnInput<'_> {
+        dechrome::profile::LearnInput {
+            bytes: &self.bytes,
+            name: self.name.as_deref(),
+            url: self.url.as_deref(),
+            site: self.site.as_deref(),
+            http_charset: self.http_charset.as_deref(),
+        }
+    }
+}
+
 /// What reading skipped or failed.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct ReadSummary {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 
 use super::clean::{thread_pool, write_atomically};
-use super::inputs::{self, InputArgs};
+use super::inputs::{self, InputArgs, InputDoc};
 use super::usage_error;
 use dechrome::profile::{learn, LearnInput, Profile};
 use dechrome::{Cleaner, Options};
@@ -88,15 +88,7 @@ pub fn run(args: LearnArgs) -> ExitCode {
     let mut documents = 0usize;
     let mut bytes = 0u64;
     let result = inputs::for_each_chunk(&args.paths, &args.input, &|| false, |chunk| {
-        let docs: Vec<LearnInput<'_>> = chunk
-            .iter()
-            .map(|d| LearnInput {
-                bytes: &d.bytes,
-                name: d.name.as_deref(),
-                url: d.url.as_deref(),
-                site: d.site.as_deref(),
-            })
-            .collect();
+        let docs: Vec<LearnInput<'_>> = chunk.iter().map(InputDoc::learn_input).collect();
         let (shard, errors) = pool.install(|| learn(&cleaner, &docs));
         profile.absorb(shard);
         for (i, e) in errors {
