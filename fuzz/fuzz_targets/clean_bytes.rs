@@ -2,6 +2,9 @@
 //! label chosen by the first byte), every renderer, and the text output cleaned again.
 #![no_main]
 
+use std::sync::Arc;
+
+use dechrome::profile::Profile;
 use dechrome::{Cleaner, Format, InputFormat, Options, Source};
 use libfuzzer_sys::fuzz_target;
 
@@ -18,18 +21,39 @@ const CHARSETS: [Option<&str>; 8] = [
 
 fuzz_target!(|data: &[u8]| {
     let charset = CHARSETS[data.first().map_or(0, |b| *b as usize % CHARSETS.len())];
-    for format in [InputFormat::Html, InputFormat::Auto] {
+    let source = Source {
+        name: None,
+        url: Some("https://example.com/page"),
+        http_charset: charset,
+        site: None,
+    };
+    // A site profile in which every line of this page is template (the page seen on
+    // 6 of 6 pages), so the line-frequency detector and the template-removal step run.
+    let profile = {
+        let plain = Cleaner::new(Options {
+            time_budget: None,
+            ..Options::default()
+        });
+        let mut profile = Profile::default();
+        if let Ok(lines) = plain.profile_lines(data, &source) {
+            for _ in 0..6 {
+                profile.add_document("example.com", lines.iter().map(String::as_str));
+            }
+        }
+        Arc::new(profile)
+    };
+    for (format, profile) in [
+        (InputFormat::Html, None),
+        (InputFormat::Auto, None),
+        (InputFormat::Html, Some(profile)),
+    ] {
         let cleaner = Cleaner::new(Options {
             input_format: format,
             keep_dom_paths: true,
             time_budget: None,
+            profile,
             ..Options::default()
         });
-        let source = Source {
-            name: None,
-            url: Some("https://example.com/page"),
-            http_charset: charset,
-        };
         let Ok(doc) = cleaner.clean_bytes(data, &source) else {
             continue;
         };
