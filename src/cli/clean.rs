@@ -7,7 +7,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use clap::Args;
-use rayon::prelude::*;
 
 use super::inputs::{self, InputArgs, InputDoc, Kind};
 use super::progress::Progress;
@@ -463,37 +462,38 @@ pub fn run(args: CleanArgs) -> ExitCode {
     let mut cleaned = 0usize;
     let mut failed = 0usize;
     let mut usage_failure = false;
-    let read = inputs::for_each_chunk(&args.paths, &args.input, &interrupted, |chunk| {
-        if usage_failure {
-            return;
-        }
-        let rendered: Vec<Result<String, String>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|doc| {
-                    cleaner
-                        .clean_bytes(&doc.bytes, &source_of(doc))
-                        .map(|d| render(&d, args.format, args.explain, Some(doc)))
-                        .map_err(|e| e.to_string())
-                })
-                .collect()
-        });
-        for (doc, result) in chunk.iter().zip(rendered) {
-            match result.and_then(|text| sink.write(doc, &text)) {
+    let read = super::ordered::process_in_order(
+        &pool,
+        &args.paths,
+        &args.input,
+        &interrupted,
+        |doc| {
+            cleaner
+                .clean_bytes(&doc.bytes, &source_of(doc))
+                .map(|d| render(&d, args.format, args.explain, Some(doc)))
+                .map_err(|e| e.to_string())
+        },
+        |doc, result| {
+            let bytes = doc.bytes.len();
+            match result
+                .and_then(|r| r)
+                .and_then(|text| sink.write(&doc, &text))
+            {
                 Ok(()) => cleaned += 1,
                 Err(e) if e.starts_with("the input holds many") => {
                     usage_failure = true;
                     eprintln!("dechrome: {}: {e}", doc.label);
-                    return;
+                    return false;
                 }
                 Err(e) => {
                     failed += 1;
                     progress.println(&format!("dechrome: {}: {e}", doc.label));
                 }
             }
-            progress.advance(doc.bytes.len());
-        }
-    });
+            progress.advance(bytes);
+            true
+        },
+    );
     let _ = sink.stdout.flush();
     if let Err(e) = sink.finish_jsonl() {
         failed += 1;

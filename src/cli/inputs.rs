@@ -199,7 +199,8 @@ const CHUNK_BYTES: usize = 32 << 20;
 struct Chunker<'f> {
     chunk: Vec<InputDoc>,
     bytes: usize,
-    consumer: &'f mut dyn FnMut(&[InputDoc]),
+    max_documents: usize,
+    consumer: &'f mut dyn FnMut(Vec<InputDoc>),
     stop: &'f dyn Fn() -> bool,
 }
 
@@ -207,7 +208,7 @@ impl Chunker<'_> {
     fn push(&mut self, doc: InputDoc) -> bool {
         self.bytes += doc.bytes.len();
         self.chunk.push(doc);
-        if self.chunk.len() >= CHUNK_DOCUMENTS || self.bytes >= CHUNK_BYTES {
+        if self.chunk.len() >= self.max_documents || self.bytes >= CHUNK_BYTES {
             self.flush();
         }
         !(self.stop)()
@@ -215,8 +216,7 @@ impl Chunker<'_> {
 
     fn flush(&mut self) {
         if !self.chunk.is_empty() {
-            (self.consumer)(&self.chunk);
-            self.chunk.clear();
+            (self.consumer)(std::mem::take(&mut self.chunk));
             self.bytes = 0;
         }
     }
@@ -231,11 +231,37 @@ pub fn for_each_chunk(
     stop: &dyn Fn() -> bool,
     mut consumer: impl FnMut(&[InputDoc]),
 ) -> Result<ReadSummary, String> {
+    read_documents(paths, args, stop, CHUNK_DOCUMENTS, &mut |chunk| {
+        consumer(&chunk)
+    })
+}
+
+/// Reads every document of `paths` in input order and hands each one to `consumer` as soon
+/// as it is read; see [`for_each_chunk`].
+pub fn for_each_document(
+    paths: &[PathBuf],
+    args: &InputArgs,
+    stop: &dyn Fn() -> bool,
+    mut consumer: impl FnMut(InputDoc),
+) -> Result<ReadSummary, String> {
+    read_documents(paths, args, stop, 1, &mut |chunk| {
+        chunk.into_iter().for_each(&mut consumer)
+    })
+}
+
+fn read_documents(
+    paths: &[PathBuf],
+    args: &InputArgs,
+    stop: &dyn Fn() -> bool,
+    max_documents: usize,
+    consumer: &mut dyn FnMut(Vec<InputDoc>),
+) -> Result<ReadSummary, String> {
     let mut summary = ReadSummary::default();
     let mut chunker = Chunker {
         chunk: Vec::new(),
         bytes: 0,
-        consumer: &mut consumer,
+        max_documents,
+        consumer,
         stop,
     };
     if is_stdin(paths) {

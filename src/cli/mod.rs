@@ -10,6 +10,7 @@ pub mod diff;
 pub mod eval;
 pub mod inputs;
 pub mod learn;
+pub mod ordered;
 pub mod progress;
 
 pub use inputs::InputFormatArg;

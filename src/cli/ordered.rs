@@ -1,0 +1,199 @@
+//! Work on a thread pool as documents are read, results handed back in input order.
+//!
+//! Chunked processing (read 64 documents, clean them in parallel, write them) makes every
+//! chunk wait for its slowest page while the other cores idle. Here the reading thread
+//! submits each document to the pool as soon as it is read and writes results as soon as
+//! every earlier one is written; a reorder window bounds how far reading may run ahead of
+//! writing, in documents and in bytes, so memory stays bounded whatever the batch size.
+
+use std::collections::BTreeMap;
+use std::sync::mpsc;
+
+use rayon::ThreadPool;
+
+use super::inputs::{self, InputArgs, InputDoc, ReadSummary};
+
+/// Input bytes that may be read but not yet written (one larger document is always let in
+/// when nothing else is waiting).
+const WINDOW_BYTES: usize = 32 << 20;
+
+/// Documents that may be read but not yet written, per thread of the pool.
+const WINDOW_DOCUMENTS_PER_THREAD: usize = 32;
+
+/// Reads the documents of `paths`, runs `work` on each in `pool`, and calls `deliver` with
+/// each document and its result in input order, on the calling thread. When `deliver`
+/// returns `false`, no more documents are submitted or delivered. A panic in `work` (a bug)
+/// becomes an `Err` for that document, and the batch goes on.
+pub fn process_in_order<R: Send>(
+    pool: &ThreadPool,
+    paths: &[std::path::PathBuf],
+    args: &InputArgs,
+    stop: &dyn Fn() -> bool,
+    work: impl Fn(&InputDoc) -> R + Sync,
+    mut deliver: impl FnMut(InputDoc, Result<R, String>) -> bool,
+) -> Result<ReadSummary, String> {
+    let window_documents = WINDOW_DOCUMENTS_PER_THREAD * pool.current_num_threads().max(1);
+    let work = &work;
+    pool.in_place_scope(|scope| {
+        let (sender, receiver) = mpsc::channel::<(u64, InputDoc, Result<R, String>)>();
+        let mut window = Window {
+            receiver,
+            pending: BTreeMap::new(),
+            next_to_deliver: 0,
+            in_flight: 0,
+            in_flight_bytes: 0,
+            open: true,
+        };
+        let mut next_sequence = 0u64;
+        let read = inputs::for_each_document(paths, args, stop, |doc| {
+            if !window.open {
+                return;
+            }
+            while window.in_flight > 0
+                && (window.in_flight >= window_documents
+                    || window.in_flight_bytes + doc.bytes.len() > WINDOW_BYTES)
+            {
+                window.receive_one(&mut deliver);
+                if !window.open {
+                    return;
+                }
+            }
+            window.in_flight += 1;
+            window.in_flight_bytes += doc.bytes.len();
+            let sequence = next_sequence;
+            next_sequence += 1;
+            let sender = sender.clone();
+            scope.spawn(move |_| {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&doc)))
+                    .map_err(|panic| {
+                        let message = panic
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                            .unwrap_or_default();
+                        format!("internal error (please report it): {message}")
+                    });
+                // The receiver lives until every spawned job is done (the scope waits for
+                // them before it returns), so this cannot fail.
+                let _ = sender.send((sequence, doc, result));
+            });
+        });
+        drop(sender);
+        while window.in_flight > 0 {
+            window.receive_one(&mut deliver);
+        }
+        read
+    })
+}
+
+/// Results received but not yet delivered, and the counts that bound them.
+struct Window<R> {
+    receiver: mpsc::Receiver<(u64, InputDoc, R)>,
+    pending: BTreeMap<u64, (InputDoc, R)>,
+    next_to_deliver: u64,
+    in_flight: usize,
+    in_flight_bytes: usize,
+    open: bool,
+}
+
+impl<R> Window<R> {
+    /// Waits for one result, then delivers every result that is next in input order.
+    fn receive_one(&mut self, deliver: &mut impl FnMut(InputDoc, R) -> bool) {
+        let Ok((sequence, doc, result)) = self.receiver.recv() else {
+            // Every sender is gone, so nothing is in flight any more.
+            self.in_flight = 0;
+            self.in_flight_bytes = 0;
+            return;
+        };
+        self.pending.insert(sequence, (doc, result));
+        while let Some((doc, result)) = self.pending.remove(&self.next_to_deliver) {
+            self.next_to_deliver += 1;
+            self.in_flight -= 1;
+            self.in_flight_bytes -= doc.bytes.len();
+            if self.open && !deliver(doc, result) {
+                self.open = false;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::inputs::InputFormatArg;
+
+    fn args() -> InputArgs {
+        InputArgs {
+            input_format: InputFormatArg::Text,
+            max_input_bytes: 1 << 20,
+            time_budget: 0.0,
+            url: None,
+            site: None,
+        }
+    }
+
+    /// Results come back in input order even when later documents finish first, and a
+    /// panic in one document is reported for it alone.
+    #[test]
+    fn delivers_in_input_order_and_survives_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..300 {
+            std::fs::write(dir.path().join(format!("{i:04}.txt")), format!("{i}")).unwrap();
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
+        let mut seen = Vec::new();
+        let summary = process_in_order(
+            &pool,
+            &[dir.path().to_path_buf()],
+            &args(),
+            &|| false,
+            |doc| {
+                let n: u64 = String::from_utf8_lossy(&doc.bytes).parse().unwrap();
+                // Early documents are the slow ones.
+                std::thread::sleep(std::time::Duration::from_micros((300 - n) * 20));
+                assert_ne!(n, 77, "document 77 fails");
+                n
+            },
+            |_, result| {
+                seen.push(result.map_err(|e| e.contains("document 77 fails")));
+                true
+            },
+        )
+        .unwrap();
+        assert_eq!(summary.failed, 0);
+        let expected: Vec<_> = (0..300u64)
+            .map(|n| if n == 77 { Err(true) } else { Ok(n) })
+            .collect();
+        assert_eq!(seen, expected);
+    }
+
+    /// When delivery says stop, nothing more is delivered.
+    #[test]
+    fn stops_delivering_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..100 {
+            std::fs::write(dir.path().join(format!("{i:04}.txt")), "x").unwrap();
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let mut delivered = 0;
+        process_in_order(
+            &pool,
+            &[dir.path().to_path_buf()],
+            &args(),
+            &|| false,
+            |_| (),
+            |_, _| {
+                delivered += 1;
+                delivered < 10
+            },
+        )
+        .unwrap();
+        assert_eq!(delivered, 10);
+    }
+}
