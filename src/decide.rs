@@ -374,10 +374,17 @@ pub fn decide(
                         l + blocks[i].features.link_chars,
                     )
                 });
-        if links as f32 > LISTING_LINK_SHARE * chars.max(1) as f32 {
+        let listing = links as f32 > LISTING_LINK_SHARE * chars.max(1) as f32;
+        if listing {
             for i in (0..n).filter(|&i| in_container[i]) {
                 weights[i].chrome = weights[i].chrome_without_links;
                 classes[i] = first_class(&blocks[i], &weights[i]);
+                // The entries of a listing are its content, however short.
+                if matches!(classes[i], BlockClass::Short | BlockClass::NearGood)
+                    && weights[i].chrome < 0.3
+                {
+                    classes[i] = BlockClass::Good;
+                }
                 reasons[i].push((
                     0.0,
                     Reason {

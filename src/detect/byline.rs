@@ -84,6 +84,9 @@ pub fn is_date_line(block: &Block) -> bool {
     }
     let (anchors, fillers) = date_vocabulary();
     let mut word_anchors = 0;
+    // One- and two-letter anchors ("h", "y", "a", "de") are also initials, list letters and
+    // common words: they count only next to two numbers ("10 h 30").
+    let mut short_anchors = 0;
     let mut numbers = 0;
     let mut other = 0;
     let mut filler_words = 0;
@@ -92,7 +95,11 @@ pub fn is_date_line(block: &Block) -> bool {
         if w.chars().all(|c| c.is_ascii_digit()) {
             numbers += 1;
         } else if anchors.contains(lower.as_str()) {
-            word_anchors += 1;
+            if lower.chars().count() <= 2 && lower != "am" && lower != "pm" {
+                short_anchors += 1;
+            } else {
+                word_anchors += 1;
+            }
         } else if fillers.contains(lower.as_str()) {
             filler_words += 1;
         } else {
@@ -102,7 +109,7 @@ pub fn is_date_line(block: &Block) -> bool {
     // "3 May 2024", "2 hours ago", "Monday, 10:15" — a date word with a number; "Published
     // yesterday" — a date word and at most one connective ("Monday the of of" is not a date);
     // or an all-numeric date such as 2024-05-03 or 03/05/2024.
-    (word_anchors >= 1 && numbers >= 1 && other <= 1)
+    ((word_anchors >= 1 || (short_anchors >= 1 && numbers >= 2)) && numbers >= 1 && other <= 1)
         || (word_anchors >= 1 && other == 0 && filler_words <= 1 && block.features.words <= 4)
         || (numbers >= 3 && other <= 1 && has_numeric_date(&block.text))
 }
@@ -268,5 +275,15 @@ mod tests {
             "By the river the town built a new school.\n\nConclusion\n\nIt was 3 days in May when the rain came.",
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn letters_of_an_index_are_not_dates() {
+        let found = metadata_lines(
+            "A\n\nA-0 System\n\nH\n\nY\n\nHaskell and other languages are listed here.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let found = metadata_lines("Opening: 10 h 30\n\nBody text of the story.");
+        assert_eq!(found, ["Opening: 10 h 30"]);
     }
 }

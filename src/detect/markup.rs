@@ -259,9 +259,6 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     if node.attr("hidden").is_some() {
         return true;
     }
-    if node.attr("aria-hidden") == Some("true") {
-        return true;
-    }
     if let Some(style) = node.attr("style") {
         let compact: String = style
             .chars()
@@ -289,6 +286,24 @@ fn content_matcher() -> &'static aho_corasick::AhoCorasick {
     MATCHER.get_or_init(|| {
         aho_corasick::AhoCorasick::new(CONTENT_FRAGMENTS).expect("fragments are plain strings")
     })
+}
+
+/// Whether a class names a taxonomy term the element is filed under (`tag-economy`,
+/// `category-news`, `product_tag-cups`, `product_cat-mugs`): CMSs put these on posts and
+/// product cards (next to `hentry`, `type-post`, `status-publish`), and the word "tag" in
+/// them says nothing about chrome.
+fn is_taxonomy_label(token: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "tag-",
+        "tags-",
+        "category-",
+        "product_tag-",
+        "product_cat-",
+        "post_tag-",
+    ];
+    PREFIXES
+        .iter()
+        .any(|p| token.len() > p.len() && token.starts_with(p))
 }
 
 /// Judges one element by its tag, role and class/id names.
@@ -375,7 +390,13 @@ fn judge_element(
     if says_content {
         return None;
     }
+    let filed_item = tokens
+        .iter()
+        .any(|t| *t == "hentry" || t.starts_with("type-") || t.starts_with("status-"));
     let chrome = tokens.iter().find_map(|t| {
+        if filed_item && is_taxonomy_label(t) {
+            return None;
+        }
         if CHROME_TOKENS.contains(t) {
             return Some(t.to_string());
         }
@@ -450,5 +471,16 @@ mod tests {
             "<header>Site</header><article><header><h1>Title</h1></header><p>Text body here.</p></article>",
         );
         assert_eq!(v, [("Site".to_string(), "inside <header>".to_string())]);
+    }
+
+    #[test]
+    fn taxonomy_classes_of_a_post_are_not_chrome() {
+        let v = verdicts(
+            "<ul><li class='product type-product product_tag-cups product_cat-mugs'>\
+             <h2>Enamel cup, twelve ounces</h2></li></ul>\
+             <div class='tag-cloud'>News Sport</div><p>Other text filler here.</p>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "News Sport");
     }
 }
