@@ -32,10 +32,40 @@ pub fn process_in_order<R: Send>(
     work: impl Fn(&InputDoc) -> R + Sync,
     mut deliver: impl FnMut(InputDoc, Result<R, String>) -> bool,
 ) -> Result<ReadSummary, String> {
-    let window_documents = WINDOW_DOCUMENTS_PER_THREAD * pool.current_num_threads().max(1);
+    // Plain threads that block on a queue: idle rayon workers spin looking for work, and
+    // that spinning took the CPU the reading thread needed.
+    let threads = pool.current_num_threads().max(1);
+    let window_documents = WINDOW_DOCUMENTS_PER_THREAD * threads;
     let work = &work;
-    pool.in_place_scope(|scope| {
-        let (sender, receiver) = mpsc::channel::<(u64, InputDoc, Result<R, String>)>();
+    let (job_sender, job_receiver) = mpsc::sync_channel::<(u64, InputDoc)>(window_documents);
+    let job_receiver = std::sync::Mutex::new(job_receiver);
+    let (sender, receiver) = mpsc::channel::<(u64, InputDoc, Result<R, String>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let sender = sender.clone();
+            let job_receiver = &job_receiver;
+            scope.spawn(move || loop {
+                let job = match job_receiver.lock() {
+                    Ok(queue) => queue.recv(),
+                    Err(_) => return,
+                };
+                let Ok((sequence, doc)) = job else {
+                    return;
+                };
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&doc)))
+                    .map_err(|panic| {
+                        let message = panic
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                            .unwrap_or_default();
+                        format!("internal error (please report it): {message}")
+                    });
+                // The receiver lives until every worker has returned.
+                let _ = sender.send((sequence, doc, result));
+            });
+        }
+        drop(sender);
         let mut window = Window {
             receiver,
             pending: BTreeMap::new(),
@@ -58,27 +88,19 @@ pub fn process_in_order<R: Send>(
                     return;
                 }
             }
+            // Deliver whatever is already done without waiting.
+            window.receive_ready(&mut deliver);
             window.in_flight += 1;
             window.in_flight_bytes += doc.bytes.len();
             let sequence = next_sequence;
             next_sequence += 1;
-            let sender = sender.clone();
-            scope.spawn(move |_| {
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&doc)))
-                    .map_err(|panic| {
-                        let message = panic
-                            .downcast_ref::<&str>()
-                            .map(|s| s.to_string())
-                            .or_else(|| panic.downcast_ref::<String>().cloned())
-                            .unwrap_or_default();
-                        format!("internal error (please report it): {message}")
-                    });
-                // The receiver lives until every spawned job is done (the scope waits for
-                // them before it returns), so this cannot fail.
-                let _ = sender.send((sequence, doc, result));
-            });
+            // The queue holds at most a window of jobs, so this never blocks for long; it
+            // fails only if every worker is gone.
+            if job_sender.send((sequence, doc)).is_err() {
+                window.open = false;
+            }
         });
-        drop(sender);
+        drop(job_sender);
         while window.in_flight > 0 {
             window.receive_one(&mut deliver);
         }
@@ -100,12 +122,24 @@ impl<R> Window<R> {
     /// Waits for one result, then delivers every result that is next in input order.
     fn receive_one(&mut self, deliver: &mut impl FnMut(InputDoc, R) -> bool) {
         let Ok((sequence, doc, result)) = self.receiver.recv() else {
-            // Every sender is gone, so nothing is in flight any more.
+            // Every worker is gone, so nothing is in flight any more.
             self.in_flight = 0;
             self.in_flight_bytes = 0;
             return;
         };
         self.pending.insert(sequence, (doc, result));
+        self.deliver_in_order(deliver);
+    }
+
+    /// Takes every result that is already done, without waiting, and delivers what it can.
+    fn receive_ready(&mut self, deliver: &mut impl FnMut(InputDoc, R) -> bool) {
+        while let Ok((sequence, doc, result)) = self.receiver.try_recv() {
+            self.pending.insert(sequence, (doc, result));
+        }
+        self.deliver_in_order(deliver);
+    }
+
+    fn deliver_in_order(&mut self, deliver: &mut impl FnMut(InputDoc, R) -> bool) {
         while let Some((doc, result)) = self.pending.remove(&self.next_to_deliver) {
             self.next_to_deliver += 1;
             self.in_flight -= 1;
