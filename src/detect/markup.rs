@@ -306,6 +306,79 @@ fn is_taxonomy_label(token: &str) -> bool {
         .any(|p| token.len() > p.len() && token.starts_with(p))
 }
 
+/// Class-name prefixes of page builders and CMS layout systems that wrap every element,
+/// content and chrome alike (`elementor-widget-container`, `hs_cos_wrapper_widget`,
+/// Amazon's `celwidget`): the word "widget" in them says nothing.
+fn is_builder_wrapper(token: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "elementor-widget",
+        "elementor-element",
+        "hs_cos_wrapper",
+        "et_pb_",
+        "wp-block-",
+        "vc_",
+        "fl-module",
+        "celwidget",
+    ];
+    PREFIXES.iter().any(|p| token.starts_with(p))
+}
+
+/// A utility class that shows an element from some screen width on (`md:block`).
+fn is_responsive_display(token: &str) -> bool {
+    let Some((prefix, display)) = token.rsplit_once(':') else {
+        return false;
+    };
+    !prefix.is_empty()
+        && matches!(
+            display,
+            "block"
+                | "flex"
+                | "grid"
+                | "inline"
+                | "inline-block"
+                | "inline-flex"
+                | "table"
+                | "contents"
+        )
+}
+
+fn is_hiding_word(part: &str) -> bool {
+    matches!(part, "hidden" | "hide")
+}
+
+/// Whether a compound name with "hidden" or "hide" in it hides only part of the element
+/// or only at some widths: `overflow-hidden`, `field--label-hidden`, `hide-mobile`,
+/// `elementor-hidden-tablet`, `x-hide-lg`.
+fn hides_only_partly(token: &str) -> bool {
+    token.split(['-', '_']).any(|p| {
+        matches!(
+            p,
+            "overflow"
+                | "label"
+                | "labels"
+                | "title"
+                | "mobile"
+                | "tablet"
+                | "desktop"
+                | "phone"
+                | "xs"
+                | "sm"
+                | "md"
+                | "lg"
+                | "xl"
+                | "xxl"
+                | "small"
+                | "medium"
+                | "large"
+                | "x"
+                | "y"
+                | "indents"
+                | "text"
+                | "scroll"
+        )
+    })
+}
+
 /// Judges one element by its tag, role and class/id names.
 fn judge_element(
     dom: &Dom,
@@ -366,17 +439,20 @@ fn judge_element(
         return None;
     }
     let tokens: Vec<&str> = names.split_whitespace().collect();
-    let hidden = tokens.iter().any(|t| {
-        matches!(
-            *t,
-            "hidden"
-                | "sr-only"
-                | "visually-hidden"
-                | "screen-reader-text"
-                | "d-none"
-                | "invisible"
-        )
-    });
+    // `hidden md:block` (utility CSS) hides an element on small screens only.
+    let shown_at_some_width = tokens.iter().any(|t| is_responsive_display(t));
+    let hidden = !shown_at_some_width
+        && tokens.iter().any(|t| {
+            matches!(
+                *t,
+                "hidden"
+                    | "sr-only"
+                    | "visually-hidden"
+                    | "screen-reader-text"
+                    | "d-none"
+                    | "invisible"
+            )
+        });
     if hidden {
         return Some(ElementJudgement {
             weight: 0.9,
@@ -394,16 +470,21 @@ fn judge_element(
         .iter()
         .any(|t| *t == "hentry" || t.starts_with("type-") || t.starts_with("status-"));
     let chrome = tokens.iter().find_map(|t| {
-        if filed_item && is_taxonomy_label(t) {
+        if (filed_item && is_taxonomy_label(t))
+            || is_builder_wrapper(t)
+            || (shown_at_some_width && is_hiding_word(t))
+        {
             return None;
         }
         if CHROME_TOKENS.contains(t) {
             return Some(t.to_string());
         }
         // Split compound names (`post_share-bar`, `shareBar` lowercased) on separators.
-        let parts_match = t
-            .split(['-', '_'])
-            .any(|p| CHROME_TOKENS.contains(&p) && p.len() > 2);
+        let parts_match = t.split(['-', '_']).any(|p| {
+            CHROME_TOKENS.contains(&p)
+                && p.len() > 2
+                && !(is_hiding_word(p) && hides_only_partly(t))
+        });
         if parts_match {
             return Some(t.to_string());
         }
@@ -482,5 +563,19 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].0, "News Sport");
+    }
+
+    #[test]
+    fn builder_wrappers_and_partial_hiding_are_not_chrome() {
+        let v = verdicts(
+            "<div class='elementor-widget-container'><p>Service text one.</p></div>\
+             <div class='overflow-hidden'><p>Service text two.</p></div>\
+             <div class='hidden md:block'><p>Service text three.</p></div>\
+             <div class='hide-mobile'><p>Service text four.</p></div>\
+             <div class='is-hidden'><p>Gone one.</p></div>\
+             <div class='hidden'><p>Gone two.</p></div><p>Other text filler here.</p>",
+        );
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Gone one.", "Gone two."], "{v:?}");
     }
 }
