@@ -10,6 +10,7 @@
 //!
 //! This stage reads verdicts and features only; it never looks for phrases or markup itself.
 
+use html5ever::local_name;
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
@@ -237,8 +238,34 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
             child = dom.node(c).next_sibling;
         }
     }
+    // A page that marks its main content (`<main>`, role="main") and whose best region is
+    // a small part of it is a page of many sections (a service or product page): the whole
+    // main element is the document, and the detectors judge its parts.
+    let region_chars: usize = region.iter().map(|n| chars.get(n).map_or(0, |c| c.0)).sum();
+    let mut ancestor = dom.node(top).parent;
+    while let Some(a) = ancestor {
+        if Some(a) == body {
+            break;
+        }
+        let node = dom.node(a);
+        let is_main = node.local_name().is_some_and(|t| *t == local_name!("main"))
+            || node
+                .attr("role")
+                .is_some_and(|r| r.eq_ignore_ascii_case("main"));
+        if is_main {
+            let main_chars = chars.get(&a).map_or(0, |c| c.0);
+            if (region_chars as f32) < MAIN_ELEMENT_SHARE * main_chars as f32 {
+                return vec![a];
+            }
+            break;
+        }
+        ancestor = node.parent;
+    }
     region
 }
+
+/// Below this share of the `<main>` element's text, the best region gives way to it.
+const MAIN_ELEMENT_SHARE: f32 = 0.5;
 
 /// Share of link text above which the main region is a listing (teasers are content).
 const LISTING_LINK_SHARE: f32 = 0.3;
