@@ -87,6 +87,8 @@ pub fn is_date_line(block: &Block) -> bool {
     // One- and two-letter anchors ("h", "y", "a", "de") are also initials, list letters and
     // common words: they count only next to two numbers ("10 h 30").
     let mut short_anchors = 0;
+    // Durations ("11 years in the trade") use the words of relative dates ("11 years ago").
+    let mut unit_anchors = 0;
     let mut numbers = 0;
     let mut other = 0;
     let mut filler_words = 0;
@@ -98,6 +100,9 @@ pub fn is_date_line(block: &Block) -> bool {
             if lower.chars().count() <= 2 && lower != "am" && lower != "pm" {
                 short_anchors += 1;
             } else {
+                if DURATION_UNITS.contains(&lower.as_str()) {
+                    unit_anchors += 1;
+                }
                 word_anchors += 1;
             }
         } else if fillers.contains(lower.as_str()) {
@@ -109,10 +114,21 @@ pub fn is_date_line(block: &Block) -> bool {
     // "3 May 2024", "2 hours ago", "Monday, 10:15" — a date word with a number; "Published
     // yesterday" — a date word and at most one connective ("Monday the of of" is not a date);
     // or an all-numeric date such as 2024-05-03 or 03/05/2024.
+    let duration = unit_anchors == word_anchors && other >= 1 && filler_words >= 1;
+    if duration {
+        return false;
+    }
     ((word_anchors >= 1 || (short_anchors >= 1 && numbers >= 2)) && numbers >= 1 && other <= 1)
         || (word_anchors >= 1 && other == 0 && filler_words <= 1 && block.features.words <= 4)
         || (numbers >= 3 && other <= 1 && has_numeric_date(&block.text))
 }
+
+/// Units of time that, with a number and words around them, make a duration rather than a
+/// date ("11 years in the trade", "30 days of support").
+const DURATION_UNITS: &[&str] = &[
+    "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years",
+];
 
 /// Whether `text` holds a numeric date: three digit groups joined by `-`, `/` or `.`.
 fn has_numeric_date(text: &str) -> bool {
@@ -282,6 +298,8 @@ mod tests {
         let found = metadata_lines(
             "A\n\nA-0 System\n\nH\n\nY\n\nHaskell and other languages are listed here.",
         );
+        assert!(found.is_empty(), "{found:?}");
+        let found = metadata_lines("11 years in the trade\n\nBody text of the story.");
         assert!(found.is_empty(), "{found:?}");
         let found = metadata_lines("Opening: 10 h 30\n\nBody text of the story.");
         assert_eq!(found, ["Opening: 10 h 30"]);
