@@ -264,6 +264,16 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
     region
 }
 
+/// The reason given for blocks kept by the fallback rule.
+pub const FALLBACK_CAUSE: &str = "kept by the fallback for pages with almost no prose";
+
+/// Fewer kept words than this and the page is decided again by the fallback rule.
+const FALLBACK_MIN_WORDS: usize = 80;
+
+/// A page whose kept words are under this share of what the fallback would keep is
+/// decided by the fallback too.
+const FALLBACK_MIN_SHARE: f32 = 0.15;
+
 /// Below this share of the `<main>` element's text, the best region gives way to it.
 const MAIN_ELEMENT_SHARE: f32 = 0.5;
 
@@ -506,6 +516,67 @@ pub fn decide(
                     },
                 ),
             );
+        }
+    }
+
+    // A page where the rules above keep almost nothing (a product grid, a storefront, a
+    // page of short entries) still has a document: keep everything the markup and the
+    // phrase and repetition detectors do not call chrome, links or not.
+    if source == SourceKind::Html {
+        let kept_words: usize = (0..n)
+            .filter(|&i| keep[i])
+            .map(|i| blocks[i].features.words)
+            .sum();
+        {
+            let fallback: Vec<bool> = (0..n)
+                .map(|i| {
+                    let w = &weights[i];
+                    keep[i]
+                        || (w.markup_chrome < 0.4
+                            && w.chrome_without_links < 0.5
+                            && w.metadata < 0.9
+                            && blocks[i].features.words > 0)
+                })
+                .collect();
+            let fallback_words: usize = (0..n)
+                .filter(|&i| fallback[i])
+                .map(|i| blocks[i].features.words)
+                .sum();
+            // A short article (a news brief) is prose, not a page that lost its document.
+            // When that prose is most of the main region, the page is a short document.
+            let has_prose = (0..n).any(|i| {
+                keep[i] && blocks[i].features.words >= 20 && blocks[i].features.link_density() < 0.2
+            });
+            let region_words: usize = (0..n)
+                .filter(|&i| in_container[i])
+                .map(|i| blocks[i].features.words)
+                .sum();
+            let kept_region_words: usize = (0..n)
+                .filter(|&i| in_container[i] && keep[i])
+                .map(|i| blocks[i].features.words)
+                .sum();
+            let has_prose = has_prose && kept_region_words * 10 >= region_words * 6;
+            if fallback_words > kept_words
+                && !has_prose
+                && (kept_words < FALLBACK_MIN_WORDS
+                    || (kept_words as f32) < FALLBACK_MIN_SHARE * fallback_words as f32)
+            {
+                for i in 0..n {
+                    if fallback[i] && !keep[i] {
+                        keep[i] = true;
+                        reasons[i].insert(
+                            0,
+                            (
+                                0.0,
+                                Reason {
+                                    detector: "decide",
+                                    cause: FALLBACK_CAUSE.to_string(),
+                                },
+                            ),
+                        );
+                    }
+                }
+            }
         }
     }
 

@@ -703,6 +703,7 @@ fn use_structured_body(
     }
     for d in decisions.iter_mut().filter(|d| d.keep) {
         d.keep = false;
+        d.reasons.retain(|r| r.cause != decide::FALLBACK_CAUSE);
         d.reasons.insert(
             0,
             Reason {

@@ -16,6 +16,8 @@ use crate::dom::{Dom, NodeId};
 /// Class/id fragments that name chrome wherever they appear in a token.
 const CHROME_FRAGMENTS: &[&str] = &[
     "sidebar",
+    "announcement",
+    "facet",
     "share",
     "sharing",
     "social",
