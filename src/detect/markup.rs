@@ -401,7 +401,7 @@ fn judge_element(
     let is_wrapper = total > 0 && held.unwrap_or(0) * 10 > total * 6;
     if is_hidden(dom, id) && !is_wrapper {
         return Some(ElementJudgement {
-            weight: 0.9,
+            weight: 0.55,
             cause: "hidden by its attributes".to_string(),
         });
     }
