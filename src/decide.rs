@@ -142,11 +142,17 @@ fn first_class(_block: &Block, w: &Weights) -> BlockClass {
 fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> {
     let mut score: HashMap<NodeId, f32> = HashMap::default();
     let mut chars: HashMap<NodeId, (usize, usize)> = HashMap::default();
+    // Text that no detector but link density calls chrome, per element.
+    let mut clean_chars: HashMap<NodeId, usize> = HashMap::default();
     for (block, w) in blocks.iter().zip(weights) {
+        let clean = w.markup_chrome < 0.4 && w.chrome_without_links < 0.5 && w.metadata < 0.9;
         for &a in &block.ancestors {
             let e = chars.entry(a).or_default();
             e.0 += block.features.chars;
             e.1 += block.features.link_chars;
+            if clean {
+                *clean_chars.entry(a).or_default() += block.features.chars;
+            }
         }
         if block.features.chars < 25
             || block.features.link_density() > 0.5
@@ -238,6 +244,20 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
             child = dom.node(c).next_sibling;
         }
     }
+    // A list of cards (teasers, products, posts: elements of one kind side by side) that
+    // holds far more clean text than the region is a listing page's document.
+    if let Some(cards) = card_list(dom, &clean_chars) {
+        let region_clean: usize = region
+            .iter()
+            .map(|n| clean_chars.get(n).copied().unwrap_or(0))
+            .sum();
+        let disjoint = region
+            .iter()
+            .all(|&r| r != cards && !is_ancestor(r, cards) && !is_ancestor(cards, r));
+        if disjoint && clean_chars.get(&cards).copied().unwrap_or(0) * 2 > region_clean * 3 {
+            region.push(cards);
+        }
+    }
     // A page that marks its main content (`<main>`, role="main") and whose best region is
     // a small part of it is a page of many sections (a service or product page): the whole
     // main element is the document, and the detectors judge its parts.
@@ -266,6 +286,53 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
 
 /// The reason given for blocks kept by the fallback rule.
 pub const FALLBACK_CAUSE: &str = "kept by the fallback for pages with almost no prose";
+
+/// Fewest cards of one kind that make a card list.
+const CARD_LIST_MIN_CARDS: usize = 4;
+
+/// Fewest characters of clean text in a card list.
+const CARD_LIST_MIN_CHARS: usize = 200;
+
+/// The element holding the most clean text in children of one kind (same tag and class):
+/// the grid of a listing, storefront or blog index.
+fn card_list(dom: &Dom, clean_chars: &HashMap<NodeId, usize>) -> Option<NodeId> {
+    let mut best: Option<(usize, NodeId)> = None;
+    let mut parents: Vec<NodeId> = clean_chars.keys().copied().collect();
+    parents.sort_unstable();
+    let mut groups: Vec<(&html5ever::LocalName, Option<&str>, usize, usize)> = Vec::new();
+    for parent in parents {
+        groups.clear();
+        let mut child = dom.node(parent).first_child;
+        while let Some(c) = child {
+            let node = dom.node(c);
+            child = node.next_sibling;
+            let Some(tag) = node.local_name() else {
+                continue;
+            };
+            let text = clean_chars.get(&c).copied().unwrap_or(0);
+            if text == 0 {
+                continue;
+            }
+            let class = node.attr("class");
+            match groups.iter_mut().find(|g| g.0 == tag && g.1 == class) {
+                Some(g) => {
+                    g.2 += 1;
+                    g.3 += text;
+                }
+                None => groups.push((tag, class, 1, text)),
+            }
+        }
+        for g in &groups {
+            if g.2 >= CARD_LIST_MIN_CARDS
+                && g.3 >= CARD_LIST_MIN_CHARS
+                && best.is_none_or(|(b, _)| g.3 > b)
+            {
+                best = Some((g.3, parent));
+            }
+        }
+    }
+    best.map(|(_, node)| node)
+}
 
 /// Fewer kept words than this and the page is decided again by the fallback rule.
 const FALLBACK_MIN_WORDS: usize = 80;
