@@ -506,12 +506,18 @@ pub fn decide(
                 } else if class == BlockClass::Short && weights[i].chrome < 0.5 {
                     // Real text in the region is document text even when its language
                     // has few stopwords on our lists; short labels still need context.
-                    classes[i] =
-                        if blocks[i].features.chars >= crate::detect::text_density::LENGTH_LOW {
-                            BlockClass::Good
-                        } else {
-                            BlockClass::NearGood
-                        };
+                    // Items of a list in the region with no chrome evidence at all are
+                    // the document's own list, however short.
+                    let clean_item = matches!(blocks[i].kind, BlockKind::ListItem { .. })
+                        && weights[i].chrome < 0.05
+                        && blocks[i].features.link_density() < 0.3;
+                    classes[i] = if clean_item
+                        || blocks[i].features.chars >= crate::detect::text_density::LENGTH_LOW
+                    {
+                        BlockClass::Good
+                    } else {
+                        BlockClass::NearGood
+                    };
                 }
             } else if matches!(
                 class,
