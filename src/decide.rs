@@ -290,6 +290,10 @@ pub const FALLBACK_CAUSE: &str = "kept by the fallback for pages with almost no 
 /// Fewest cards of one kind that make a card list.
 const CARD_LIST_MIN_CARDS: usize = 4;
 
+/// Most kinds of children an element may have to hold a card list (bounds the work on
+/// elements with many unlike children).
+const CARD_LIST_MAX_KINDS: usize = 16;
+
 /// Fewest characters of clean text in a card list.
 const CARD_LIST_MIN_CHARS: usize = 200;
 
@@ -297,7 +301,12 @@ const CARD_LIST_MIN_CHARS: usize = 200;
 /// the grid of a listing, storefront or blog index.
 fn card_list(dom: &Dom, clean_chars: &HashMap<NodeId, usize>) -> Option<NodeId> {
     let mut best: Option<(usize, NodeId)> = None;
-    let mut parents: Vec<NodeId> = clean_chars.keys().copied().collect();
+    // Only elements with enough clean text can hold a card list.
+    let mut parents: Vec<NodeId> = clean_chars
+        .iter()
+        .filter(|(_, &c)| c >= CARD_LIST_MIN_CHARS)
+        .map(|(&n, _)| n)
+        .collect();
     parents.sort_unstable();
     let mut groups: Vec<(&html5ever::LocalName, Option<&str>, usize, usize)> = Vec::new();
     for parent in parents {
@@ -314,6 +323,9 @@ fn card_list(dom: &Dom, clean_chars: &HashMap<NodeId, usize>) -> Option<NodeId> 
                 continue;
             }
             let class = node.attr("class");
+            if groups.len() > CARD_LIST_MAX_KINDS {
+                break;
+            }
             match groups.iter_mut().find(|g| g.0 == tag && g.1 == class) {
                 Some(g) => {
                     g.2 += 1;
@@ -321,6 +333,9 @@ fn card_list(dom: &Dom, clean_chars: &HashMap<NodeId, usize>) -> Option<NodeId> 
                 }
                 None => groups.push((tag, class, 1, text)),
             }
+        }
+        if groups.len() > CARD_LIST_MAX_KINDS {
+            continue;
         }
         for g in &groups {
             if g.2 >= CARD_LIST_MIN_CARDS
