@@ -80,6 +80,14 @@ struct Weights {
     chrome_without_links: f32,
 }
 
+impl Weights {
+    /// No detector but link density calls the block chrome (nor metadata): what a listing
+    /// or a page with almost no prose may keep.
+    fn is_clean(&self) -> bool {
+        self.markup_chrome < 0.4 && self.chrome_without_links < 0.5 && self.metadata < 0.9
+    }
+}
+
 fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
     let mut weights = vec![Weights::default(); n];
     for v in verdicts {
@@ -145,7 +153,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
     // Text that no detector but link density calls chrome, per element.
     let mut clean_chars: HashMap<NodeId, usize> = HashMap::default();
     for (block, w) in blocks.iter().zip(weights) {
-        let clean = w.markup_chrome < 0.4 && w.chrome_without_links < 0.5 && w.metadata < 0.9;
+        let clean = w.is_clean();
         for &a in &block.ancestors {
             let e = chars.entry(a).or_default();
             e.0 += block.features.chars;
@@ -349,6 +357,54 @@ fn card_list(dom: &Dom, clean_chars: &HashMap<NodeId, usize>) -> Option<NodeId> 
     best.map(|(_, node)| node)
 }
 
+/// A page where the rules keep almost nothing (a product grid, a storefront, a page of
+/// short entries) still has a document: keep every block the markup, phrase and
+/// repetition detectors do not call chrome, links or not. A short document (a news brief
+/// whose prose is most of the main region) is left as it is.
+fn keep_by_fallback(
+    blocks: &[Block],
+    weights: &[Weights],
+    in_container: &[bool],
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+) {
+    let words = |filter: &dyn Fn(usize) -> bool| -> usize {
+        (0..blocks.len())
+            .filter(|&i| filter(i))
+            .map(|i| blocks[i].features.words)
+            .sum()
+    };
+    let fallback: Vec<bool> = (0..blocks.len())
+        .map(|i| keep[i] || (weights[i].is_clean() && blocks[i].features.words > 0))
+        .collect();
+    let kept_words = words(&|i| keep[i]);
+    let fallback_words = words(&|i| fallback[i]);
+    let short_document = (0..blocks.len()).any(|i| {
+        keep[i] && blocks[i].features.words >= 20 && blocks[i].features.link_density() < 0.2
+    }) && words(&|i| in_container[i] && keep[i]) * 10
+        >= words(&|i| in_container[i]) * 6;
+    let too_little = kept_words < FALLBACK_MIN_WORDS
+        || (kept_words as f32) < FALLBACK_MIN_SHARE * fallback_words as f32;
+    if short_document || !too_little || fallback_words <= kept_words {
+        return;
+    }
+    for (i, &fall) in fallback.iter().enumerate() {
+        if fall && !keep[i] {
+            keep[i] = true;
+            reasons[i].insert(
+                0,
+                (
+                    0.0,
+                    Reason {
+                        detector: "decide",
+                        cause: FALLBACK_CAUSE.to_string(),
+                    },
+                ),
+            );
+        }
+    }
+}
+
 /// Fewer kept words than this and the page is decided again by the fallback rule.
 const FALLBACK_MIN_WORDS: usize = 80;
 
@@ -493,8 +549,7 @@ pub fn decide(
                         l + blocks[i].features.link_chars,
                     )
                 });
-        let listing = links as f32 > LISTING_LINK_SHARE * chars.max(1) as f32;
-        if listing {
+        if links as f32 > LISTING_LINK_SHARE * chars.max(1) as f32 {
             for i in (0..n).filter(|&i| in_container[i]) {
                 weights[i].chrome = weights[i].chrome_without_links;
                 classes[i] = first_class(&blocks[i], &weights[i]);
@@ -607,65 +662,8 @@ pub fn decide(
         }
     }
 
-    // A page where the rules above keep almost nothing (a product grid, a storefront, a
-    // page of short entries) still has a document: keep everything the markup and the
-    // phrase and repetition detectors do not call chrome, links or not.
     if source == SourceKind::Html {
-        let kept_words: usize = (0..n)
-            .filter(|&i| keep[i])
-            .map(|i| blocks[i].features.words)
-            .sum();
-        {
-            let fallback: Vec<bool> = (0..n)
-                .map(|i| {
-                    let w = &weights[i];
-                    keep[i]
-                        || (w.markup_chrome < 0.4
-                            && w.chrome_without_links < 0.5
-                            && w.metadata < 0.9
-                            && blocks[i].features.words > 0)
-                })
-                .collect();
-            let fallback_words: usize = (0..n)
-                .filter(|&i| fallback[i])
-                .map(|i| blocks[i].features.words)
-                .sum();
-            // A short article (a news brief) is prose, not a page that lost its document.
-            // When that prose is most of the main region, the page is a short document.
-            let has_prose = (0..n).any(|i| {
-                keep[i] && blocks[i].features.words >= 20 && blocks[i].features.link_density() < 0.2
-            });
-            let region_words: usize = (0..n)
-                .filter(|&i| in_container[i])
-                .map(|i| blocks[i].features.words)
-                .sum();
-            let kept_region_words: usize = (0..n)
-                .filter(|&i| in_container[i] && keep[i])
-                .map(|i| blocks[i].features.words)
-                .sum();
-            let has_prose = has_prose && kept_region_words * 10 >= region_words * 6;
-            if fallback_words > kept_words
-                && !has_prose
-                && (kept_words < FALLBACK_MIN_WORDS
-                    || (kept_words as f32) < FALLBACK_MIN_SHARE * fallback_words as f32)
-            {
-                for i in 0..n {
-                    if fallback[i] && !keep[i] {
-                        keep[i] = true;
-                        reasons[i].insert(
-                            0,
-                            (
-                                0.0,
-                                Reason {
-                                    detector: "decide",
-                                    cause: FALLBACK_CAUSE.to_string(),
-                                },
-                            ),
-                        );
-                    }
-                }
-            }
-        }
+        keep_by_fallback(blocks, &weights, &in_container, &mut keep, &mut reasons);
     }
 
     let mut template = vec![false; n];

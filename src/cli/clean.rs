@@ -463,7 +463,7 @@ pub fn run(args: CleanArgs) -> ExitCode {
     let mut failed = 0usize;
     let mut usage_failure = false;
     let read = super::ordered::process_in_order(
-        &pool,
+        pool.current_num_threads(),
         &args.paths,
         &args.input,
         &interrupted,

@@ -9,8 +9,6 @@
 use std::collections::BTreeMap;
 use std::sync::mpsc;
 
-use rayon::ThreadPool;
-
 use super::inputs::{self, InputArgs, InputDoc, ReadSummary};
 
 /// Input bytes that may be read but not yet written (one larger document is always let in
@@ -20,12 +18,12 @@ const WINDOW_BYTES: usize = 32 << 20;
 /// Documents that may be read but not yet written, per thread of the pool.
 const WINDOW_DOCUMENTS_PER_THREAD: usize = 32;
 
-/// Reads the documents of `paths`, runs `work` on each in `pool`, and calls `deliver` with
-/// each document and its result in input order, on the calling thread. When `deliver`
-/// returns `false`, no more documents are submitted or delivered. A panic in `work` (a bug)
+/// Reads the documents of `paths`, runs `work` on each in `threads` worker threads, and
+/// calls `deliver` with each document and its result in input order, on the calling
+/// thread. When `deliver` returns `false`, no more documents are submitted or delivered. A panic in `work` (a bug)
 /// becomes an `Err` for that document, and the batch goes on.
 pub fn process_in_order<R: Send>(
-    pool: &ThreadPool,
+    threads: usize,
     paths: &[std::path::PathBuf],
     args: &InputArgs,
     stop: &dyn Fn() -> bool,
@@ -34,7 +32,7 @@ pub fn process_in_order<R: Send>(
 ) -> Result<ReadSummary, String> {
     // Plain threads that block on a queue: idle rayon workers spin looking for work, and
     // that spinning took the CPU the reading thread needed.
-    let threads = pool.current_num_threads().max(1);
+    let threads = threads.max(1);
     let window_documents = WINDOW_DOCUMENTS_PER_THREAD * threads;
     let work = &work;
     let (job_sender, job_receiver) = mpsc::sync_channel::<(u64, InputDoc)>(window_documents);
@@ -174,13 +172,10 @@ mod tests {
         for i in 0..300 {
             std::fs::write(dir.path().join(format!("{i:04}.txt")), format!("{i}")).unwrap();
         }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(4)
-            .build()
-            .unwrap();
+        let threads = 4;
         let mut seen = Vec::new();
         let summary = process_in_order(
-            &pool,
+            threads,
             &[dir.path().to_path_buf()],
             &args(),
             &|| false,
@@ -211,13 +206,10 @@ mod tests {
         for i in 0..100 {
             std::fs::write(dir.path().join(format!("{i:04}.txt")), "x").unwrap();
         }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
+        let threads = 2;
         let mut delivered = 0;
         process_in_order(
-            &pool,
+            threads,
             &[dir.path().to_path_buf()],
             &args(),
             &|| false,
