@@ -423,6 +423,7 @@ impl Cleaner {
             source: SourceKind::Html,
             title,
             frequency: self.site_frequency(site),
+            discussion: declared.discussion,
         };
         let mut decisions = self.run_detectors(&page);
         budget.check("detectors")?;
@@ -478,6 +479,7 @@ impl Cleaner {
             source: SourceKind::Text,
             title: None,
             frequency: self.site_frequency(site),
+            discussion: false,
         };
         let decisions = self.run_detectors(&page);
         budget.check("detectors")?;

@@ -36,6 +36,9 @@ pub struct Declared {
     pub article_body: Option<String>,
     /// JSON-LD `headline`.
     pub headline: Option<String>,
+    /// The page declares itself a discussion (JSON-LD or microdata `DiscussionForumPosting`,
+    /// `QAPage`, `Question`): its comments can be the document.
+    pub discussion: bool,
 }
 
 fn clean_value(v: &str) -> Option<String> {
@@ -54,6 +57,9 @@ pub fn declared(dom: &Dom) -> Declared {
         let NodeData::Element { name, .. } = &node.data else {
             continue;
         };
+        if !out.discussion && node.attr("itemtype").is_some_and(names_discussion_type) {
+            out.discussion = true;
+        }
         match name.local {
             local_name!("html") => {
                 if let Some(lang) = node.attr("lang").and_then(clean_value) {
@@ -128,6 +134,13 @@ pub fn declared(dom: &Dom) -> Declared {
     out
 }
 
+/// Whether a schema.org type (a JSON-LD `@type` or a microdata `itemtype` URL) is that of a
+/// discussion thread or a question page.
+fn names_discussion_type(t: &str) -> bool {
+    let name = t.trim().rsplit('/').next().unwrap_or_default();
+    matches!(name, "DiscussionForumPosting" | "QAPage" | "Question")
+}
+
 /// Types of JSON-LD objects whose body and headline describe the page's document.
 fn is_article_type(value: &serde_json::Value) -> bool {
     let matches = |t: &str| {
@@ -160,6 +173,20 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
         serde_json::Value::Object(map) => {
             if let Some(graph) = map.get("@graph") {
                 read_json_ld(graph, out, depth + 1);
+            }
+            match map.get("@type") {
+                Some(serde_json::Value::String(t)) if names_discussion_type(t) => {
+                    out.discussion = true;
+                }
+                Some(serde_json::Value::Array(types))
+                    if types
+                        .iter()
+                        .filter_map(|t| t.as_str())
+                        .any(names_discussion_type) =>
+                {
+                    out.discussion = true;
+                }
+                _ => {}
             }
             if is_article_type(value) {
                 if let Some(body) = map

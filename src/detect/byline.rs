@@ -253,6 +253,7 @@ mod tests {
             source: SourceKind::Text,
             title: None,
             frequency: None,
+            discussion: false,
         };
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);

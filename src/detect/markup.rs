@@ -218,6 +218,7 @@ impl Detector for MarkupSemantics {
         for (&node, &chars) in &held {
             memo.insert(node, judge_element(dom, node, Some(chars), total));
         }
+        let comments = CommentSections::find(page, dom);
         for (index, block) in page.blocks.iter().enumerate() {
             // The strongest chrome element decides; inside <article>/<main> a <header> is
             // the article's own header, so remember whether we are inside one.
@@ -242,6 +243,11 @@ impl Detector for MarkupSemantics {
                     }
                 }
             }
+            if let Some(section) = comments.chrome_section_of(index) {
+                if found.is_none_or(|f| f.weight <= COMMENT_SECTION_WEIGHT) {
+                    found = Some(section);
+                }
+            }
             if let Some(j) = found {
                 out.push(Verdict::new(
                     index,
@@ -253,6 +259,235 @@ impl Detector for MarkupSemantics {
             }
         }
     }
+}
+
+/// How sure a comment section is chrome: reader comments are prose, so names alone (0.45)
+/// do not take them out.
+const COMMENT_SECTION_WEIGHT: f32 = 0.85;
+
+/// Sections with fewer words are left to the other detectors (`Comments: 12 pages` under
+/// each entry of a listing is not a comment section).
+const MIN_SECTION_WORDS: usize = 12;
+
+/// Words of prose outside comment sections from which a page has a document of its own, so
+/// that its comment section is chrome even when the comments outweigh it.
+const DOCUMENT_OUTSIDE_COMMENTS_WORDS: usize = 150;
+
+/// The comment sections of a page (`<div id="comments">`, `<ol class="comment-list">`) and
+/// whether each is chrome.
+///
+/// Under an article, reader comments are not the document. On a forum topic or question
+/// page (declared by structured data) a section that holds most of the text of the
+/// element around it is the thread (the posts, the answers), and stays; one that is a small
+/// part of a post is the comments under that post. A page with no structured data and almost no
+/// prose outside its comment sections is a thread too.
+struct CommentSections {
+    /// For each block, the judgement of the outermost comment section holding it, when
+    /// that section is chrome.
+    chrome_of_block: Vec<Option<ElementJudgement>>,
+}
+
+impl CommentSections {
+    fn find(page: &Page<'_>, dom: &Dom) -> Self {
+        let mut section_of_block: Vec<Option<NodeId>> = Vec::with_capacity(page.blocks.len());
+        let mut names: HashMap<NodeId, Option<String>> = HashMap::default();
+        // Words in each section, and the element that holds it.
+        let mut sections: HashMap<NodeId, (usize, Option<NodeId>)> = HashMap::default();
+        let mut outside_prose_words = 0usize;
+        for block in page.blocks {
+            let mut section = None;
+            let mut in_chrome_tag = false;
+            for (depth, &a) in block.ancestors.iter().enumerate() {
+                let name = names
+                    .entry(a)
+                    .or_insert_with(|| comment_section_name(dom, a));
+                if name.is_some() {
+                    let parent = depth.checked_sub(1).map(|d| block.ancestors[d]);
+                    sections.entry(a).or_insert((0, parent)).0 += block.features.words;
+                    section = Some(a);
+                    break;
+                }
+                in_chrome_tag |= matches!(
+                    dom.node(a).local_name(),
+                    Some(
+                        &local_name!("nav")
+                            | &local_name!("header")
+                            | &local_name!("footer")
+                            | &local_name!("aside")
+                    )
+                );
+            }
+            if section.is_none() && !in_chrome_tag && block.features.words >= 8 {
+                outside_prose_words += block.features.words;
+            }
+            section_of_block.push(section);
+        }
+        if sections.is_empty() {
+            return CommentSections {
+                chrome_of_block: Vec::new(),
+            };
+        }
+        // Words held by the element around each section.
+        let mut parent_words: HashMap<NodeId, usize> = sections
+            .values()
+            .filter_map(|&(_, parent)| Some((parent?, 0)))
+            .collect();
+        for block in page.blocks {
+            for a in &block.ancestors {
+                if let Some(words) = parent_words.get_mut(a) {
+                    *words += block.features.words;
+                }
+            }
+        }
+        let substantial = sections
+            .values()
+            .filter(|(words, _)| *words >= MIN_SECTION_WORDS)
+            .count();
+        let is_chrome = |section: NodeId| {
+            let (words, parent) = sections[&section];
+            if words < MIN_SECTION_WORDS {
+                return false;
+            }
+            if page.discussion {
+                // Comments under posts come one section per post, each a small part of its
+                // post; the thread is one section, most of what holds it.
+                let around = parent.and_then(|p| parent_words.get(&p)).copied();
+                substantial > 1 || around.is_some_and(|around| words * 2 < around)
+            } else {
+                outside_prose_words >= DOCUMENT_OUTSIDE_COMMENTS_WORDS
+            }
+        };
+        let mut judged: HashMap<NodeId, Option<ElementJudgement>> = HashMap::default();
+        let chrome_of_block = section_of_block
+            .into_iter()
+            .map(|section| {
+                let section = section?;
+                judged
+                    .entry(section)
+                    .or_insert_with(|| {
+                        is_chrome(section).then(|| ElementJudgement {
+                            weight: COMMENT_SECTION_WEIGHT,
+                            cause: format!(
+                                "inside the comment section \"{}\"",
+                                names[&section].as_deref().unwrap_or_default()
+                            ),
+                        })
+                    })
+                    .clone()
+            })
+            .collect();
+        CommentSections { chrome_of_block }
+    }
+
+    fn chrome_section_of(&self, block: usize) -> Option<&ElementJudgement> {
+        self.chrome_of_block.get(block)?.as_ref()
+    }
+}
+
+/// The class or id that names the element at `id` a comment section (`comments`,
+/// `comment-list`, `comments-area`, `respond`, `disqus_thread`), if one does. Links,
+/// buttons and icons (`comments-link`, `fa-comments`) and state names (`no-comments`,
+/// `has-comments`) are not sections.
+fn comment_section_name(dom: &Dom, id: NodeId) -> Option<String> {
+    let node = dom.node(id);
+    let tag = node.local_name()?;
+    if !matches!(
+        *tag,
+        local_name!("div")
+            | local_name!("section")
+            | local_name!("ol")
+            | local_name!("ul")
+            | local_name!("aside")
+            | local_name!("footer")
+    ) {
+        return None;
+    }
+    const NOT_A_SECTION: &[&str] = &[
+        "no",
+        "has",
+        "not",
+        "icon",
+        "fa",
+        "count",
+        "counter",
+        "link",
+        "enabled",
+        "disabled",
+        "showing",
+        "open",
+        "closed",
+        "number",
+        "num",
+        "css",
+        "button",
+        "btn",
+        "toggle",
+        "testimonial",
+        "testimonials",
+        "form",
+        "register",
+        "social",
+        "login",
+        "signup",
+        "title",
+        "heading",
+        "rss",
+    ];
+    const SECTION_NOUNS: &[&str] = &[
+        "list",
+        "section",
+        "area",
+        "wrap",
+        "wrapper",
+        "thread",
+        "container",
+        "block",
+    ];
+    ["id", "class"].iter().find_map(|&attr| {
+        node.attr(attr)?.split_whitespace().find_map(|token| {
+            let token = token.to_ascii_lowercase();
+            // Long ids are anchors made from headings (`respond-to-review-comments`).
+            if attr == "id" && token.split(['-', '_']).count() > 3 {
+                return None;
+            }
+            if matches!(token.as_str(), "respond" | "disqus_thread") {
+                return Some(token);
+            }
+            let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+            let names_comments = parts
+                .iter()
+                .any(|p| matches!(*p, "comments" | "commentlist"))
+                || parts
+                    .windows(2)
+                    .any(|w| w[0] == "comment" && SECTION_NOUNS.contains(&w[1]));
+            let names_other = parts.iter().any(|p| NOT_A_SECTION.contains(p));
+            (names_comments && !names_other).then_some(token)
+        })
+    })
+}
+
+/// How sure an author box is chrome: its prose would otherwise stand on its own.
+const AUTHOR_BOX_WEIGHT: f32 = 0.85;
+
+/// Whether a class or id names a box about the author (`author-bio`, `about-the-author`,
+/// `authorDescription` of CSS modules, `author_card`): the words must be next to each other,
+/// so `research-card_authors` (the author list of a card) is not one.
+fn names_author_box(token: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "authorbio",
+        "authorbox",
+        "authordesc",
+        "authorcard",
+        "authorprofile",
+        "authordetails",
+        "aboutauthor",
+        "abouttheauthor",
+    ];
+    if !token.contains("author") {
+        return false;
+    }
+    let joined: String = token.chars().filter(|c| !matches!(c, '-' | '_')).collect();
+    NAMES.iter().any(|n| joined.contains(n))
 }
 
 /// Whether the element at `id` is hidden from readers by its attributes.
@@ -408,7 +643,7 @@ fn judge_element(
     let tag_weight = match *tag {
         local_name!("nav") => Some(0.8),
         local_name!("aside") => Some(0.7),
-        local_name!("footer") => Some(0.7),
+        local_name!("footer") => Some(0.85),
         local_name!("header") => Some(0.6),
         local_name!("dialog") => Some(0.9),
         _ => None,
@@ -464,6 +699,14 @@ fn judge_element(
     if is_wrapper {
         return None;
     }
+    // An author box is prose about the writer, not the document, whatever else its names
+    // say (`author-bio-content`).
+    if let Some(token) = tokens.iter().find(|t| names_author_box(t)) {
+        return Some(ElementJudgement {
+            weight: AUTHOR_BOX_WEIGHT,
+            cause: format!("inside <{tag}> named \"{token}\" (an author box)"),
+        });
+    }
     let says_content = tokens.iter().any(|t| content_matcher().is_match(t));
     if says_content {
         return None;
@@ -509,6 +752,10 @@ mod tests {
     use crate::lang::PageLanguage;
 
     fn verdicts(html: &str) -> Vec<(String, String)> {
+        verdicts_on(html, false)
+    }
+
+    fn verdicts_on(html: &str, discussion: bool) -> Vec<(String, String)> {
         let dom = Dom::parse(html);
         let blocks = blocks_from_dom(&dom);
         let page = Page {
@@ -518,6 +765,7 @@ mod tests {
             source: SourceKind::Html,
             title: None,
             frequency: None,
+            discussion,
         };
         let mut out = Vec::new();
         MarkupSemantics.detect(&page, &mut out);
@@ -579,5 +827,76 @@ mod tests {
         );
         let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["Gone one.", "Gone two."], "{v:?}");
+    }
+
+    const ARTICLE_BODY: &str =
+        "<p>The council met on Tuesday evening to vote on the new tram line, \
+        which has been debated for three years by residents and traders alike.</p>\
+        <p>Most members backed the plan after the engineers showed how the route would avoid \
+        the market square and keep the old bridge open to cyclists during the works.</p>\
+        <p>The first trams are expected to run in the spring of the year after next, if the \
+        contracts are signed before the end of this summer as the council hopes.</p>";
+
+    const COMMENTS: &str = "<div id='comments' class='entry-comments'><ol class='comment-list'>\
+        <li class='comment'><div class='comment-content'><p>I live on that street and I \
+        think the tram will be a good thing for all of us who work in town.</p></div></li>\
+        <li class='comment'><div class='comment-content'><p>The works will be noisy, but \
+        the bridge staying open for bikes is what matters most to me and my family.</p>\
+        </div></li></ol></div>";
+
+    #[test]
+    fn comment_sections_under_an_article_are_chrome() {
+        // Over 150 words of the article's own prose: the page has a document of its own.
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}{ARTICLE_BODY}{COMMENTS}</article>"
+        ));
+        let causes: Vec<&str> = v.iter().map(|(_, c)| c.as_str()).collect();
+        assert_eq!(
+            causes,
+            [
+                "inside the comment section \"comments\"",
+                "inside the comment section \"comments\""
+            ],
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn the_thread_of_a_discussion_page_is_not_chrome() {
+        // Declared a forum topic: the comment section that holds the posts is the thread.
+        let v = verdicts_on(&format!("<h1>Tram line vote</h1>{COMMENTS}"), true);
+        assert!(
+            v.iter().all(|(_, c)| !c.contains("comment section")),
+            "{v:?}"
+        );
+        // Undeclared, with no prose outside it, it is the page's text too.
+        let v = verdicts(&format!("<h1>Tram line vote</h1>{COMMENTS}"));
+        assert!(
+            v.iter().all(|(_, c)| !c.contains("comment section")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn comment_links_and_counters_are_not_sections() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<div class='comments-link'><p>There are twelve comments \
+             on this story from readers in the town and nearby villages.</p></div></article>"
+        ));
+        assert!(
+            v.iter().all(|(_, c)| !c.contains("comment section")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn author_boxes_are_chrome_even_when_named_content() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<div class='author-bio-content'><p>Mara writes about \
+             transport and city planning and has covered the council for ten years.</p></div>\
+             <div class='research-card_authors'><p>Mara Lind and Tom Reyes</p></div></article>"
+        ));
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].1.contains("an author box"), "{v:?}");
     }
 }

@@ -43,6 +43,9 @@ pub struct Page<'a> {
     pub title: Option<&'a str>,
     /// Line counts of the page's site, when a profile is in use.
     pub frequency: Option<SiteFrequency<'a>>,
+    /// The page declares itself a discussion thread or question page (structured data), so
+    /// a comment section that holds much of it is the document, not chrome.
+    pub discussion: bool,
 }
 
 /// Why a detector said what it said: the detector's name and a cause in words.
