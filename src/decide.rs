@@ -152,8 +152,17 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
     let mut chars: HashMap<NodeId, (usize, usize)> = HashMap::default();
     // Text that no detector but link density calls chrome, per element.
     let mut clean_chars: HashMap<NodeId, usize> = HashMap::default();
+    // Words of clean text (no chrome evidence but links, few links), per element.
+    let mut clean_words: HashMap<NodeId, usize> = HashMap::default();
+    let mut clean_total = 0usize;
     for (block, w) in blocks.iter().zip(weights) {
         let clean = w.is_clean();
+        if clean && block.features.link_density() < 0.3 {
+            clean_total += block.features.words;
+            for &a in &block.ancestors {
+                *clean_words.entry(a).or_default() += block.features.words;
+            }
+        }
         for &a in &block.ancestors {
             let e = chars.entry(a).or_default();
             e.0 += block.features.chars;
@@ -264,6 +273,23 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
             .all(|&r| r != cards && !is_ancestor(r, cards) && !is_ancestor(cards, r));
         if disjoint && clean_chars.get(&cards).copied().unwrap_or(0) * 2 > region_clean * 3 {
             region.push(cards);
+        }
+    }
+    // A page whose best region holds a small part of its clean text is a page of many
+    // sections (a landing page, a service page): the region grows to the element that
+    // holds nearly all of that text, and the detectors judge its parts.
+    let clean_words_of = |n: &NodeId| clean_words.get(n).copied().unwrap_or(0);
+    let region_clean_words: usize = region.iter().map(clean_words_of).sum();
+    if clean_total > 0 && (region_clean_words as f32) < REGION_CLEAN_SHARE * clean_total as f32 {
+        let mut ancestor = dom.node(top).parent;
+        while let Some(a) = ancestor {
+            if Some(a) == body {
+                break;
+            }
+            if clean_words_of(&a) as f32 >= CLEAN_HOLDER_SHARE * clean_total as f32 {
+                return vec![a];
+            }
+            ancestor = dom.node(a).parent;
         }
     }
     // A page that marks its main content (`<main>`, role="main") and whose best region is
@@ -411,6 +437,15 @@ const FALLBACK_MIN_WORDS: usize = 80;
 /// A page whose kept words are under this share of what the fallback would keep is
 /// decided by the fallback too.
 const FALLBACK_MIN_SHARE: f32 = 0.15;
+
+/// Below this share of the page's clean text (blocks with no chrome evidence but links and
+/// few links), the best region gives way to the element that holds [`CLEAN_HOLDER_SHARE`]
+/// of it (tried: 0.3 to 0.8; 0.5 to 0.8 give about the same).
+const REGION_CLEAN_SHARE: f32 = 0.6;
+
+/// Share of the page's clean text an element must hold to become the region of a page of
+/// many sections (tried: 0.45 to 1.0).
+const CLEAN_HOLDER_SHARE: f32 = 0.9;
 
 /// Below this share of the `<main>` element's text, the best region gives way to it.
 const MAIN_ELEMENT_SHARE: f32 = 0.5;

@@ -4,12 +4,14 @@
 //!
 //! Only short blocks count: a long paragraph that repeats is a quote or a duplicated
 //! summary, which this detector leaves to others. Table rows are not counted (cells repeat
-//! "Yes" and "—" legitimately).
+//! "Yes" and "—" legitimately), nor are labels that repeat once per card of one list (each
+//! product card of a grid says "Color" and "Free shipping": the fields of the cards).
 
 use std::collections::HashMap;
 
 use super::{fold, Detector, Page, Signal, Verdict};
 use crate::blocks::BlockKind;
+use crate::dom::Dom;
 
 /// Longest block, in words, that counts as a repeated label.
 const MAX_WORDS: usize = 6;
@@ -41,6 +43,12 @@ impl Detector for RepeatedInPage {
             if indices.len() < 2 {
                 continue;
             }
+            if page
+                .dom
+                .is_some_and(|dom| in_separate_cards(page, dom, indices))
+            {
+                continue;
+            }
             let linked = |i: usize| page.blocks[i].features.link_density() >= 0.5;
             let n = indices.len();
             // Two sightings are weak evidence, three or more strong.
@@ -62,5 +70,97 @@ impl Detector for RepeatedInPage {
             }
         }
         out.sort_by_key(|v| v.block);
+    }
+}
+
+/// Whether each sighting of a text sits in a different card of one list: below one common
+/// element, in children of that element with the same tag and class.
+fn in_separate_cards(page: &Page<'_>, dom: &Dom, indices: &[usize]) -> bool {
+    let paths: Vec<&[crate::dom::NodeId]> = indices
+        .iter()
+        .map(|&i| page.blocks[i].ancestors.as_slice())
+        .collect();
+    let Some(first) = paths.first() else {
+        return false;
+    };
+    let common = paths
+        .iter()
+        .map(|p| {
+            first
+                .iter()
+                .zip(p.iter())
+                .take_while(|(a, b)| a == b)
+                .count()
+        })
+        .min()
+        .unwrap_or(0);
+    if common == 0 {
+        return false;
+    }
+    let mut cards = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let Some(&card) = path.get(common) else {
+            return false;
+        };
+        // The card must hold more than the label itself.
+        if path.len() <= common + 1 {
+            return false;
+        }
+        cards.push(card);
+    }
+    let kind = |id| {
+        let node = dom.node(id);
+        (node.local_name(), node.attr("class"))
+    };
+    let first_kind = kind(cards[0]);
+    let mut seen = cards.clone();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len() == cards.len() && cards.iter().all(|&c| kind(c) == first_kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::html::blocks_from_dom;
+    use crate::detect::SourceKind;
+    use crate::dom::Dom;
+    use crate::lang::PageLanguage;
+
+    fn repeated(html: &str) -> Vec<String> {
+        let dom = Dom::parse(html);
+        let blocks = blocks_from_dom(&dom);
+        let page = Page {
+            blocks: &blocks,
+            dom: Some(&dom),
+            language: PageLanguage::guess(""),
+            source: SourceKind::Html,
+            title: None,
+            frequency: None,
+            discussion: false,
+        };
+        let mut out = Vec::new();
+        RepeatedInPage.detect(&page, &mut out);
+        out.iter().map(|v| blocks[v.block].text.clone()).collect()
+    }
+
+    #[test]
+    fn labels_repeated_in_header_and_footer_are_template() {
+        let v = repeated(
+            "<header><p>Subscribe today</p></header><article><p>Body text.</p></article>\
+             <footer><p>Subscribe today</p></footer>",
+        );
+        assert_eq!(v, ["Subscribe today", "Subscribe today"]);
+    }
+
+    #[test]
+    fn fields_of_the_cards_of_one_list_are_not_template() {
+        let v = repeated(
+            "<ul class='grid'>\
+             <li class='card'><h3>Trail bottle</h3><p>Free shipping</p></li>\
+             <li class='card'><h3>Camp mug</h3><p>Free shipping</p></li>\
+             <li class='card'><h3>Steel flask</h3><p>Free shipping</p></li></ul>",
+        );
+        assert!(v.is_empty(), "{v:?}");
     }
 }
