@@ -424,6 +424,7 @@ impl Cleaner {
             title,
             frequency: self.site_frequency(site),
             discussion: declared.discussion,
+            product: declared.product,
         };
         let mut decisions = self.run_detectors(&page);
         budget.check("detectors")?;
@@ -480,6 +481,7 @@ impl Cleaner {
             title: None,
             frequency: self.site_frequency(site),
             discussion: false,
+            product: false,
         };
         let decisions = self.run_detectors(&page);
         budget.check("detectors")?;

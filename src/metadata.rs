@@ -39,6 +39,8 @@ pub struct Declared {
     /// The page declares itself a discussion (JSON-LD or microdata `DiscussionForumPosting`,
     /// `QAPage`, `Question`): its comments can be the document.
     pub discussion: bool,
+    /// The page declares a product (JSON-LD or microdata `Product`, `ProductGroup`).
+    pub product: bool,
 }
 
 fn clean_value(v: &str) -> Option<String> {
@@ -57,8 +59,9 @@ pub fn declared(dom: &Dom) -> Declared {
         let NodeData::Element { name, .. } = &node.data else {
             continue;
         };
-        if !out.discussion && node.attr("itemtype").is_some_and(names_discussion_type) {
-            out.discussion = true;
+        if let Some(itemtype) = node.attr("itemtype") {
+            out.discussion |= names_discussion_type(itemtype);
+            out.product |= names_product_type(itemtype);
         }
         match name.local {
             local_name!("html") => {
@@ -141,6 +144,13 @@ fn names_discussion_type(t: &str) -> bool {
     matches!(name, "DiscussionForumPosting" | "QAPage" | "Question")
 }
 
+/// Whether a schema.org type (a JSON-LD `@type` or a microdata `itemtype` URL) is that of a
+/// product.
+fn names_product_type(t: &str) -> bool {
+    let name = t.trim().rsplit('/').next().unwrap_or_default();
+    matches!(name, "Product" | "ProductGroup" | "IndividualProduct")
+}
+
 /// Types of JSON-LD objects whose body and headline describe the page's document.
 fn is_article_type(value: &serde_json::Value) -> bool {
     let matches = |t: &str| {
@@ -174,20 +184,15 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
             if let Some(graph) = map.get("@graph") {
                 read_json_ld(graph, out, depth + 1);
             }
-            match map.get("@type") {
-                Some(serde_json::Value::String(t)) if names_discussion_type(t) => {
-                    out.discussion = true;
+            let types: Vec<&str> = match map.get("@type") {
+                Some(serde_json::Value::String(t)) => vec![t.as_str()],
+                Some(serde_json::Value::Array(types)) => {
+                    types.iter().filter_map(|t| t.as_str()).collect()
                 }
-                Some(serde_json::Value::Array(types))
-                    if types
-                        .iter()
-                        .filter_map(|t| t.as_str())
-                        .any(names_discussion_type) =>
-                {
-                    out.discussion = true;
-                }
-                _ => {}
-            }
+                _ => Vec::new(),
+            };
+            out.discussion |= types.iter().any(|t| names_discussion_type(t));
+            out.product |= types.iter().any(|t| names_product_type(t));
             if is_article_type(value) {
                 if let Some(body) = map
                     .get("articleBody")

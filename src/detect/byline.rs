@@ -254,6 +254,7 @@ mod tests {
             title: None,
             frequency: None,
             discussion: false,
+            product: false,
         };
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);

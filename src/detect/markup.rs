@@ -218,7 +218,7 @@ impl Detector for MarkupSemantics {
         for (&node, &chars) in &held {
             memo.insert(node, judge_element(dom, node, Some(chars), total));
         }
-        let comments = CommentSections::find(page, dom);
+        let user_sections = UserSections::find(page, dom);
         for (index, block) in page.blocks.iter().enumerate() {
             // The strongest chrome element decides; inside <article>/<main> a <header> is
             // the article's own header, so remember whether we are inside one.
@@ -243,8 +243,8 @@ impl Detector for MarkupSemantics {
                     }
                 }
             }
-            if let Some(section) = comments.chrome_section_of(index) {
-                if found.is_none_or(|f| f.weight <= COMMENT_SECTION_WEIGHT) {
+            if let Some(section) = user_sections.chrome_section_of(index) {
+                if found.is_none_or(|f| f.weight <= USER_SECTION_WEIGHT) {
                     found = Some(section);
                 }
             }
@@ -261,9 +261,9 @@ impl Detector for MarkupSemantics {
     }
 }
 
-/// How sure a comment section is chrome: reader comments are prose, so names alone (0.45)
-/// do not take them out.
-const COMMENT_SECTION_WEIGHT: f32 = 0.85;
+/// How sure a section of comments or reviews is chrome: readers' text is prose, so names
+/// alone (0.45) do not take it out.
+const USER_SECTION_WEIGHT: f32 = 0.85;
 
 /// Sections with fewer words are left to the other detectors (`Comments: 12 pages` under
 /// each entry of a listing is not a comment section).
@@ -273,37 +273,52 @@ const MIN_SECTION_WORDS: usize = 12;
 /// that its comment section is chrome even when the comments outweigh it.
 const DOCUMENT_OUTSIDE_COMMENTS_WORDS: usize = 150;
 
-/// The comment sections of a page (`<div id="comments">`, `<ol class="comment-list">`) and
-/// whether each is chrome.
+/// The sections of a page written by its readers, comments and reviews, and whether each
+/// is chrome.
 ///
 /// Under an article, reader comments are not the document. On a forum topic or question
 /// page (declared by structured data) a section that holds most of the text of the
 /// element around it is the thread (the posts, the answers), and stays; one that is a small
-/// part of a post is the comments under that post. A page with no structured data and almost no
-/// prose outside its comment sections is a thread too.
-struct CommentSections {
-    /// For each block, the judgement of the outermost comment section holding it, when
-    /// that section is chrome.
+/// part of a post is the comments under that post. A page with no structured data and
+/// almost no prose outside its comment sections is a thread too.
+///
+/// On a page that declares a product, customer reviews are not its document (the
+/// description and specifications are), unless they are nearly all of the page.
+struct UserSections {
+    /// For each block, the judgement of the outermost section holding it, when that
+    /// section is chrome.
     chrome_of_block: Vec<Option<ElementJudgement>>,
 }
 
-impl CommentSections {
+/// Words in one section, its kind and name, and the element that holds it.
+struct SectionStats {
+    words: usize,
+    kind: UserSection,
+    name: String,
+    parent: Option<NodeId>,
+}
+
+impl UserSections {
     fn find(page: &Page<'_>, dom: &Dom) -> Self {
         let mut section_of_block: Vec<Option<NodeId>> = Vec::with_capacity(page.blocks.len());
-        let mut names: HashMap<NodeId, Option<String>> = HashMap::default();
-        // Words in each section, and the element that holds it.
-        let mut sections: HashMap<NodeId, (usize, Option<NodeId>)> = HashMap::default();
+        let mut names: HashMap<NodeId, Option<(UserSection, String)>> = HashMap::default();
+        let mut sections: HashMap<NodeId, SectionStats> = HashMap::default();
         let mut outside_prose_words = 0usize;
+        let mut total_words = 0usize;
         for block in page.blocks {
+            total_words += block.features.words;
             let mut section = None;
             let mut in_chrome_tag = false;
             for (depth, &a) in block.ancestors.iter().enumerate() {
-                let name = names
-                    .entry(a)
-                    .or_insert_with(|| comment_section_name(dom, a));
-                if name.is_some() {
-                    let parent = depth.checked_sub(1).map(|d| block.ancestors[d]);
-                    sections.entry(a).or_insert((0, parent)).0 += block.features.words;
+                let name = names.entry(a).or_insert_with(|| user_section_name(dom, a));
+                if let Some((kind, name)) = name {
+                    let stats = sections.entry(a).or_insert_with(|| SectionStats {
+                        words: 0,
+                        kind: *kind,
+                        name: name.clone(),
+                        parent: depth.checked_sub(1).map(|d| block.ancestors[d]),
+                    });
+                    stats.words += block.features.words;
                     section = Some(a);
                     break;
                 }
@@ -323,14 +338,14 @@ impl CommentSections {
             section_of_block.push(section);
         }
         if sections.is_empty() {
-            return CommentSections {
+            return UserSections {
                 chrome_of_block: Vec::new(),
             };
         }
         // Words held by the element around each section.
         let mut parent_words: HashMap<NodeId, usize> = sections
             .values()
-            .filter_map(|&(_, parent)| Some((parent?, 0)))
+            .filter_map(|s| Some((s.parent?, 0)))
             .collect();
         for block in page.blocks {
             for a in &block.ancestors {
@@ -339,22 +354,23 @@ impl CommentSections {
                 }
             }
         }
-        let substantial = sections
+        let substantial_comments = sections
             .values()
-            .filter(|(words, _)| *words >= MIN_SECTION_WORDS)
+            .filter(|s| s.kind == UserSection::Comments && s.words >= MIN_SECTION_WORDS)
             .count();
-        let is_chrome = |section: NodeId| {
-            let (words, parent) = sections[&section];
-            if words < MIN_SECTION_WORDS {
+        let is_chrome = |s: &SectionStats| {
+            if s.words < MIN_SECTION_WORDS {
                 return false;
             }
-            if page.discussion {
-                // Comments under posts come one section per post, each a small part of its
-                // post; the thread is one section, most of what holds it.
-                let around = parent.and_then(|p| parent_words.get(&p)).copied();
-                substantial > 1 || around.is_some_and(|around| words * 2 < around)
-            } else {
-                outside_prose_words >= DOCUMENT_OUTSIDE_COMMENTS_WORDS
+            match s.kind {
+                UserSection::Reviews => page.product && s.words * 10 < total_words * 6,
+                UserSection::Comments if page.discussion => {
+                    // Comments under posts come one section per post, each a small part of
+                    // its post; the thread is one section, most of what holds it.
+                    let around = s.parent.and_then(|p| parent_words.get(&p)).copied();
+                    substantial_comments > 1 || around.is_some_and(|around| s.words * 2 < around)
+                }
+                UserSection::Comments => outside_prose_words >= DOCUMENT_OUTSIDE_COMMENTS_WORDS,
             }
         };
         let mut judged: HashMap<NodeId, Option<ElementJudgement>> = HashMap::default();
@@ -365,18 +381,20 @@ impl CommentSections {
                 judged
                     .entry(section)
                     .or_insert_with(|| {
-                        is_chrome(section).then(|| ElementJudgement {
-                            weight: COMMENT_SECTION_WEIGHT,
-                            cause: format!(
-                                "inside the comment section \"{}\"",
-                                names[&section].as_deref().unwrap_or_default()
-                            ),
+                        let stats = &sections[&section];
+                        let what = match stats.kind {
+                            UserSection::Comments => "comment section",
+                            UserSection::Reviews => "customer reviews",
+                        };
+                        is_chrome(stats).then(|| ElementJudgement {
+                            weight: USER_SECTION_WEIGHT,
+                            cause: format!("inside the {what} \"{}\"", stats.name),
                         })
                     })
                     .clone()
             })
             .collect();
-        CommentSections { chrome_of_block }
+        UserSections { chrome_of_block }
     }
 
     fn chrome_section_of(&self, block: usize) -> Option<&ElementJudgement> {
@@ -384,11 +402,21 @@ impl CommentSections {
     }
 }
 
-/// The class or id that names the element at `id` a comment section (`comments`,
-/// `comment-list`, `comments-area`, `respond`, `disqus_thread`), if one does. Links,
-/// buttons and icons (`comments-link`, `fa-comments`) and state names (`no-comments`,
-/// `has-comments`) are not sections.
-fn comment_section_name(dom: &Dom, id: NodeId) -> Option<String> {
+/// Sections of a page written by its readers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum UserSection {
+    /// Comments under an article, or the posts of a thread.
+    Comments,
+    /// Customer reviews of a product.
+    Reviews,
+}
+
+/// What the element at `id` is named as a section of readers' text, and the class or id
+/// that says so: comments (`comments`, `comment-list`, `comments-area`, `respond`,
+/// `disqus_thread`) or reviews (`reviews`, `review-list`, `product-reviews`). Links,
+/// buttons and icons (`comments-link`, `fa-comments`), state names (`no-comments`,
+/// `has-comments`) and review stars and summaries are not sections.
+fn user_section_name(dom: &Dom, id: NodeId) -> Option<(UserSection, String)> {
     let node = dom.node(id);
     let tag = node.local_name()?;
     if !matches!(
@@ -432,6 +460,11 @@ fn comment_section_name(dom: &Dom, id: NodeId) -> Option<String> {
         "title",
         "heading",
         "rss",
+        "write",
+        "summary",
+        "star",
+        "stars",
+        "rating",
     ];
     const SECTION_NOUNS: &[&str] = &[
         "list",
@@ -442,6 +475,12 @@ fn comment_section_name(dom: &Dom, id: NodeId) -> Option<String> {
         "thread",
         "container",
         "block",
+        "tab",
+        "pane",
+        "panel",
+        "feature",
+        "accordion",
+        "preview",
     ];
     ["id", "class"].iter().find_map(|&attr| {
         node.attr(attr)?.split_whitespace().find_map(|token| {
@@ -451,17 +490,32 @@ fn comment_section_name(dom: &Dom, id: NodeId) -> Option<String> {
                 return None;
             }
             if matches!(token.as_str(), "respond" | "disqus_thread") {
-                return Some(token);
+                return Some((UserSection::Comments, token));
+            }
+            // Taxonomy classes of a post (`category-camera-reviews`) name its subject.
+            if ["category-", "tag-", "tags-", "post_tag-"]
+                .iter()
+                .any(|p| token.starts_with(p))
+            {
+                return None;
             }
             let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
-            let names_comments = parts
-                .iter()
-                .any(|p| matches!(*p, "comments" | "commentlist"))
-                || parts
-                    .windows(2)
-                    .any(|w| w[0] == "comment" && SECTION_NOUNS.contains(&w[1]));
-            let names_other = parts.iter().any(|p| NOT_A_SECTION.contains(p));
-            (names_comments && !names_other).then_some(token)
+            if parts.iter().any(|p| NOT_A_SECTION.contains(p)) {
+                return None;
+            }
+            let names = |plural: &str, singular: &str| {
+                parts.contains(&plural)
+                    || parts
+                        .windows(2)
+                        .any(|w| w[0] == singular && SECTION_NOUNS.contains(&w[1]))
+            };
+            if names("comments", "comment") || parts.contains(&"commentlist") {
+                Some((UserSection::Comments, token))
+            } else if names("reviews", "review") {
+                Some((UserSection::Reviews, token))
+            } else {
+                None
+            }
         })
     })
 }
@@ -752,10 +806,10 @@ mod tests {
     use crate::lang::PageLanguage;
 
     fn verdicts(html: &str) -> Vec<(String, String)> {
-        verdicts_on(html, false)
+        verdicts_on(html, false, false)
     }
 
-    fn verdicts_on(html: &str, discussion: bool) -> Vec<(String, String)> {
+    fn verdicts_on(html: &str, discussion: bool, product: bool) -> Vec<(String, String)> {
         let dom = Dom::parse(html);
         let blocks = blocks_from_dom(&dom);
         let page = Page {
@@ -766,6 +820,7 @@ mod tests {
             title: None,
             frequency: None,
             discussion,
+            product,
         };
         let mut out = Vec::new();
         MarkupSemantics.detect(&page, &mut out);
@@ -864,7 +919,7 @@ mod tests {
     #[test]
     fn the_thread_of_a_discussion_page_is_not_chrome() {
         // Declared a forum topic: the comment section that holds the posts is the thread.
-        let v = verdicts_on(&format!("<h1>Tram line vote</h1>{COMMENTS}"), true);
+        let v = verdicts_on(&format!("<h1>Tram line vote</h1>{COMMENTS}"), true, false);
         assert!(
             v.iter().all(|(_, c)| !c.contains("comment section")),
             "{v:?}"
@@ -898,5 +953,23 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:?}");
         assert!(v[0].1.contains("an author box"), "{v:?}");
+    }
+
+    #[test]
+    fn customer_reviews_of_a_declared_product_are_chrome() {
+        let page = "<h1>Enamel camp mug</h1><div class='product-description'><p>A twelve \
+            ounce mug of enamelled steel with a rolled rim, light enough for a pack and \
+            tough enough for a fire.</p></div><section id='reviews' class='product-reviews'>\
+            <div class='review'><p>I have taken this mug on every trip this year and the \
+            enamel has not chipped once, even after a fall on the rocks.</p></div></section>";
+        let v = verdicts_on(page, false, true);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].1.contains("customer reviews"), "{v:?}");
+        // Without a declared product (a review article, a reviews page) they stay.
+        let v = verdicts_on(page, false, false);
+        assert!(
+            v.iter().all(|(_, c)| !c.contains("customer reviews")),
+            "{v:?}"
+        );
     }
 }

@@ -46,6 +46,9 @@ pub struct Page<'a> {
     /// The page declares itself a discussion thread or question page (structured data), so
     /// a comment section that holds much of it is the document, not chrome.
     pub discussion: bool,
+    /// The page declares a product (structured data), so its customer reviews are not its
+    /// document.
+    pub product: bool,
 }
 
 /// Why a detector said what it said: the detector's name and a cause in words.

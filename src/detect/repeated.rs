@@ -138,6 +138,7 @@ mod tests {
             title: None,
             frequency: None,
             discussion: false,
+            product: false,
         };
         let mut out = Vec::new();
         RepeatedInPage.detect(&page, &mut out);
