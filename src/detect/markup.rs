@@ -520,8 +520,9 @@ fn user_section_name(dom: &Dom, id: NodeId) -> Option<(UserSection, String)> {
     })
 }
 
-/// How sure an author box is chrome: its prose would otherwise stand on its own.
-const AUTHOR_BOX_WEIGHT: f32 = 0.85;
+/// How sure an author box or legal small print is chrome: their prose would otherwise
+/// stand on its own.
+const BESIDE_THE_DOCUMENT_WEIGHT: f32 = 0.85;
 
 /// Whether a class or id names a box about the author (`author-bio`, `about-the-author`,
 /// `authorDescription` of CSS modules, `author_card`): the words must be next to each other,
@@ -542,6 +543,19 @@ fn names_author_box(token: &str) -> bool {
     }
     let joined: String = token.chars().filter(|c| !matches!(c, '-' | '_')).collect();
     NAMES.iter().any(|n| joined.contains(n))
+}
+
+/// Whether a class or id names legal small print: `disclaimer`, `legal-disclaimers`,
+/// `disclaimer-affiliate` (not a `disclaimer-toggle` button). "Disclosure" is not one:
+/// themes name their collapsible panels so.
+fn names_small_print(token: &str) -> bool {
+    let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    parts
+        .iter()
+        .any(|p| matches!(*p, "disclaimer" | "disclaimers"))
+        && !parts
+            .iter()
+            .any(|p| matches!(*p, "menu" | "toggle" | "button" | "btn" | "trigger"))
 }
 
 /// Whether the element at `id` is hidden from readers by its attributes.
@@ -757,8 +771,15 @@ fn judge_element(
     // say (`author-bio-content`).
     if let Some(token) = tokens.iter().find(|t| names_author_box(t)) {
         return Some(ElementJudgement {
-            weight: AUTHOR_BOX_WEIGHT,
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
             cause: format!("inside <{tag}> named \"{token}\" (an author box)"),
+        });
+    }
+    // Legal small print (disclaimers, disclosures) is about the site or the offer.
+    if let Some(token) = tokens.iter().find(|t| names_small_print(t)) {
+        return Some(ElementJudgement {
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
+            cause: format!("inside <{tag}> named \"{token}\" (small print)"),
         });
     }
     let says_content = tokens.iter().any(|t| content_matcher().is_match(t));
@@ -971,5 +992,18 @@ mod tests {
             v.iter().all(|(_, c)| !c.contains("customer reviews")),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn disclaimers_are_small_print_but_disclosure_panels_are_not() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<div class='disclaimer-affiliate'><p>We may earn a \
+             commission when you buy through the links on this page, at no cost to you.</p>\
+             </div><details class='disclosure'><div class='disclosure__panel'><p>Sizes run \
+             small, so order one size up if you are between two sizes.</p></div></details>\
+             </article>"
+        ));
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].1.contains("small print"), "{v:?}");
     }
 }
