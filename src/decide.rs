@@ -727,6 +727,10 @@ pub fn decide(
         remove_template(blocks, &template, &in_container, &mut keep, &mut reasons);
     }
 
+    if source == SourceKind::Html {
+        drop_repeated_passages(blocks, &mut keep, &mut reasons);
+    }
+
     let mut decisions = Vec::with_capacity(n);
     for i in 0..n {
         let mut r = std::mem::take(&mut reasons[i]);
@@ -745,6 +749,43 @@ pub fn decide(
         });
     }
     decisions
+}
+
+/// Fewest words of a kept passage that is kept only once when the page prints it again
+/// (tried: 10, 20, 30; 10 is best on wcxb-dev).
+const REPEATED_PASSAGE_WORDS: usize = 10;
+
+/// A page that prints the same passage twice (a layout for each screen size, a summary
+/// repeated in a carousel) has it once in its document: later copies of a kept block of
+/// [`REPEATED_PASSAGE_WORDS`] words or more go.
+fn drop_repeated_passages(blocks: &[Block], keep: &mut [bool], reasons: &mut [Vec<(f32, Reason)>]) {
+    let mut seen: HashMap<&str, usize> = HashMap::default();
+    for (i, block) in blocks.iter().enumerate() {
+        if !keep[i]
+            || block.features.words < REPEATED_PASSAGE_WORDS
+            || matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code)
+        {
+            continue;
+        }
+        match seen.get(block.text.as_str()) {
+            Some(&first) => {
+                keep[i] = false;
+                reasons[i].insert(
+                    0,
+                    (
+                        1.0,
+                        Reason {
+                            detector: "decide",
+                            cause: format!("repeats kept block {first} word for word"),
+                        },
+                    ),
+                );
+            }
+            None => {
+                seen.insert(block.text.as_str(), i);
+            }
+        }
+    }
 }
 
 /// Context smoothing over first classes; returns keep flags.
