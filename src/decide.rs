@@ -142,12 +142,21 @@ fn first_class(_block: &Block, w: &Weights) -> BlockClass {
     }
 }
 
+/// The elements that hold the document.
+#[derive(Default)]
+struct Region {
+    /// The region's elements.
+    nodes: Vec<NodeId>,
+    /// A list of cards that joined the region (a listing's entries), if one did.
+    cards: Option<NodeId>,
+}
+
 /// Finds the elements that hold the document: prose blocks vote for their ancestors
 /// (Readability's scheme: parent full score, grandparent half, then a third…), and a
 /// candidate's score is scaled down by its link density. When several strong candidates
 /// share an ancestor (a document split into sections), that ancestor is the region; siblings
 /// of the region that score well join it.
-fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> {
+fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
     let mut score: HashMap<NodeId, f32> = HashMap::default();
     let mut chars: HashMap<NodeId, (usize, usize)> = HashMap::default();
     // Text that no detector but link density calls chrome, per element.
@@ -205,7 +214,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
     // Highest score first; ties to the earlier node for determinism.
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let Some(&(mut top, top_score)) = ranked.first() else {
-        return Vec::new();
+        return Region::default();
     };
     let is_ancestor = |a: NodeId, mut n: NodeId| {
         while let Some(p) = dom.node(n).parent {
@@ -261,6 +270,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
             child = dom.node(c).next_sibling;
         }
     }
+    let mut joined_cards = None;
     // A list of cards (teasers, products, posts: elements of one kind side by side) that
     // holds far more clean text than the region is a listing page's document.
     if let Some(cards) = card_list(dom, &clean_chars) {
@@ -273,6 +283,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
             .all(|&r| r != cards && !is_ancestor(r, cards) && !is_ancestor(cards, r));
         if disjoint && clean_chars.get(&cards).copied().unwrap_or(0) * 2 > region_clean * 3 {
             region.push(cards);
+            joined_cards = Some(cards);
         }
     }
     // A page whose best region holds a small part of its clean text is a page of many
@@ -287,7 +298,10 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
                 break;
             }
             if clean_words_of(&a) as f32 >= CLEAN_HOLDER_SHARE * clean_total as f32 {
-                return vec![a];
+                return Region {
+                    nodes: vec![a],
+                    cards: joined_cards,
+                };
             }
             ancestor = dom.node(a).parent;
         }
@@ -309,13 +323,19 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Vec<NodeId> 
         if is_main {
             let main_chars = chars.get(&a).map_or(0, |c| c.0);
             if (region_chars as f32) < MAIN_ELEMENT_SHARE * main_chars as f32 {
-                return vec![a];
+                return Region {
+                    nodes: vec![a],
+                    cards: joined_cards,
+                };
             }
             break;
         }
         ancestor = node.parent;
     }
-    region
+    Region {
+        nodes: region,
+        cards: joined_cards,
+    }
 }
 
 /// The reason given for blocks kept by the fallback rule.
@@ -564,9 +584,12 @@ pub fn decide(
     }
 
     // Main container (HTML): blocks outside it lose a class step, blocks inside gain one.
-    let region = match (source, dom) {
+    let Region {
+        nodes: region,
+        cards,
+    } = match (source, dom) {
         (SourceKind::Html, Some(dom)) => main_region(blocks, &weights, dom),
-        _ => Vec::new(),
+        _ => Region::default(),
     };
     let mut in_container = vec![true; n];
     if !region.is_empty() {
@@ -584,8 +607,12 @@ pub fn decide(
                         l + blocks[i].features.link_chars,
                     )
                 });
-        if links as f32 > LISTING_LINK_SHARE * chars.max(1) as f32 {
-            for i in (0..n).filter(|&i| in_container[i]) {
+        // The cards of a listing that joined the region are entries too, whatever else
+        // the region holds.
+        let listing = links as f32 > LISTING_LINK_SHARE * chars.max(1) as f32;
+        let in_cards = |i: usize| cards.is_some_and(|c| blocks[i].ancestors.contains(&c));
+        if listing || cards.is_some() {
+            for i in (0..n).filter(|&i| in_container[i] && (listing || in_cards(i))) {
                 weights[i].chrome = weights[i].chrome_without_links;
                 classes[i] = first_class(&blocks[i], &weights[i]);
                 // The entries of a listing are its content, however short.
