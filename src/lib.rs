@@ -425,6 +425,7 @@ impl Cleaner {
             frequency: self.site_frequency(site),
             discussion: declared.discussion,
             product: declared.product,
+            article: declared.article,
         };
         let mut decisions = self.run_detectors(&page);
         budget.check("detectors")?;
@@ -482,6 +483,7 @@ impl Cleaner {
             frequency: self.site_frequency(site),
             discussion: false,
             product: false,
+            article: false,
         };
         let decisions = self.run_detectors(&page);
         budget.check("detectors")?;

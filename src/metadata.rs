@@ -41,6 +41,8 @@ pub struct Declared {
     pub discussion: bool,
     /// The page declares a product (JSON-LD or microdata `Product`, `ProductGroup`).
     pub product: bool,
+    /// The page declares an article (JSON-LD `Article`, `NewsArticle`, `BlogPosting`…).
+    pub article: bool,
 }
 
 fn clean_value(v: &str) -> Option<String> {
@@ -194,6 +196,7 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
             out.discussion |= types.iter().any(|t| names_discussion_type(t));
             out.product |= types.iter().any(|t| names_product_type(t));
             if is_article_type(value) {
+                out.article = true;
                 if let Some(body) = map
                     .get("articleBody")
                     .or_else(|| map.get("text"))

@@ -255,6 +255,7 @@ mod tests {
             frequency: None,
             discussion: false,
             product: false,
+            article: false,
         };
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);

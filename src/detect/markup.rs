@@ -219,6 +219,7 @@ impl Detector for MarkupSemantics {
             memo.insert(node, judge_element(dom, node, Some(chars), total));
         }
         let user_sections = UserSections::find(page, dom);
+        let mut carousels = Carousels::default();
         for (index, block) in page.blocks.iter().enumerate() {
             // The strongest chrome element decides; inside <article>/<main> a <header> is
             // the article's own header, so remember whether we are inside one.
@@ -240,6 +241,13 @@ impl Detector for MarkupSemantics {
                     let stronger = found.as_ref().is_none_or(|f| j.weight >= f.weight);
                     if !article_header && stronger {
                         found = Some(j);
+                    }
+                }
+            }
+            if page.article {
+                if let Some(carousel) = carousels.chrome_of(dom, block, &held, total) {
+                    if found.is_none_or(|f| f.weight <= carousel.weight) {
+                        found = Some(carousel);
                     }
                 }
             }
@@ -400,6 +408,67 @@ impl UserSections {
     fn chrome_section_of(&self, block: usize) -> Option<&ElementJudgement> {
         self.chrome_of_block.get(block)?.as_ref()
     }
+}
+
+/// Carousels (`swiper`, `splide`, `carousel`, `slick`…) on an article page: they hold
+/// teasers of other articles, whatever their prose. Judgements are cached per element.
+#[derive(Default)]
+struct Carousels {
+    judged: HashMap<NodeId, Option<ElementJudgement>>,
+}
+
+impl Carousels {
+    fn chrome_of(
+        &mut self,
+        dom: &Dom,
+        block: &crate::blocks::Block,
+        held: &HashMap<NodeId, usize>,
+        total: usize,
+    ) -> Option<&ElementJudgement> {
+        let outer = block.ancestors.iter().find(|&&a| {
+            self.judged
+                .entry(a)
+                .or_insert_with(|| {
+                    // A carousel that holds most of the page is its layout.
+                    let wrapper = held.get(&a).copied().unwrap_or(0) * 10 > total * 6;
+                    if wrapper {
+                        return None;
+                    }
+                    carousel_name(dom, a).map(|name| ElementJudgement {
+                        weight: USER_SECTION_WEIGHT,
+                        cause: format!("inside the carousel \"{name}\" of an article page"),
+                    })
+                })
+                .is_some()
+        })?;
+        self.judged.get(outer)?.as_ref()
+    }
+}
+
+/// The class that names the element at `id` a carousel, if one does.
+fn carousel_name(dom: &Dom, id: NodeId) -> Option<String> {
+    let node = dom.node(id);
+    if matches!(
+        node.local_name()?,
+        &local_name!("body")
+            | &local_name!("html")
+            | &local_name!("main")
+            | &local_name!("article")
+    ) {
+        return None;
+    }
+    node.attr("class")?.split_whitespace().find_map(|token| {
+        let token = token.to_ascii_lowercase();
+        token
+            .split(['-', '_'])
+            .any(|p| {
+                matches!(
+                    p,
+                    "swiper" | "splide" | "carousel" | "slick" | "slider" | "glide" | "flickity"
+                )
+            })
+            .then_some(token)
+    })
 }
 
 /// Sections of a page written by its readers.
@@ -831,6 +900,15 @@ mod tests {
     }
 
     fn verdicts_on(html: &str, discussion: bool, product: bool) -> Vec<(String, String)> {
+        verdicts_of_page(html, discussion, product, false)
+    }
+
+    fn verdicts_of_page(
+        html: &str,
+        discussion: bool,
+        product: bool,
+        article: bool,
+    ) -> Vec<(String, String)> {
         let dom = Dom::parse(html);
         let blocks = blocks_from_dom(&dom);
         let page = Page {
@@ -842,6 +920,7 @@ mod tests {
             frequency: None,
             discussion,
             product,
+            article,
         };
         let mut out = Vec::new();
         MarkupSemantics.detect(&page, &mut out);
@@ -1005,5 +1084,19 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:?}");
         assert!(v[0].1.contains("small print"), "{v:?}");
+    }
+
+    #[test]
+    fn carousels_on_an_article_page_are_chrome() {
+        let page = format!(
+            "<article>{ARTICLE_BODY}</article><div class='swiper'><div class='swiper-slide'>\
+             <p>Our guide to the best cycle routes along the canal, with maps and the cafés \
+             that open early enough for a breakfast stop.</p></div></div>"
+        );
+        let v = verdicts_of_page(&page, false, false, true);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].1.contains("carousel"), "{v:?}");
+        // On other pages (a service page's testimonials) carousels are left to the rest.
+        assert!(verdicts(&page).is_empty());
     }
 }

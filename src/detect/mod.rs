@@ -49,6 +49,9 @@ pub struct Page<'a> {
     /// The page declares a product (structured data), so its customer reviews are not its
     /// document.
     pub product: bool,
+    /// The page declares an article (structured data), so carousels on it hold teasers of
+    /// other pages.
+    pub article: bool,
 }
 
 /// Why a detector said what it said: the detector's name and a cause in words.

@@ -139,6 +139,7 @@ mod tests {
             frequency: None,
             discussion: false,
             product: false,
+            article: false,
         };
         let mut out = Vec::new();
         RepeatedInPage.detect(&page, &mut out);
