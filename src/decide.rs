@@ -633,6 +633,17 @@ pub fn decide(
         for i in 0..n {
             let class = classes[i];
             if in_container[i] {
+                // Items and headings of the document that are links (its table of
+                // contents, a list of the products it names) and have no other chrome
+                // evidence are document text there.
+                let only_links = weights[i].chrome_without_links < 0.05
+                    && (matches!(blocks[i].kind, BlockKind::ListItem { .. })
+                        || blocks[i].kind.is_heading());
+                let class = if class == BlockClass::Bad && only_links {
+                    BlockClass::NearGood
+                } else {
+                    class
+                };
                 if class == BlockClass::NearGood {
                     classes[i] = BlockClass::Good;
                 } else if class == BlockClass::Short && weights[i].chrome < 0.5 {
