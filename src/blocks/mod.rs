@@ -128,11 +128,15 @@ impl Block {
 
 /// Measures `text` into the language-independent features of a block.
 pub(crate) fn measure(text: &str, link_chars: usize) -> Features {
-    let chars = lang::weighted_len(text);
-    let commas = text
-        .chars()
-        .filter(|c| matches!(c, ',' | ';' | '，' | '、' | '،' | '؛'))
-        .count();
+    let (chars, words, commas) = if text.is_ascii() {
+        measure_ascii(text.as_bytes())
+    } else {
+        let commas = text
+            .chars()
+            .filter(|c| matches!(c, ',' | ';' | '，' | '、' | '،' | '؛'))
+            .count();
+        (lang::weighted_len(text), lang::word_count(text), commas)
+    };
     let ends_sentence = text
         .trim_end()
         .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
@@ -140,11 +144,47 @@ pub(crate) fn measure(text: &str, link_chars: usize) -> Features {
     Features {
         chars,
         link_chars: link_chars.min(chars),
-        words: lang::word_count(text),
+        words,
         stopwords: 0,
         commas,
         ends_sentence,
         depth: 0,
         line: None,
+    }
+}
+
+/// [`lang::weighted_len`], [`lang::word_count`] and the comma count of ASCII text, in one
+/// pass: every non-whitespace byte counts one, a word is a run of alphanumerics and `_`.
+fn measure_ascii(bytes: &[u8]) -> (usize, usize, usize) {
+    let (mut chars, mut words, mut commas) = (0, 0, 0);
+    let mut in_word = false;
+    for &b in bytes {
+        chars += usize::from(!matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'));
+        commas += usize::from(matches!(b, b',' | b';'));
+        let is_word = b.is_ascii_alphanumeric() || b == b'_';
+        words += usize::from(is_word && !in_word);
+        in_word = is_word;
+    }
+    (chars, words, commas)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_measure_matches_the_general_one() {
+        for text in [
+            "Hello, world; it's 42_a b\tc\r\nd\x0Be\x0Cf",
+            "",
+            "   ",
+            "a",
+            "__ ,,; x_y-z",
+        ] {
+            let (chars, words, commas) = measure_ascii(text.as_bytes());
+            assert_eq!(chars, lang::weighted_len(text), "{text:?}");
+            assert_eq!(words, lang::word_count(text), "{text:?}");
+            assert_eq!(commas, text.matches([',', ';']).count(), "{text:?}");
+        }
     }
 }

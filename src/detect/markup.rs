@@ -6,8 +6,6 @@
 //! says "content" (`entry-content-sidebar`), the root elements, and wrappers that hold most
 //! of the page's text are not judged by their names: those are layout, not chrome.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use html5ever::local_name;
 
 use super::{Detector, Page, Signal, Verdict};
@@ -203,20 +201,28 @@ impl Detector for MarkupSemantics {
         let Some(dom) = page.dom else {
             return;
         };
-        // Text held by each element, to tell layout wrappers from chrome regions.
-        let mut held: HashMap<NodeId, usize> = HashMap::default();
+        // Text held by each element, to tell layout wrappers from chrome regions (indexed by
+        // node id: cheaper than a map).
+        let mut held = vec![0usize; dom.nodes.len()];
         let mut total = 0usize;
         for block in page.blocks {
             total += block.features.chars;
             for &a in &block.ancestors {
-                *held.entry(a).or_default() += block.features.chars;
+                held[a as usize] += block.features.chars;
             }
         }
-        // Each element is judged once; blocks then read the judgements by reference.
-        let mut memo: HashMap<NodeId, Option<ElementJudgement>> =
-            HashMap::with_capacity_and_hasher(held.len(), Default::default());
-        for (&node, &chars) in &held {
-            memo.insert(node, judge_element(dom, node, Some(chars), total));
+        // Each element is judged once; blocks then read the judgements by reference. `slot`
+        // gives, per node id, the index of its judgement (`UNJUDGED` before it has one).
+        const UNJUDGED: u32 = u32::MAX;
+        let mut slot = vec![UNJUDGED; dom.nodes.len()];
+        let mut judgements: Vec<Option<ElementJudgement>> = Vec::new();
+        for block in page.blocks {
+            for &a in &block.ancestors {
+                if slot[a as usize] == UNJUDGED {
+                    slot[a as usize] = judgements.len() as u32;
+                    judgements.push(judge_element(dom, a, Some(held[a as usize]), total));
+                }
+            }
         }
         for (index, block) in page.blocks.iter().enumerate() {
             // The strongest chrome element decides; inside <article>/<main> a <header> is
@@ -231,7 +237,7 @@ impl Detector for MarkupSemantics {
                 ) {
                     inside_article = true;
                 }
-                if let Some(Some(j)) = memo.get(&ancestor) {
+                if let Some(j) = &judgements[slot[ancestor as usize] as usize] {
                     let article_header =
                         inside_article && node.local_name() == Some(&local_name!("header"));
                     // The strongest chrome ancestor speaks (a social-links div inside a

@@ -6,7 +6,7 @@
 //! summary, which this detector leaves to others. Table rows are not counted (cells repeat
 //! "Yes" and "—" legitimately).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{fold, Detector, Page, Signal, Verdict};
 use crate::blocks::BlockKind;
@@ -23,7 +23,7 @@ impl Detector for RepeatedInPage {
     }
 
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
-        let mut counts: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
         for (index, block) in page.blocks.iter().enumerate() {
             if block.features.words == 0
                 || block.features.words > MAX_WORDS
