@@ -933,7 +933,18 @@ fn limit_attributes(html: &str, max: usize) -> Cow<'_, str> {
             Some(c) if c.is_ascii_alphabetic() => (i, false),
             _ => continue,
         };
-        let tag = scan_tag(bytes, name_start, max);
+        // A tag whose first `>` comes before any quote ends there, and it cannot hold more
+        // than `max` attributes when that is under `2 * max` bytes on (each attribute but
+        // the last takes a byte and a separator): no need to follow its states.
+        let tag = match memchr::memchr3(b'>', b'"', b'\'', &bytes[name_start..]) {
+            Some(at) if bytes[name_start + at] == b'>' && at < 2 * max => TagEnd {
+                end: name_start + at + 1,
+                closed: true,
+                self_closing: false, // only read with a cut
+                cut: None,
+            },
+            _ => scan_tag(bytes, name_start, max),
+        };
         let end = tag.end;
         if let Some(cut) = tag.cut {
             out.push_str(&html[copied..cut]);

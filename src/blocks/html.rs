@@ -115,6 +115,10 @@ impl PendingText {
                 if space_len == 0 {
                     after_word = true;
                     i += 1;
+                    // The rest of the run: bytes that cannot start whitespace.
+                    while i < bytes.len() && !may_start_whitespace(bytes[i]) {
+                        i += 1;
+                    }
                     continue;
                 }
                 if bytes[i] == b' ' && after_word {
@@ -125,10 +129,23 @@ impl PendingText {
                 after_word = false;
                 self.text.push_str(&raw[run_start..i]);
                 i += space_len;
-                run_start = i;
                 if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
                     self.text.push(' ');
                 }
+                // The text is now empty or ends with a space or line break: more whitespace
+                // adds nothing.
+                loop {
+                    let more = if i < bytes.len() {
+                        whitespace_len(raw, i)
+                    } else {
+                        0
+                    };
+                    if more == 0 {
+                        break;
+                    }
+                    i += more;
+                }
+                run_start = i;
             }
             self.text.push_str(&raw[run_start..]);
         }
@@ -158,6 +175,11 @@ fn whitespace_len(text: &str, i: usize) -> usize {
             .map_or(0, char::len_utf8),
         _ => 0,
     }
+}
+
+/// Whether byte `b` may start a whitespace character (see [`whitespace_len`]).
+fn may_start_whitespace(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 /// Where the walk is, per open element.

@@ -128,15 +128,7 @@ impl Block {
 
 /// Measures `text` into the language-independent features of a block.
 pub(crate) fn measure(text: &str, link_chars: usize) -> Features {
-    let (chars, words, commas) = if text.is_ascii() {
-        measure_ascii(text.as_bytes())
-    } else {
-        let commas = text
-            .chars()
-            .filter(|c| matches!(c, ',' | ';' | '，' | '、' | '،' | '؛'))
-            .count();
-        (lang::weighted_len(text), lang::word_count(text), commas)
-    };
+    let (chars, words, commas) = count_text(text);
     let ends_sentence = text
         .trim_end()
         .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
@@ -153,17 +145,42 @@ pub(crate) fn measure(text: &str, link_chars: usize) -> Features {
     }
 }
 
-/// [`lang::weighted_len`], [`lang::word_count`] and the comma count of ASCII text, in one
-/// pass: every non-whitespace byte counts one, a word is a run of alphanumerics and `_`.
-fn measure_ascii(bytes: &[u8]) -> (usize, usize, usize) {
+/// [`lang::weighted_len`], [`lang::word_count`] and the count of commas and other clause
+/// punctuation of `text`, in one pass.
+fn count_text(text: &str) -> (usize, usize, usize) {
     let (mut chars, mut words, mut commas) = (0, 0, 0);
     let mut in_word = false;
-    for &b in bytes {
-        chars += usize::from(!matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'));
-        commas += usize::from(matches!(b, b',' | b';'));
-        let is_word = b.is_ascii_alphanumeric() || b == b'_';
-        words += usize::from(is_word && !in_word);
-        in_word = is_word;
+    for c in text.chars() {
+        if c.is_ascii() {
+            let b = c as u8;
+            chars += usize::from(!matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'));
+            commas += usize::from(matches!(b, b',' | b';'));
+            let is_word = b.is_ascii_alphanumeric() || b == b'_';
+            words += usize::from(is_word && !in_word);
+            in_word = is_word;
+            continue;
+        }
+        let unspaced = lang::is_unspaced_script(c);
+        chars += if c.is_whitespace() {
+            0
+        } else if unspaced {
+            3
+        } else {
+            1
+        };
+        commas += usize::from(matches!(c, '，' | '、' | '،' | '؛'));
+        // As `lang::for_each_word`: a character of an unspaced script is a word of its own.
+        if c.is_alphanumeric() {
+            if unspaced {
+                words += 1;
+                in_word = false;
+            } else {
+                words += usize::from(!in_word);
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+        }
     }
     (chars, words, commas)
 }
@@ -173,18 +190,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ascii_measure_matches_the_general_one() {
+    fn one_pass_counts_match_the_separate_measures() {
         for text in [
             "Hello, world; it's 42_a b\tc\r\nd\x0Be\x0Cf",
             "",
             "   ",
             "a",
             "__ ,,; x_y-z",
+            "北京欢迎你，今天ok天气很好。 ab北c",
+            "Ça va\u{a0}? Ärger\u{2003}über naïve café、x؛y،z",
+            "สวัสดีครับ 안녕하세요 ١٢٣ ²³ x\u{301}y",
         ] {
-            let (chars, words, commas) = measure_ascii(text.as_bytes());
+            let (chars, words, commas) = count_text(text);
             assert_eq!(chars, lang::weighted_len(text), "{text:?}");
             assert_eq!(words, lang::word_count(text), "{text:?}");
-            assert_eq!(commas, text.matches([',', ';']).count(), "{text:?}");
+            let expected = text
+                .chars()
+                .filter(|c| matches!(c, ',' | ';' | '，' | '、' | '،' | '؛'))
+                .count();
+            assert_eq!(commas, expected, "{text:?}");
         }
     }
 }

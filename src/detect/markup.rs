@@ -6,7 +6,8 @@
 //! says "content" (`entry-content-sidebar`), the root elements, and wrappers that hold most
 //! of the page's text are not judged by their names: those are layout, not chrome.
 
-use html5ever::local_name;
+use html5ever::{local_name, LocalName};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Detector, Page, Signal, Verdict};
 use crate::dom::{Dom, NodeId};
@@ -211,16 +212,22 @@ impl Detector for MarkupSemantics {
                 held[a as usize] += block.features.chars;
             }
         }
-        // Each element is judged once; blocks then read the judgements by reference. `slot`
-        // gives, per node id, the index of its judgement (`UNJUDGED` before it has one).
+        // Each element is judged once, and elements that look alike (same tag and names, as
+        // the items of a menu) share one judgement; blocks then read the judgements by
+        // reference. `slot` gives, per node id, the index of its judgement (`UNJUDGED`
+        // before it has one).
         const UNJUDGED: u32 = u32::MAX;
         let mut slot = vec![UNJUDGED; dom.nodes.len()];
         let mut judgements: Vec<Option<ElementJudgement>> = Vec::new();
+        let mut alike: HashMap<ElementFacts<'_>, u32> = HashMap::default();
         for block in page.blocks {
             for &a in &block.ancestors {
                 if slot[a as usize] == UNJUDGED {
-                    slot[a as usize] = judgements.len() as u32;
-                    judgements.push(judge_element(dom, a, Some(held[a as usize]), total));
+                    let facts = ElementFacts::of(dom, a, Some(held[a as usize]), total);
+                    slot[a as usize] = *alike.entry(facts).or_insert_with_key(|facts| {
+                        judgements.push(judge_element(facts));
+                        (judgements.len() - 1) as u32
+                    });
                 }
             }
         }
@@ -264,10 +271,15 @@ impl Detector for MarkupSemantics {
 /// Whether the element at `id` is hidden from readers by its attributes.
 pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
-    if node.attr("hidden").is_some() {
+    hidden_by_attributes(node.attr("hidden").is_some(), node.attr("style"))
+}
+
+/// [`is_hidden`] from the element's `hidden` attribute (present or not) and `style`.
+fn hidden_by_attributes(hidden: bool, style: Option<&str>) -> bool {
+    if hidden {
         return true;
     }
-    if let Some(style) = node.attr("style") {
+    if let Some(style) = style {
         let compact: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -387,25 +399,52 @@ fn hides_only_partly(token: &str) -> bool {
     })
 }
 
+/// All that [`judge_element`] reads of an element: elements with equal facts get equal
+/// judgements.
+#[derive(PartialEq, Eq, Hash)]
+struct ElementFacts<'a> {
+    /// The tag (`None` for a node that is not an element).
+    tag: Option<&'a LocalName>,
+    /// Whether the element holds most of the page's text (see [`ElementFacts::of`]).
+    is_wrapper: bool,
+    /// Whether it has a `hidden` attribute.
+    hidden: bool,
+    /// Its `style`, `role`, `class` and `id` attributes.
+    style: Option<&'a str>,
+    role: Option<&'a str>,
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+}
+
+impl<'a> ElementFacts<'a> {
+    /// The facts of element `id`, which holds `held` of the page's `total` text.
+    fn of(dom: &'a Dom, id: NodeId, held: Option<usize>, total: usize) -> Self {
+        let node = dom.node(id);
+        ElementFacts {
+            tag: node.local_name(),
+            // A wrapper holding most of the page's text is layout whatever its name (some
+            // sites even hide the whole page with `display:none` until a script reveals it).
+            is_wrapper: total > 0 && held.unwrap_or(0) * 10 > total * 6,
+            hidden: node.attr("hidden").is_some(),
+            style: node.attr("style"),
+            role: node.attr("role"),
+            class: node.attr("class"),
+            id: node.attr("id"),
+        }
+    }
+}
+
 /// Judges one element by its tag, role and class/id names.
-fn judge_element(
-    dom: &Dom,
-    id: NodeId,
-    held: Option<usize>,
-    total: usize,
-) -> Option<ElementJudgement> {
-    let node = dom.node(id);
-    let tag = node.local_name()?;
+fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
+    let tag = facts.tag?;
     if matches!(
         *tag,
         local_name!("html") | local_name!("body") | local_name!("main") | local_name!("article")
     ) {
         return None;
     }
-    // A wrapper holding most of the page's text is layout whatever its name (some sites
-    // even hide the whole page with `display:none` until a script reveals it).
-    let is_wrapper = total > 0 && held.unwrap_or(0) * 10 > total * 6;
-    if is_hidden(dom, id) && !is_wrapper {
+    let is_wrapper = facts.is_wrapper;
+    if hidden_by_attributes(facts.hidden, facts.style) && !is_wrapper {
         return Some(ElementJudgement {
             weight: 0.55,
             cause: "hidden by its attributes".to_string(),
@@ -427,7 +466,7 @@ fn judge_element(
             });
         }
     }
-    if let Some(role) = node.attr("role") {
+    if let Some(role) = facts.role {
         let role = role.trim().to_ascii_lowercase();
         if CHROME_ROLES.contains(&role.as_str()) && !is_wrapper {
             return Some(ElementJudgement {
@@ -437,11 +476,11 @@ fn judge_element(
         }
     }
     let mut names = String::new();
-    for attr in ["class", "id"] {
-        if let Some(v) = node.attr(attr) {
-            names.push_str(&v.to_ascii_lowercase());
-            names.push(' ');
-        }
+    for v in [facts.class, facts.id].into_iter().flatten() {
+        let at = names.len();
+        names.push_str(v);
+        names[at..].make_ascii_lowercase();
+        names.push(' ');
     }
     if names.trim().is_empty() {
         return None;
@@ -470,7 +509,9 @@ fn judge_element(
     if is_wrapper {
         return None;
     }
-    let says_content = tokens.iter().any(|t| content_matcher().is_match(t));
+    // One search over all the names: a fragment holds no whitespace, so it can only match
+    // inside a token.
+    let says_content = content_matcher().is_match(&names);
     if says_content {
         return None;
     }
@@ -530,6 +571,14 @@ mod tests {
         out.iter()
             .map(|v| (blocks[v.block].text.clone(), v.reason.cause.clone()))
             .collect()
+    }
+
+    #[test]
+    fn content_fragments_hold_no_whitespace() {
+        // `judge_element` searches all names at once for them.
+        assert!(CONTENT_FRAGMENTS
+            .iter()
+            .all(|f| !f.is_empty() && !f.contains(char::is_whitespace)));
     }
 
     #[test]
