@@ -47,6 +47,12 @@ const MAX_REOPENED: usize = 32;
 /// checked often enough.
 const PARSE_SLICE: usize = 16 * 1024;
 
+/// Bytes of input per node reserved up front in the arena (pages average about 100).
+const NODE_BYTES: usize = 64;
+
+/// Most nodes reserved up front, whatever the input's size.
+const MAX_RESERVED_NODES: usize = 1 << 20;
+
 /// Index of a node in a [`Dom`].
 pub type NodeId = u32;
 
@@ -148,8 +154,12 @@ impl Dom {
     /// is checked between slices of the input, so it is overshot by at most one slice's work.
     pub fn parse_until(html: &str, deadline: Option<Instant>) -> Option<Dom> {
         let html = limit_attributes(html, MAX_ATTRIBUTES);
+        // Pages hold about one node per 100 bytes of markup: room for that many saves the
+        // arena most of its copies as it grows.
+        let mut nodes = Vec::with_capacity((html.len() / NODE_BYTES).clamp(16, MAX_RESERVED_NODES));
+        nodes.push(Node::new(NodeData::Document));
         let sink = ArenaSink {
-            nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
+            nodes: RefCell::new(nodes),
             template_hosts: RefCell::new(HashMap::new()),
         };
         // Scripting off: `<noscript>` content is parsed as markup. Server-rendered forums

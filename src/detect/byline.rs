@@ -94,6 +94,10 @@ pub fn is_date_line(block: &Block) -> bool {
     let mut filler_words = 0;
     let mut lower = String::new();
     crate::lang::for_each_word(&block.text, |w| {
+        // Two words outside the date vocabulary already make it no date line.
+        if other >= 2 {
+            return;
+        }
         lower.clear();
         if w.is_ascii() {
             lower.push_str(w);
@@ -118,6 +122,9 @@ pub fn is_date_line(block: &Block) -> bool {
             other += 1;
         }
     });
+    if other >= 2 {
+        return false;
+    }
     // "3 May 2024", "2 hours ago", "Monday, 10:15" — a date word with a number; "Published
     // yesterday" — a date word and at most one connective ("Monday the of of" is not a date);
     // or an all-numeric date such as 2024-05-03 or 03/05/2024.
