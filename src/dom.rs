@@ -47,6 +47,12 @@ const MAX_REOPENED: usize = 32;
 /// checked often enough.
 const PARSE_SLICE: usize = 16 * 1024;
 
+/// Bytes of input per node reserved up front in the arena (pages average about 100).
+const NODE_BYTES: usize = 64;
+
+/// Most nodes reserved up front, whatever the input's size.
+const MAX_RESERVED_NODES: usize = 1 << 20;
+
 /// Index of a node in a [`Dom`].
 pub type NodeId = u32;
 
@@ -148,8 +154,12 @@ impl Dom {
     /// is checked between slices of the input, so it is overshot by at most one slice's work.
     pub fn parse_until(html: &str, deadline: Option<Instant>) -> Option<Dom> {
         let html = limit_attributes(html, MAX_ATTRIBUTES);
+        // Pages hold about one node per 100 bytes of markup: room for that many saves the
+        // arena most of its copies as it grows.
+        let mut nodes = Vec::with_capacity((html.len() / NODE_BYTES).clamp(16, MAX_RESERVED_NODES));
+        nodes.push(Node::new(NodeData::Document));
         let sink = ArenaSink {
-            nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
+            nodes: RefCell::new(nodes),
             template_hosts: RefCell::new(HashMap::new()),
         };
         // Scripting off: `<noscript>` content is parsed as markup. Server-rendered forums
@@ -933,7 +943,18 @@ fn limit_attributes(html: &str, max: usize) -> Cow<'_, str> {
             Some(c) if c.is_ascii_alphabetic() => (i, false),
             _ => continue,
         };
-        let tag = scan_tag(bytes, name_start, max);
+        // A tag whose first `>` comes before any quote ends there, and it cannot hold more
+        // than `max` attributes when that is under `2 * max` bytes on (each attribute but
+        // the last takes a byte and a separator): no need to follow its states.
+        let tag = match memchr::memchr3(b'>', b'"', b'\'', &bytes[name_start..]) {
+            Some(at) if bytes[name_start + at] == b'>' && at < 2 * max => TagEnd {
+                end: name_start + at + 1,
+                closed: true,
+                self_closing: false, // only read with a cut
+                cut: None,
+            },
+            _ => scan_tag(bytes, name_start, max),
+        };
         let end = tag.end;
         if let Some(cut) = tag.cut {
             out.push_str(&html[copied..cut]);

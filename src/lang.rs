@@ -64,8 +64,14 @@ pub fn is_unspaced_script(c: char) -> bool {
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        let is_word = c.is_alphanumeric() || c == '_';
-        if is_word && is_unspaced_script(c) {
+        // ASCII fast path: no ASCII character belongs to an unspaced script.
+        let (is_word, unspaced) = if c.is_ascii() {
+            (c.is_ascii_alphanumeric() || c == '_', false)
+        } else {
+            let is_word = c.is_alphanumeric();
+            (is_word, is_word && is_unspaced_script(c))
+        };
+        if unspaced {
             if let Some(s) = start.take() {
                 f(&text[s..i]);
             }
@@ -114,6 +120,93 @@ pub fn weighted_len(text: &str) -> usize {
         .sum()
 }
 
+/// What a page-language guess has seen so far (see [`stopword_counts`]): stopword hits per
+/// language, word tokens, and tokens of scripts written without spaces.
+#[derive(Debug, Clone, Default)]
+pub struct LanguageTally {
+    hits: [u32; 32],
+    tokens: u32,
+    unspaced: u32,
+}
+
+impl LanguageTally {
+    /// The language guessed from the texts seen: the list with the most hits wins; fewer
+    /// than 3 hits (or mostly unspaced script) gives no language. Seeing one text gives
+    /// [`PageLanguage::guess`] of that text.
+    pub fn language(&self) -> PageLanguage {
+        if self.unspaced * 2 > self.tokens {
+            return PageLanguage { index: None };
+        }
+        let best = (0..STOPWORD_LANGUAGES.len())
+            .max_by_key(|&i| (self.hits[i], std::cmp::Reverse(i)))
+            .filter(|&i| self.hits[i] >= 3);
+        PageLanguage { index: best }
+    }
+}
+
+/// The stopwords of one text for every language of [`STOPWORD_LANGUAGES`], from
+/// [`stopword_counts`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StopwordCounts([u32; 32]);
+
+/// Counts the stopwords of `text` for every language at once, as
+/// [`PageLanguage::count_stopwords`] counts them for one; with a `tally`, also adds the
+/// text's words to it as [`PageLanguage::guess`] counts them. Guessing a page's language and
+/// counting its blocks' stopwords then takes one pass over the words.
+pub fn stopword_counts(text: &str, mut tally: Option<&mut LanguageTally>) -> StopwordCounts {
+    let table = stopword_table();
+    let longest = longest_stopword();
+    let mut counts = [0u32; 32];
+    let mut lower = String::new();
+    for_each_word(text, |w| {
+        if let Some(t) = tally.as_deref_mut() {
+            t.tokens += 1;
+        }
+        let (bits, countable, guessable) = if w.is_ascii() {
+            // ASCII lowercasing keeps the length: longer words cannot be stopwords.
+            if w.len() > longest {
+                return;
+            }
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            (table.get(lower.as_str()).copied(), true, true)
+        } else {
+            let unspaced = w.chars().next().is_some_and(is_unspaced_script);
+            if unspaced {
+                if let Some(t) = tally.as_deref_mut() {
+                    t.unspaced += 1;
+                }
+            }
+            // The count skips words longer than every stopword before lowercasing them.
+            let countable = w.len() <= longest;
+            if !countable && (unspaced || tally.is_none()) {
+                return;
+            }
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            (table.get(lower.as_str()).copied(), countable, !unspaced)
+        };
+        let Some(bits) = bits else {
+            return;
+        };
+        let mut rest = bits;
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if countable {
+                counts[i] += 1;
+            }
+            if guessable {
+                if let Some(t) = tally.as_deref_mut() {
+                    t.hits[i] += 1;
+                }
+            }
+        }
+    });
+    StopwordCounts(counts)
+}
+
 /// The language guessed for a page, used to count stopwords.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageLanguage {
@@ -134,34 +227,15 @@ impl PageLanguage {
     /// Guesses the language from the stopwords in `sample`: the list with the most hits
     /// wins; fewer than 3 hits (or mostly unspaced script) gives no language.
     pub fn guess(sample: &str) -> PageLanguage {
-        let table = stopword_table();
-        let mut hits = [0u32; 32];
-        let mut lower = String::new();
-        let mut tokens = 0u32;
-        let mut unspaced = 0u32;
-        for_each_word(sample, |w| {
-            tokens += 1;
-            if w.chars().next().is_some_and(is_unspaced_script) {
-                unspaced += 1;
-                return;
-            }
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-            if let Some(bits) = table.get(lower.as_str()) {
-                for (i, hit) in hits.iter_mut().enumerate().take(STOPWORD_LANGUAGES.len()) {
-                    if bits & (1 << i) != 0 {
-                        *hit += 1;
-                    }
-                }
-            }
-        });
-        if unspaced * 2 > tokens {
-            return PageLanguage { index: None };
-        }
-        let best = (0..STOPWORD_LANGUAGES.len())
-            .max_by_key(|&i| (hits[i], std::cmp::Reverse(i)))
-            .filter(|&i| hits[i] >= 3);
-        PageLanguage { index: best }
+        let mut tally = LanguageTally::default();
+        stopword_counts(sample, Some(&mut tally));
+        tally.language()
+    }
+
+    /// The stopwords of this language among `counts` (0 when the language has no list):
+    /// what [`PageLanguage::count_stopwords`] counts in the same text.
+    pub fn stopwords_in(&self, counts: &StopwordCounts) -> usize {
+        self.index.map_or(0, |i| counts.0[i] as usize)
     }
 
     /// ISO 639-1 code of the language, if known.
@@ -244,6 +318,31 @@ mod tests {
             PageLanguage::guess("北京欢迎你，今天天气很好。").code(),
             None
         );
+    }
+
+    #[test]
+    fn counts_for_every_language_match_counts_for_one() {
+        let texts = [
+            "The cat sat on the mat with a hat",
+            "Der Rat sagte, dass die Brücke nicht vor dem Winter fertig werden kann.",
+            "Совет заявил, что мост не будет готов до зимы",
+            "ΚΑΙ Η ΑΘΗΝΑ ΣΤΗΝ ΟΔΟ ΚΑΙ ΤΟΥΣ ΑΝΘΡΩΠΟΥΣ",
+            "北京欢迎你 and the ẞ KELVIN \u{212A} İstanbul de la",
+            "",
+        ];
+        for text in texts {
+            let mut tally = LanguageTally::default();
+            let counts = stopword_counts(text, Some(&mut tally));
+            assert_eq!(tally.language(), PageLanguage::guess(text), "{text}");
+            for code in STOPWORD_LANGUAGES {
+                let lang = PageLanguage::from_code(code).unwrap();
+                assert_eq!(
+                    lang.stopwords_in(&counts),
+                    lang.count_stopwords(text).1,
+                    "{code}: {text}"
+                );
+            }
+        }
     }
 
     #[test]

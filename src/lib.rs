@@ -408,10 +408,7 @@ impl Cleaner {
         let mut blocks = blocks::html::blocks_from_dom(&dom);
         budget.check("blocks")?;
         let declared = metadata::declared(&dom);
-        let language = page_language(&blocks, declared.metadata.language.as_deref());
-        for block in &mut blocks {
-            block.count_stopwords(&language);
-        }
+        let language = page_language(&mut blocks, declared.metadata.language.as_deref());
         let title = declared
             .headline
             .as_deref()
@@ -470,10 +467,7 @@ impl Cleaner {
     ) -> Result<Document, Error> {
         let mut blocks = blocks::text::blocks_from_text(text);
         budget.check("blocks")?;
-        let language = page_language(&blocks, None);
-        for block in &mut blocks {
-            block.count_stopwords(&language);
-        }
+        let language = page_language(&mut blocks, None);
         let page = Page {
             blocks: &blocks,
             dom: None,
@@ -527,23 +521,40 @@ pub fn clean_text(text: &str) -> String {
 }
 
 /// The language whose stopwords count: declared by the page if we have its list, else
-/// guessed from the text.
-fn page_language(blocks: &[Block], declared: Option<&str>) -> lang::PageLanguage {
-    let mut sample = String::new();
-    for b in blocks.iter().filter(|b| b.features.link_density() < 0.5) {
-        if sample.len() > 20_000 {
-            break;
-        }
-        sample.push_str(&b.text);
-        sample.push('\n');
-    }
-    let guessed = lang::PageLanguage::guess(&sample);
-    match declared.and_then(lang::PageLanguage::from_code) {
+/// guessed from the text. Fills each block's stopword count in that language (one pass over
+/// the words does both).
+fn page_language(blocks: &mut [Block], declared: Option<&str>) -> lang::PageLanguage {
+    // The guess reads a sample: the texts of blocks with little link text, in order, until
+    // they make over 20,000 bytes (each counted with a line break).
+    let mut sample_len = 0;
+    let mut sample_full = false;
+    let mut tally = lang::LanguageTally::default();
+    let counts: Vec<lang::StopwordCounts> = blocks
+        .iter()
+        .map(|b| {
+            let mut in_sample = false;
+            if !sample_full && b.features.link_density() < 0.5 {
+                if sample_len > 20_000 {
+                    sample_full = true;
+                } else {
+                    sample_len += b.text.len() + 1;
+                    in_sample = true;
+                }
+            }
+            lang::stopword_counts(&b.text, in_sample.then_some(&mut tally))
+        })
+        .collect();
+    let guessed = tally.language();
+    let language = match declared.and_then(lang::PageLanguage::from_code) {
         // A declared language whose stopwords do not appear at all is a template default
         // (`lang="en"` on a Spanish page): trust the text.
         Some(d) if guessed.code().is_none() || guessed == d => d,
         _ => guessed,
+    };
+    for (block, counts) in blocks.iter_mut().zip(&counts) {
+        block.features.stopwords = language.stopwords_in(counts);
     }
+    language
 }
 
 /// Whether the first bytes look like binary data rather than text.

@@ -103,16 +103,51 @@ impl PendingText {
         if preformatted {
             self.text.push_str(raw);
         } else {
-            // Collapse whitespace runs to one space, as a browser renders them.
-            for c in raw.chars() {
-                if c.is_whitespace() {
-                    if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
-                        self.text.push(' ');
+            // Collapse whitespace runs to one space, as a browser renders them. The input is
+            // copied in runs: a single space after a non-space character is what collapsing
+            // would write anyway, so it stays in its run; other whitespace ends the run.
+            let bytes = raw.as_bytes();
+            let mut run_start = 0;
+            let mut after_word = false;
+            let mut i = 0;
+            while i < bytes.len() {
+                let space_len = whitespace_len(raw, i);
+                if space_len == 0 {
+                    after_word = true;
+                    i += 1;
+                    // The rest of the run: bytes that cannot start whitespace.
+                    while i < bytes.len() && !may_start_whitespace(bytes[i]) {
+                        i += 1;
                     }
-                } else {
-                    self.text.push(c);
+                    continue;
                 }
+                if bytes[i] == b' ' && after_word {
+                    after_word = false;
+                    i += 1;
+                    continue;
+                }
+                after_word = false;
+                self.text.push_str(&raw[run_start..i]);
+                i += space_len;
+                if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
+                    self.text.push(' ');
+                }
+                // The text is now empty or ends with a space or line break: more whitespace
+                // adds nothing.
+                loop {
+                    let more = if i < bytes.len() {
+                        whitespace_len(raw, i)
+                    } else {
+                        0
+                    };
+                    if more == 0 {
+                        break;
+                    }
+                    i += more;
+                }
+                run_start = i;
             }
+            self.text.push_str(&raw[run_start..]);
         }
         if in_link {
             self.link_chars += crate::lang::weighted_len(&self.text[before..]);
@@ -125,6 +160,26 @@ impl PendingText {
         }
         self.text.push('\n');
     }
+}
+
+/// Length in bytes of the character at byte `i` of `text` if it is whitespace
+/// ([`char::is_whitespace`]), else 0 (also for bytes inside a character).
+fn whitespace_len(text: &str, i: usize) -> usize {
+    match text.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => 1,
+        // Every non-ASCII whitespace character starts with one of these bytes.
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
+/// Whether byte `b` may start a whitespace character (see [`whitespace_len`]).
+fn may_start_whitespace(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 /// Where the walk is, per open element.
@@ -411,7 +466,17 @@ impl Builder<'_> {
             return;
         }
         // Two or more line breaks in a row separate paragraphs (old `<br><br>` markup).
-        let text = pending.text.trim().to_string();
+        let mut text = pending.text;
+        text.truncate(text.trim_end().len());
+        let leading = text.len() - text.trim_start().len();
+        text.drain(..leading);
+        if !text.contains('\n') {
+            // One line, trimmed and not empty: the block is the whole text.
+            let mut features = measure(&text, pending.link_chars);
+            features.depth = depth;
+            self.push_block(kind, text, features, owner, ancestors);
+            return;
+        }
         let parts: Vec<&str> = if text.contains("\n\n") {
             text.split("\n\n").collect()
         } else {
@@ -621,6 +686,28 @@ mod tests {
         let b = blocks("<table><tr><td><p>Para one.</p><p>Para two.</p></td></tr></table>");
         let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["Para one.", "Para two."]);
+    }
+
+    #[test]
+    fn whitespace_is_found_as_char_is_whitespace_finds_it() {
+        let text: String = (0..0x3100u32)
+            .chain([0xFEFF, 0x1_F600])
+            .filter_map(char::from_u32)
+            .collect();
+        for (i, c) in text.char_indices() {
+            let expected = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(whitespace_len(&text, i), expected, "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn whitespace_collapses_to_single_spaces() {
+        let mut pending = PendingText::default();
+        pending.push(" a  b\u{a0}\u{3000} c\n\td ", false, false);
+        pending.push(" e", false, false);
+        pending.push_line_break();
+        pending.push("\u{2003}f", false, false);
+        assert_eq!(pending.text, "a b c d e\nf");
     }
 
     #[test]

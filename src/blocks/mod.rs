@@ -128,11 +128,7 @@ impl Block {
 
 /// Measures `text` into the language-independent features of a block.
 pub(crate) fn measure(text: &str, link_chars: usize) -> Features {
-    let chars = lang::weighted_len(text);
-    let commas = text
-        .chars()
-        .filter(|c| matches!(c, ',' | ';' | '，' | '、' | '،' | '؛'))
-        .count();
+    let (chars, words, commas) = count_text(text);
     let ends_sentence = text
         .trim_end()
         .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
@@ -140,11 +136,79 @@ pub(crate) fn measure(text: &str, link_chars: usize) -> Features {
     Features {
         chars,
         link_chars: link_chars.min(chars),
-        words: lang::word_count(text),
+        words,
         stopwords: 0,
         commas,
         ends_sentence,
         depth: 0,
         line: None,
+    }
+}
+
+/// [`lang::weighted_len`], [`lang::word_count`] and the count of commas and other clause
+/// punctuation of `text`, in one pass.
+fn count_text(text: &str) -> (usize, usize, usize) {
+    let (mut chars, mut words, mut commas) = (0, 0, 0);
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            let b = c as u8;
+            chars += usize::from(!matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'));
+            commas += usize::from(matches!(b, b',' | b';'));
+            let is_word = b.is_ascii_alphanumeric() || b == b'_';
+            words += usize::from(is_word && !in_word);
+            in_word = is_word;
+            continue;
+        }
+        let unspaced = lang::is_unspaced_script(c);
+        chars += if c.is_whitespace() {
+            0
+        } else if unspaced {
+            3
+        } else {
+            1
+        };
+        commas += usize::from(matches!(c, '，' | '、' | '،' | '؛'));
+        // As `lang::for_each_word`: a character of an unspaced script is a word of its own.
+        if c.is_alphanumeric() {
+            if unspaced {
+                words += 1;
+                in_word = false;
+            } else {
+                words += usize::from(!in_word);
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+        }
+    }
+    (chars, words, commas)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_pass_counts_match_the_separate_measures() {
+        for text in [
+            "Hello, world; it's 42_a b\tc\r\nd\x0Be\x0Cf",
+            "",
+            "   ",
+            "a",
+            "__ ,,; x_y-z",
+            "北京欢迎你，今天ok天气很好。 ab北c",
+            "Ça va\u{a0}? Ärger\u{2003}über naïve café、x؛y،z",
+            "สวัสดีครับ 안녕하세요 ١٢٣ ²³ x\u{301}y",
+        ] {
+            let (chars, words, commas) = count_text(text);
+            assert_eq!(chars, lang::weighted_len(text), "{text:?}");
+            assert_eq!(words, lang::word_count(text), "{text:?}");
+            let expected = text
+                .chars()
+                .filter(|c| matches!(c, ',' | ';' | '，' | '、' | '،' | '؛'))
+                .count();
+            assert_eq!(commas, expected, "{text:?}");
+        }
     }
 }

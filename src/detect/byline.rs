@@ -5,7 +5,7 @@
 //! These blocks leave the body and feed the metadata (author, date). Date vocabulary is
 //! data (`data/date_words.tsv`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::{fold, Detector, Page, Signal, Verdict};
@@ -18,8 +18,8 @@ const DATE_WORDS: &str = include_str!("../../data/date_words.tsv");
 fn date_vocabulary() -> &'static (HashSet<&'static str>, HashSet<&'static str>) {
     static VOCAB: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
     VOCAB.get_or_init(|| {
-        let mut anchors = HashSet::new();
-        let mut fillers = HashSet::new();
+        let mut anchors = HashSet::default();
+        let mut fillers = HashSet::default();
         for row in DATE_WORDS.lines() {
             if row.starts_with('#') {
                 continue;
@@ -92,8 +92,19 @@ pub fn is_date_line(block: &Block) -> bool {
     let mut numbers = 0;
     let mut other = 0;
     let mut filler_words = 0;
+    let mut lower = String::new();
     crate::lang::for_each_word(&block.text, |w| {
-        let lower = w.to_lowercase();
+        // Two words outside the date vocabulary already make it no date line.
+        if other >= 2 {
+            return;
+        }
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&w.to_lowercase());
+        }
         if w.chars().all(|c| c.is_ascii_digit()) {
             numbers += 1;
         } else if anchors.contains(lower.as_str()) {
@@ -111,6 +122,9 @@ pub fn is_date_line(block: &Block) -> bool {
             other += 1;
         }
     });
+    if other >= 2 {
+        return false;
+    }
     // "3 May 2024", "2 hours ago", "Monday, 10:15" — a date word with a number; "Published
     // yesterday" — a date word and at most one connective ("Monday the of of" is not a date);
     // or an all-numeric date such as 2024-05-03 or 03/05/2024.
@@ -148,12 +162,13 @@ fn is_date_marker(block: &Block) -> bool {
 }
 
 /// Whether `text` looks like a person's name (or a short staff credit): 2–5 words, each
-/// capitalised apart from name particles, no sentence punctuation.
-fn looks_like_name(block: &Block) -> bool {
+/// capitalised apart from name particles, no sentence punctuation. `is_marker` tells whether
+/// the block is a date marker (see [`is_date_marker`]), when that needs asking.
+fn looks_like_name(block: &Block, is_marker: impl FnOnce() -> bool) -> bool {
     let words = block.features.words;
     if !(2..=6).contains(&words)
         || block.features.ends_sentence && !block.text.ends_with('.')
-        || is_date_marker(block)
+        || is_marker()
     {
         return false;
     }
@@ -197,6 +212,10 @@ impl Detector for BylineAndDate {
 
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
         let blocks = page.blocks;
+        // Whether each block is a date marker, worked out once, when first asked.
+        let mut markers: Vec<Option<bool>> = vec![None; blocks.len()];
+        let mut is_marker =
+            |i: usize| *markers[i].get_or_insert_with(|| is_date_marker(&blocks[i]));
         for (index, block) in blocks.iter().enumerate() {
             if block.kind.is_heading() && block.features.words > 3 {
                 continue;
@@ -217,12 +236,11 @@ impl Detector for BylineAndDate {
                     self.name(),
                     format!("date line \"{}\"", block.text),
                 ));
-            } else if looks_like_name(block) {
+            } else if looks_like_name(block, || is_marker(index)) {
                 // A name right before or after a date marker is the byline.
-                let next_is_date = blocks
-                    .get(index + 1)
-                    .is_some_and(|b| is_date_marker(b) || is_author_line(b));
-                let prev_is_date = index > 0 && is_date_marker(&blocks[index - 1]);
+                let next_is_date = index + 1 < blocks.len()
+                    && (is_marker(index + 1) || is_author_line(&blocks[index + 1]));
+                let prev_is_date = index > 0 && is_marker(index - 1);
                 if next_is_date || prev_is_date {
                     out.push(Verdict::new(
                         index,

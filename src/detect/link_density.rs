@@ -16,6 +16,8 @@ impl Detector for LinkDensity {
     }
 
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
+        // Many blocks share a density (all links: 1.00): each cause is formatted once.
+        let mut causes: rustc_hash::FxHashMap<u32, String> = Default::default();
         for (index, block) in page.blocks.iter().enumerate() {
             let density = block.features.link_density();
             let weight = if density >= 0.8 {
@@ -32,7 +34,10 @@ impl Detector for LinkDensity {
                 Signal::Chrome,
                 weight,
                 self.name(),
-                format!("{density:.2} of the text is links"),
+                causes
+                    .entry(density.to_bits())
+                    .or_insert_with(|| format!("{density:.2} of the text is links"))
+                    .clone(),
             ));
         }
     }

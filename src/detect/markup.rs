@@ -6,9 +6,8 @@
 //! says "content" (`entry-content-sidebar`), the root elements, and wrappers that hold most
 //! of the page's text are not judged by their names: those are layout, not chrome.
 
+use html5ever::{local_name, LocalName};
 use rustc_hash::FxHashMap as HashMap;
-
-use html5ever::local_name;
 
 use super::{Detector, Page, Signal, Verdict};
 use crate::dom::{Dom, NodeId};
@@ -203,20 +202,34 @@ impl Detector for MarkupSemantics {
         let Some(dom) = page.dom else {
             return;
         };
-        // Text held by each element, to tell layout wrappers from chrome regions.
-        let mut held: HashMap<NodeId, usize> = HashMap::default();
+        // Text held by each element, to tell layout wrappers from chrome regions (indexed by
+        // node id: cheaper than a map).
+        let mut held = vec![0usize; dom.nodes.len()];
         let mut total = 0usize;
         for block in page.blocks {
             total += block.features.chars;
             for &a in &block.ancestors {
-                *held.entry(a).or_default() += block.features.chars;
+                held[a as usize] += block.features.chars;
             }
         }
-        // Each element is judged once; blocks then read the judgements by reference.
-        let mut memo: HashMap<NodeId, Option<ElementJudgement>> =
-            HashMap::with_capacity_and_hasher(held.len(), Default::default());
-        for (&node, &chars) in &held {
-            memo.insert(node, judge_element(dom, node, Some(chars), total));
+        // Each element is judged once, and elements that look alike (same tag and names, as
+        // the items of a menu) share one judgement; blocks then read the judgements by
+        // reference. `slot` gives, per node id, the index of its judgement (`UNJUDGED`
+        // before it has one).
+        const UNJUDGED: u32 = u32::MAX;
+        let mut slot = vec![UNJUDGED; dom.nodes.len()];
+        let mut judgements: Vec<Option<ElementJudgement>> = Vec::new();
+        let mut alike: HashMap<ElementFacts<'_>, u32> = HashMap::default();
+        for block in page.blocks {
+            for &a in &block.ancestors {
+                if slot[a as usize] == UNJUDGED {
+                    let facts = ElementFacts::of(dom, a, Some(held[a as usize]), total);
+                    slot[a as usize] = *alike.entry(facts).or_insert_with_key(|facts| {
+                        judgements.push(judge_element(facts));
+                        (judgements.len() - 1) as u32
+                    });
+                }
+            }
         }
         let user_sections = UserSections::find(page, dom);
         let mut carousels = Carousels::default();
@@ -233,7 +246,7 @@ impl Detector for MarkupSemantics {
                 ) {
                     inside_article = true;
                 }
-                if let Some(Some(j)) = memo.get(&ancestor) {
+                if let Some(j) = &judgements[slot[ancestor as usize] as usize] {
                     let article_header =
                         inside_article && node.local_name() == Some(&local_name!("header"));
                     // The strongest chrome ancestor speaks (a social-links div inside a
@@ -422,7 +435,7 @@ impl Carousels {
         &mut self,
         dom: &Dom,
         block: &crate::blocks::Block,
-        held: &HashMap<NodeId, usize>,
+        held: &[usize],
         total: usize,
     ) -> Option<&ElementJudgement> {
         let outer = block.ancestors.iter().find(|&&a| {
@@ -430,7 +443,7 @@ impl Carousels {
                 .entry(a)
                 .or_insert_with(|| {
                     // A carousel that holds most of the page is its layout.
-                    let wrapper = held.get(&a).copied().unwrap_or(0) * 10 > total * 6;
+                    let wrapper = held.get(a as usize).copied().unwrap_or(0) * 10 > total * 6;
                     if wrapper {
                         return None;
                     }
@@ -630,10 +643,15 @@ fn names_small_print(token: &str) -> bool {
 /// Whether the element at `id` is hidden from readers by its attributes.
 pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
-    if node.attr("hidden").is_some() {
+    hidden_by_attributes(node.attr("hidden").is_some(), node.attr("style"))
+}
+
+/// [`is_hidden`] from the element's `hidden` attribute (present or not) and `style`.
+fn hidden_by_attributes(hidden: bool, style: Option<&str>) -> bool {
+    if hidden {
         return true;
     }
-    if let Some(style) = node.attr("style") {
+    if let Some(style) = style {
         let compact: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -753,25 +771,52 @@ fn hides_only_partly(token: &str) -> bool {
     })
 }
 
+/// All that [`judge_element`] reads of an element: elements with equal facts get equal
+/// judgements.
+#[derive(PartialEq, Eq, Hash)]
+struct ElementFacts<'a> {
+    /// The tag (`None` for a node that is not an element).
+    tag: Option<&'a LocalName>,
+    /// Whether the element holds most of the page's text (see [`ElementFacts::of`]).
+    is_wrapper: bool,
+    /// Whether it has a `hidden` attribute.
+    hidden: bool,
+    /// Its `style`, `role`, `class` and `id` attributes.
+    style: Option<&'a str>,
+    role: Option<&'a str>,
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+}
+
+impl<'a> ElementFacts<'a> {
+    /// The facts of element `id`, which holds `held` of the page's `total` text.
+    fn of(dom: &'a Dom, id: NodeId, held: Option<usize>, total: usize) -> Self {
+        let node = dom.node(id);
+        ElementFacts {
+            tag: node.local_name(),
+            // A wrapper holding most of the page's text is layout whatever its name (some
+            // sites even hide the whole page with `display:none` until a script reveals it).
+            is_wrapper: total > 0 && held.unwrap_or(0) * 10 > total * 6,
+            hidden: node.attr("hidden").is_some(),
+            style: node.attr("style"),
+            role: node.attr("role"),
+            class: node.attr("class"),
+            id: node.attr("id"),
+        }
+    }
+}
+
 /// Judges one element by its tag, role and class/id names.
-fn judge_element(
-    dom: &Dom,
-    id: NodeId,
-    held: Option<usize>,
-    total: usize,
-) -> Option<ElementJudgement> {
-    let node = dom.node(id);
-    let tag = node.local_name()?;
+fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
+    let tag = facts.tag?;
     if matches!(
         *tag,
         local_name!("html") | local_name!("body") | local_name!("main") | local_name!("article")
     ) {
         return None;
     }
-    // A wrapper holding most of the page's text is layout whatever its name (some sites
-    // even hide the whole page with `display:none` until a script reveals it).
-    let is_wrapper = total > 0 && held.unwrap_or(0) * 10 > total * 6;
-    if is_hidden(dom, id) && !is_wrapper {
+    let is_wrapper = facts.is_wrapper;
+    if hidden_by_attributes(facts.hidden, facts.style) && !is_wrapper {
         return Some(ElementJudgement {
             weight: 0.55,
             cause: "hidden by its attributes".to_string(),
@@ -793,7 +838,7 @@ fn judge_element(
             });
         }
     }
-    if let Some(role) = node.attr("role") {
+    if let Some(role) = facts.role {
         let role = role.trim().to_ascii_lowercase();
         if CHROME_ROLES.contains(&role.as_str()) && !is_wrapper {
             return Some(ElementJudgement {
@@ -803,11 +848,11 @@ fn judge_element(
         }
     }
     let mut names = String::new();
-    for attr in ["class", "id"] {
-        if let Some(v) = node.attr(attr) {
-            names.push_str(&v.to_ascii_lowercase());
-            names.push(' ');
-        }
+    for v in [facts.class, facts.id].into_iter().flatten() {
+        let at = names.len();
+        names.push_str(v);
+        names[at..].make_ascii_lowercase();
+        names.push(' ');
     }
     if names.trim().is_empty() {
         return None;
@@ -851,7 +896,9 @@ fn judge_element(
             cause: format!("inside <{tag}> named \"{token}\" (small print)"),
         });
     }
-    let says_content = tokens.iter().any(|t| content_matcher().is_match(t));
+    // One search over all the names: a fragment holds no whitespace, so it can only match
+    // inside a token.
+    let says_content = content_matcher().is_match(&names);
     if says_content {
         return None;
     }
@@ -927,6 +974,14 @@ mod tests {
         out.iter()
             .map(|v| (blocks[v.block].text.clone(), v.reason.cause.clone()))
             .collect()
+    }
+
+    #[test]
+    fn content_fragments_hold_no_whitespace() {
+        // `judge_element` searches all names at once for them.
+        assert!(CONTENT_FRAGMENTS
+            .iter()
+            .all(|f| !f.is_empty() && !f.contains(char::is_whitespace)));
     }
 
     #[test]

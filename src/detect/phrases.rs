@@ -6,7 +6,7 @@
 //! rows. Matching is on folded text (see [`super::fold`]), so case, digits and punctuation
 //! ("Comments (12)", "Read more »") do not matter.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::{fold, Detector, Page, Signal, Verdict};
@@ -35,12 +35,19 @@ struct Lexicon {
     lines: HashMap<String, String>,
     /// Prefix and anywhere phrases.
     partial: Vec<Phrase>,
+    /// Every non-empty partial phrase in one automaton: pattern `i` is
+    /// `partial[pattern_phrase[i]]`. Finds, in one pass, the few phrases worth checking.
+    matcher: aho_corasick::AhoCorasick,
+    /// Index in `partial` of each pattern of `matcher`.
+    pattern_phrase: Vec<usize>,
+    /// Partial phrases that fold to nothing (checked on every block; normally none).
+    empty: Vec<usize>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut lines = HashMap::new();
+        let mut lines = HashMap::default();
         let mut partial = Vec::new();
         for row in PHRASE_TABLE.lines() {
             if row.starts_with('#') || row.trim().is_empty() {
@@ -67,7 +74,18 @@ fn lexicon() -> &'static Lexicon {
                 });
             }
         }
-        Lexicon { lines, partial }
+        let (empty, pattern_phrase): (Vec<usize>, Vec<usize>) =
+            (0..partial.len()).partition(|&i| partial[i].folded.is_empty());
+        let matcher =
+            aho_corasick::AhoCorasick::new(pattern_phrase.iter().map(|&i| &partial[i].folded))
+                .expect("phrases are plain strings");
+        Lexicon {
+            lines,
+            partial,
+            matcher,
+            pattern_phrase,
+            empty,
+        }
     })
 }
 
@@ -137,7 +155,19 @@ pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(Stri
     if words > MAX_PARTIAL_WORDS {
         return None;
     }
-    for phrase in &lex.partial {
+    // The phrases found anywhere in the folded text (a prefix phrase only at its start), in
+    // table order: the first that passes its checks below wins, as if every phrase of the
+    // table were tried in turn.
+    let mut candidates: Vec<usize> = lex.empty.clone();
+    for found in lex.matcher.find_overlapping_iter(&folded) {
+        let index = lex.pattern_phrase[found.pattern().as_usize()];
+        if found.start() == 0 || lex.partial[index].placement == Placement::Any {
+            candidates.push(index);
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    for phrase in candidates.iter().map(|&i| &lex.partial[i]) {
         let hit = match phrase.placement {
             Placement::Start => {
                 folded.starts_with(&phrase.folded)

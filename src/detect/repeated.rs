@@ -7,7 +7,7 @@
 //! "Yes" and "—" legitimately), nor are labels that repeat once per card of one list (each
 //! product card of a grid says "Color" and "Free shipping": the fields of the cards).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{fold, Detector, Page, Signal, Verdict};
 use crate::blocks::BlockKind;
@@ -25,7 +25,7 @@ impl Detector for RepeatedInPage {
     }
 
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
-        let mut counts: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
         for (index, block) in page.blocks.iter().enumerate() {
             if block.features.words == 0
                 || block.features.words > MAX_WORDS
