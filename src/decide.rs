@@ -615,9 +615,12 @@ pub fn decide(
             for i in (0..n).filter(|&i| in_container[i] && (listing || in_cards(i))) {
                 weights[i].chrome = weights[i].chrome_without_links;
                 classes[i] = first_class(&blocks[i], &weights[i]);
-                // The entries of a listing are its content, however short.
-                if matches!(classes[i], BlockClass::Short | BlockClass::NearGood)
-                    && weights[i].chrome < 0.3
+                // The entries of a listing are its content, however short, and so are
+                // the dates and authors of its entries.
+                if matches!(
+                    classes[i],
+                    BlockClass::Short | BlockClass::NearGood | BlockClass::Metadata
+                ) && weights[i].chrome < 0.3
                 {
                     classes[i] = BlockClass::Good;
                 }
