@@ -643,7 +643,14 @@ fn names_small_print(token: &str) -> bool {
 /// Whether the element at `id` is hidden from readers by its attributes.
 pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
-    hidden_by_attributes(node.attr("hidden").is_some(), node.attr("style"))
+    hidden_by_attributes(hidden_attribute(node), node.attr("style"))
+}
+
+/// Whether the element carries a `hidden` attribute that hides it from readers. React's
+/// streaming renderer sends the document's late parts in `<div hidden id="S:…">` and a
+/// script moves them into place at once: those are not hidden.
+fn hidden_attribute(node: &crate::dom::Node) -> bool {
+    node.attr("hidden").is_some() && !node.attr("id").is_some_and(|id| id.starts_with("S:"))
 }
 
 /// [`is_hidden`] from the element's `hidden` attribute (present or not) and `style`.
@@ -797,7 +804,7 @@ impl<'a> ElementFacts<'a> {
             // A wrapper holding most of the page's text is layout whatever its name (some
             // sites even hide the whole page with `display:none` until a script reveals it).
             is_wrapper: total > 0 && held.unwrap_or(0) * 10 > total * 6,
-            hidden: node.attr("hidden").is_some(),
+            hidden: hidden_attribute(node),
             style: node.attr("style"),
             role: node.attr("role"),
             class: node.attr("class"),
@@ -1153,5 +1160,20 @@ mod tests {
         assert!(v[0].1.contains("carousel"), "{v:?}");
         // On other pages (a service page's testimonials) carousels are left to the rest.
         assert!(verdicts(&page).is_empty());
+    }
+
+    #[test]
+    fn react_streamed_parts_are_not_hidden() {
+        let v = verdicts(
+            "<div hidden id='S:1'><p>The second half of the article, streamed late.</p></div>\
+             <div hidden id='panel-2'><p>A closed panel.</p></div><p>Other text filler.</p>",
+        );
+        assert_eq!(
+            v,
+            [(
+                "A closed panel.".to_string(),
+                "hidden by its attributes".to_string()
+            )]
+        );
     }
 }
