@@ -265,13 +265,7 @@ impl PageLanguage {
                 if w.len() > longest_stopword() {
                     return;
                 }
-                lower.clear();
-                if w.is_ascii() {
-                    lower.push_str(w);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.extend(w.chars().flat_map(char::to_lowercase));
-                }
+                lowercase_into(w, &mut lower);
                 if self.is_stopword(&lower) {
                     stops += 1;
                 }
@@ -283,6 +277,18 @@ impl PageLanguage {
     /// Whether stopword density means anything for this page.
     pub fn has_stopwords(&self) -> bool {
         self.index.is_some()
+    }
+}
+
+/// `word` in lower case, into `out` (cleared first): a fast path for ASCII words, so a
+/// loop over many words needs no allocation per word.
+pub fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 

@@ -39,7 +39,7 @@ pub mod warc;
 
 use blocks::{Block, BlockKind};
 use decide::{DecideConfig, Decision};
-use detect::{Detector, Page, Reason, SourceKind};
+use detect::{Detector, Page, PageKinds, Reason, SourceKind};
 use dom::Dom;
 pub use metadata::Metadata;
 pub use render::Format;
@@ -420,9 +420,7 @@ impl Cleaner {
             source: SourceKind::Html,
             title,
             frequency: self.site_frequency(site),
-            discussion: declared.discussion,
-            product: declared.product,
-            article: declared.article,
+            kinds: declared.kinds,
         };
         let mut decisions = self.run_detectors(&page);
         budget.check("detectors")?;
@@ -475,9 +473,7 @@ impl Cleaner {
             source: SourceKind::Text,
             title: None,
             frequency: self.site_frequency(site),
-            discussion: false,
-            product: false,
-            article: false,
+            kinds: PageKinds::default(),
         };
         let decisions = self.run_detectors(&page);
         budget.check("detectors")?;

@@ -36,12 +36,21 @@ pub struct Declared {
     pub article_body: Option<String>,
     /// JSON-LD `headline`.
     pub headline: Option<String>,
-    /// The page declares itself a discussion (JSON-LD or microdata `DiscussionForumPosting`,
-    /// `QAPage`, `Question`): its comments can be the document.
+    /// What kind of page its structured data says it is.
+    pub kinds: PageKinds,
+}
+
+/// What kind of page a page's structured data (JSON-LD, microdata) says it is. The
+/// detectors read it: comments are chrome under an article but can be a forum's thread,
+/// customer reviews are not a product page's document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageKinds {
+    /// A discussion (`DiscussionForumPosting`, `QAPage`, `Question`): its comments can be
+    /// the document.
     pub discussion: bool,
-    /// The page declares a product (JSON-LD or microdata `Product`, `ProductGroup`).
+    /// A product (`Product`, `ProductGroup`, `IndividualProduct`).
     pub product: bool,
-    /// The page declares an article (JSON-LD `Article`, `NewsArticle`, `BlogPosting`…).
+    /// An article (JSON-LD `Article`, `NewsArticle`, `BlogPosting`…).
     pub article: bool,
 }
 
@@ -62,8 +71,8 @@ pub fn declared(dom: &Dom) -> Declared {
             continue;
         };
         if let Some(itemtype) = node.attr("itemtype") {
-            out.discussion |= names_discussion_type(itemtype);
-            out.product |= names_product_type(itemtype);
+            out.kinds.discussion |= names_discussion_type(itemtype);
+            out.kinds.product |= names_product_type(itemtype);
         }
         match name.local {
             local_name!("html") => {
@@ -193,10 +202,10 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
                 }
                 _ => Vec::new(),
             };
-            out.discussion |= types.iter().any(|t| names_discussion_type(t));
-            out.product |= types.iter().any(|t| names_product_type(t));
+            out.kinds.discussion |= types.iter().any(|t| names_discussion_type(t));
+            out.kinds.product |= types.iter().any(|t| names_product_type(t));
             if is_article_type(value) {
-                out.article = true;
+                out.kinds.article = true;
                 if let Some(body) = map
                     .get("articleBody")
                     .or_else(|| map.get("text"))

@@ -98,13 +98,7 @@ pub fn is_date_line(block: &Block) -> bool {
         if other >= 2 {
             return;
         }
-        lower.clear();
-        if w.is_ascii() {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.push_str(&w.to_lowercase());
-        }
+        crate::lang::lowercase_into(w, &mut lower);
         if w.chars().all(|c| c.is_ascii_digit()) {
             numbers += 1;
         } else if anchors.contains(lower.as_str()) {
@@ -271,9 +265,7 @@ mod tests {
             source: SourceKind::Text,
             title: None,
             frequency: None,
-            discussion: false,
-            product: false,
-            article: false,
+            kinds: Default::default(),
         };
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);

@@ -257,7 +257,7 @@ impl Detector for MarkupSemantics {
                     }
                 }
             }
-            if page.article {
+            if page.kinds.article {
                 if let Some(carousel) = carousels.chrome_of(dom, block, &held, total) {
                     if found.is_none_or(|f| f.weight <= carousel.weight) {
                         found = Some(carousel);
@@ -384,8 +384,8 @@ impl UserSections {
                 return false;
             }
             match s.kind {
-                UserSection::Reviews => page.product && s.words * 10 < total_words * 6,
-                UserSection::Comments if page.discussion => {
+                UserSection::Reviews => page.kinds.product && s.words * 10 < total_words * 6,
+                UserSection::Comments if page.kinds.discussion => {
                     // Comments under posts come one section per post, each a small part of
                     // its post; the thread is one section, most of what holds it.
                     let around = s.parent.and_then(|p| parent_words.get(&p)).copied();
@@ -946,7 +946,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
 mod tests {
     use super::*;
     use crate::blocks::html::blocks_from_dom;
-    use crate::detect::SourceKind;
+    use crate::detect::{PageKinds, SourceKind};
     use crate::lang::PageLanguage;
 
     fn verdicts(html: &str) -> Vec<(String, String)> {
@@ -972,9 +972,11 @@ mod tests {
             source: SourceKind::Html,
             title: None,
             frequency: None,
-            discussion,
-            product,
-            article,
+            kinds: PageKinds {
+                discussion,
+                product,
+                article,
+            },
         };
         let mut out = Vec::new();
         MarkupSemantics.detect(&page, &mut out);

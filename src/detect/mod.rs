@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::blocks::Block;
 use crate::dom::Dom;
 use crate::lang::PageLanguage;
+pub use crate::metadata::PageKinds;
 use crate::profile::SiteFrequency;
 
 /// What kind of input the blocks came from.
@@ -43,15 +44,9 @@ pub struct Page<'a> {
     pub title: Option<&'a str>,
     /// Line counts of the page's site, when a profile is in use.
     pub frequency: Option<SiteFrequency<'a>>,
-    /// The page declares itself a discussion thread or question page (structured data), so
-    /// a comment section that holds much of it is the document, not chrome.
-    pub discussion: bool,
-    /// The page declares a product (structured data), so its customer reviews are not its
-    /// document.
-    pub product: bool,
-    /// The page declares an article (structured data), so carousels on it hold teasers of
-    /// other pages.
-    pub article: bool,
+    /// What kind of page its structured data says it is (a discussion, a product, an
+    /// article).
+    pub kinds: PageKinds,
 }
 
 /// Why a detector said what it said: the detector's name and a cause in words.

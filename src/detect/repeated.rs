@@ -137,9 +137,7 @@ mod tests {
             source: SourceKind::Html,
             title: None,
             frequency: None,
-            discussion: false,
-            product: false,
-            article: false,
+            kinds: Default::default(),
         };
         let mut out = Vec::new();
         RepeatedInPage.detect(&page, &mut out);
