@@ -157,27 +157,32 @@ struct Region {
 /// share an ancestor (a document split into sections), that ancestor is the region; siblings
 /// of the region that score well join it.
 fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
-    let mut score: HashMap<NodeId, f32> = HashMap::default();
-    let mut chars: HashMap<NodeId, (usize, usize)> = HashMap::default();
+    // Per element, indexed by node id: the vote (`None` for elements no block voted for),
+    // the characters and link characters of its blocks.
+    let n_nodes = dom.nodes.len();
+    let mut score: Vec<Option<f32>> = vec![None; n_nodes];
+    // The elements with a score, in the order of their first vote.
+    let mut scored: Vec<NodeId> = Vec::new();
+    let mut chars: Vec<(usize, usize)> = vec![(0, 0); n_nodes];
     // Text that no detector but link density calls chrome, per element.
-    let mut clean_chars: HashMap<NodeId, usize> = HashMap::default();
+    let mut clean_chars: Vec<usize> = vec![0; n_nodes];
     // Words of clean text (no chrome evidence but links, few links), per element.
-    let mut clean_words: HashMap<NodeId, usize> = HashMap::default();
+    let mut clean_words: Vec<usize> = vec![0; n_nodes];
     let mut clean_total = 0usize;
     for (block, w) in blocks.iter().zip(weights) {
         let clean = w.is_clean();
         if clean && block.features.link_density() < 0.3 {
             clean_total += block.features.words;
             for &a in &block.ancestors {
-                *clean_words.entry(a).or_default() += block.features.words;
+                clean_words[a as usize] += block.features.words;
             }
         }
         for &a in &block.ancestors {
-            let e = chars.entry(a).or_default();
+            let e = &mut chars[a as usize];
             e.0 += block.features.chars;
             e.1 += block.features.link_chars;
             if clean {
-                *clean_chars.entry(a).or_default() += block.features.chars;
+                clean_chars[a as usize] += block.features.chars;
             }
         }
         if block.features.chars < 25
@@ -193,23 +198,32 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
         vote *= 0.5 + w.content;
         // The block's own element, its parent, grandparent… share the vote.
         let n = block.ancestors.len();
+        let mut add = |a: NodeId, v: f32| {
+            let s = score[a as usize].get_or_insert_with(|| {
+                scored.push(a);
+                0.0
+            });
+            *s += v;
+        };
         for (level, &a) in block.ancestors.iter().rev().skip(1).take(5).enumerate() {
             let divisor = if level == 0 { 1.0 } else { (level + 1) as f32 };
-            *score.entry(a).or_default() += vote / divisor;
+            add(a, vote / divisor);
         }
         if n == 1 {
-            *score.entry(block.ancestors[0]).or_default() += vote;
+            add(block.ancestors[0], vote);
         }
     }
     let body = crate::blocks::html::find_body(dom);
     let weighted = |node: NodeId, s: f32| {
-        let (c, l) = chars.get(&node).copied().unwrap_or((1, 0));
+        // An element without blocks counts as (0, 0), which weighs like (1, 0).
+        let (c, l) = chars[node as usize];
         s * (1.0 - l as f32 / c.max(1) as f32)
     };
-    let mut ranked: Vec<(NodeId, f32)> = score
+    let score_of = |node: NodeId| score[node as usize];
+    let mut ranked: Vec<(NodeId, f32)> = scored
         .iter()
-        .filter(|(node, _)| Some(**node) != body || score.len() == 1)
-        .map(|(node, s)| (*node, weighted(*node, *s)))
+        .filter(|&&node| Some(node) != body || scored.len() == 1)
+        .filter_map(|&node| score_of(node).map(|s| (node, weighted(node, s))))
         .collect();
     // Highest score first; ties to the earlier node for determinism.
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -255,14 +269,14 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
         }
     }
     // Siblings that score well join the region (Readability's sibling rule).
-    let top_weighted = weighted(top, score.get(&top).copied().unwrap_or(top_score));
+    let top_weighted = weighted(top, score_of(top).unwrap_or(top_score));
     let threshold = (top_weighted * 0.2).max(10.0);
     let mut region = vec![top];
     if let Some(parent) = dom.node(top).parent {
         let mut child = dom.node(parent).first_child;
         while let Some(c) = child {
             if c != top {
-                let s = score.get(&c).map(|s| weighted(c, *s)).unwrap_or(0.0);
+                let s = score_of(c).map(|s| weighted(c, s)).unwrap_or(0.0);
                 if s >= threshold {
                     region.push(c);
                 }
@@ -274,14 +288,11 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
     // A list of cards (teasers, products, posts: elements of one kind side by side) that
     // holds far more clean text than the region is a listing page's document.
     if let Some(cards) = card_list(dom, &clean_chars) {
-        let region_clean: usize = region
-            .iter()
-            .map(|n| clean_chars.get(n).copied().unwrap_or(0))
-            .sum();
+        let region_clean: usize = region.iter().map(|&n| clean_chars[n as usize]).sum();
         let disjoint = region
             .iter()
             .all(|&r| r != cards && !is_ancestor(r, cards) && !is_ancestor(cards, r));
-        if disjoint && clean_chars.get(&cards).copied().unwrap_or(0) * 2 > region_clean * 3 {
+        if disjoint && clean_chars[cards as usize] * 2 > region_clean * 3 {
             region.push(cards);
             joined_cards = Some(cards);
         }
@@ -289,7 +300,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
     // A page whose best region holds a small part of its clean text is a page of many
     // sections (a landing page, a service page): the region grows to the element that
     // holds nearly all of that text, and the detectors judge its parts.
-    let clean_words_of = |n: &NodeId| clean_words.get(n).copied().unwrap_or(0);
+    let clean_words_of = |n: &NodeId| clean_words[*n as usize];
     let region_clean_words: usize = region.iter().map(clean_words_of).sum();
     if clean_total > 0 && (region_clean_words as f32) < REGION_CLEAN_SHARE * clean_total as f32 {
         let mut ancestor = dom.node(top).parent;
@@ -309,7 +320,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
     // A page that marks its main content (`<main>`, role="main") and whose best region is
     // a small part of it is a page of many sections (a service or product page): the whole
     // main element is the document, and the detectors judge its parts.
-    let region_chars: usize = region.iter().map(|n| chars.get(n).map_or(0, |c| c.0)).sum();
+    let region_chars: usize = region.iter().map(|&n| chars[n as usize].0).sum();
     let mut ancestor = dom.node(top).parent;
     while let Some(a) = ancestor {
         if Some(a) == body {
@@ -321,7 +332,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
                 .attr("role")
                 .is_some_and(|r| r.eq_ignore_ascii_case("main"));
         if is_main {
-            let main_chars = chars.get(&a).map_or(0, |c| c.0);
+            let main_chars = chars[a as usize].0;
             if (region_chars as f32) < MAIN_ELEMENT_SHARE * main_chars as f32 {
                 return Region {
                     nodes: vec![a],
@@ -353,15 +364,16 @@ const CARD_LIST_MIN_CHARS: usize = 200;
 
 /// The element holding the most clean text in children of one kind (same tag and class):
 /// the grid of a listing, storefront or blog index.
-fn card_list(dom: &Dom, clean_chars: &HashMap<NodeId, usize>) -> Option<NodeId> {
+fn card_list(dom: &Dom, clean_chars: &[usize]) -> Option<NodeId> {
     let mut best: Option<(usize, NodeId)> = None;
     // Only elements with enough clean text can hold a card list.
-    let mut parents: Vec<NodeId> = clean_chars
+    // In node id order (the order of the ties below).
+    let parents: Vec<NodeId> = clean_chars
         .iter()
-        .filter(|(_, &c)| c >= CARD_LIST_MIN_CHARS)
-        .map(|(&n, _)| n)
+        .enumerate()
+        .filter(|&(_, &c)| c >= CARD_LIST_MIN_CHARS)
+        .map(|(n, _)| n as NodeId)
         .collect();
-    parents.sort_unstable();
     let mut groups: Vec<(&html5ever::LocalName, Option<&str>, usize, usize)> = Vec::new();
     for parent in parents {
         groups.clear();
@@ -372,7 +384,7 @@ fn card_list(dom: &Dom, clean_chars: &HashMap<NodeId, usize>) -> Option<NodeId> 
             let Some(tag) = node.local_name() else {
                 continue;
             };
-            let text = clean_chars.get(&c).copied().unwrap_or(0);
+            let text = clean_chars[c as usize];
             if text == 0 {
                 continue;
             }
