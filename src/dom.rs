@@ -16,6 +16,10 @@
 //! - tags keep at most [`MAX_ATTRIBUTES`] attributes (html5ever's duplicate check is quadratic
 //!   in the attributes of one tag);
 //! - [`Dom::parse_until`] feeds the parser in slices and stops at a deadline.
+//!
+//! [`Dom::parse_document`] is the parse the pipeline uses: it also leaves out, before parsing,
+//! the bodies of `<script>` elements (but JSON data: JSON-LD is read) and of `<style>`
+//! elements. Nothing downstream reads them, and they are about a third of a page's bytes.
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
@@ -37,6 +41,32 @@ pub const MAX_DEPTH: usize = 512;
 
 /// Most attributes kept on one tag; later ones are dropped before parsing.
 pub const MAX_ATTRIBUTES: usize = 256;
+
+/// The attributes [`Dom::parse_document`] keeps: those the pipeline reads, and those
+/// html5ever's tree builder reads (`color`, `face` and `size` on `<font>` in SVG or MathML,
+/// `encoding` on `<annotation-xml>`, `shadowrootmode` on `<template>`). A detector that reads
+/// another attribute adds it here (a test checks the sources for `attr("…")` calls).
+pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "class",
+    "content",
+    "datetime",
+    "hidden",
+    "id",
+    "itemprop",
+    "itemtype",
+    "lang",
+    "name",
+    "property",
+    "role",
+    "start",
+    "style",
+    "type",
+    "color",
+    "encoding",
+    "face",
+    "shadowrootmode",
+    "size",
+];
 
 /// Most formatting elements (`<b>`, `<font>`, `<a>`…) the parser may re-open for one token;
 /// past this the innermost re-opened ones are closed again, which also drops them from the
@@ -153,7 +183,17 @@ impl Dom {
     /// Parses an HTML document, giving up (`None`) once `deadline` has passed. The deadline
     /// is checked between slices of the input, so it is overshot by at most one slice's work.
     pub fn parse_until(html: &str, deadline: Option<Instant>) -> Option<Dom> {
-        let html = limit_attributes(html, MAX_ATTRIBUTES);
+        Dom::parse_prepared(limit_attributes(html, MAX_ATTRIBUTES, false), deadline)
+    }
+
+    /// [`Dom::parse_until`] for extraction: the text of `<script>` elements (but those whose
+    /// `type` names JSON, as JSON-LD) and of `<style>` elements is left out before parsing, so
+    /// those elements are empty in the tree. The rest of the tree is the same.
+    pub fn parse_document(html: &str, deadline: Option<Instant>) -> Option<Dom> {
+        Dom::parse_prepared(limit_attributes(html, MAX_ATTRIBUTES, true), deadline)
+    }
+
+    fn parse_prepared(html: Cow<'_, str>, deadline: Option<Instant>) -> Option<Dom> {
         // Pages hold about one node per 100 bytes of markup: room for that many saves the
         // arena most of its copies as it grows.
         let mut nodes = Vec::with_capacity((html.len() / NODE_BYTES).clamp(16, MAX_RESERVED_NODES));
@@ -775,6 +815,27 @@ struct TagEnd {
 /// Follows the tokenizer's tag states from `from` (just after `<` or `</`) to the tag's
 /// end, counting attributes.
 fn scan_tag(bytes: &[u8], from: usize, max: usize) -> TagEnd {
+    scan_tag_attributes(bytes, from, max, |_| {})
+}
+
+/// Where one attribute of a tag lies in the input.
+#[derive(Debug, Clone, Copy)]
+struct AttributeSpan {
+    /// Index of its name's first byte.
+    start: usize,
+    /// Index after its name.
+    name_end: usize,
+    /// Index after its value (after the name when it has none).
+    end: usize,
+}
+
+/// [`scan_tag`], giving `on_attribute` each attribute the tag holds, in order.
+fn scan_tag_attributes(
+    bytes: &[u8],
+    from: usize,
+    max: usize,
+    mut on_attribute: impl FnMut(AttributeSpan),
+) -> TagEnd {
     let n = bytes.len();
     let mut i = from;
     while i < n && !is_html_space(bytes[i]) && bytes[i] != b'/' && bytes[i] != b'>' {
@@ -821,10 +882,13 @@ fn scan_tag(bytes: &[u8], from: usize, max: usize) -> TagEnd {
                     cut = Some(i);
                 }
                 // The name (a leading `=` belongs to it), then an optional value.
+                let start = i;
                 i += 1;
                 while i < n && !is_html_space(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
                     i += 1;
                 }
+                let name_end = i;
+                let mut end = i;
                 while i < n && is_html_space(bytes[i]) {
                     i += 1;
                 }
@@ -845,7 +909,13 @@ fn scan_tag(bytes: &[u8], from: usize, max: usize) -> TagEnd {
                             }
                         }
                     }
+                    end = i;
                 }
+                on_attribute(AttributeSpan {
+                    start,
+                    name_end,
+                    end,
+                });
             }
         }
     }
@@ -900,8 +970,14 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
 
 /// Drops the attributes past the `max`-th of every tag (the tag keeps its `>` or `/>`),
 /// following the tokenizer's states for tags, comments and raw text well enough that real
-/// tags are found. Borrows the input when no tag has that many.
-fn limit_attributes(html: &str, max: usize) -> Cow<'_, str> {
+/// tags are found. `for_extraction` also drops:
+/// - every attribute of a start tag not in [`KEPT_ATTRIBUTES`];
+/// - the text of `<style>` elements and of `<script>` elements whose `type` does not name
+///   JSON, when their end tag is found and (for scripts) their text holds no `<!--`, which
+///   could hide the end tag from the tokenizer.
+///
+/// Borrows the input when nothing is dropped.
+fn limit_attributes(html: &str, max: usize, for_extraction: bool) -> Cow<'_, str> {
     const RAW: [&[u8]; 8] = [
         b"script",
         b"style",
@@ -915,6 +991,7 @@ fn limit_attributes(html: &str, max: usize) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
+    let mut spans: Vec<AttributeSpan> = Vec::new();
     let mut i = 0;
     while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
         let lt = i + at;
@@ -947,12 +1024,46 @@ fn limit_attributes(html: &str, max: usize) -> Cow<'_, str> {
         // than `max` attributes when that is under `2 * max` bytes on (each attribute but
         // the last takes a byte and a separator): no need to follow its states.
         let tag = match memchr::memchr3(b'>', b'"', b'\'', &bytes[name_start..]) {
-            Some(at) if bytes[name_start + at] == b'>' && at < 2 * max => TagEnd {
-                end: name_start + at + 1,
-                closed: true,
-                self_closing: false, // only read with a cut
-                cut: None,
-            },
+            Some(at)
+                if bytes[name_start + at] == b'>'
+                    && at < 2 * max
+                    && (!for_extraction
+                        || end_tag
+                        || !bytes[name_start..name_start + at]
+                            .iter()
+                            .any(|&b| is_html_space(b))) =>
+            {
+                TagEnd {
+                    end: name_start + at + 1,
+                    closed: true,
+                    self_closing: false, // only read with a cut
+                    cut: None,
+                }
+            }
+            _ if for_extraction && !end_tag => {
+                spans.clear();
+                let tag = scan_tag_attributes(bytes, name_start, max, |a| spans.push(a));
+                let unread = |a: &AttributeSpan| {
+                    !KEPT_ATTRIBUTES.iter().any(|k| {
+                        k.as_bytes()
+                            .eq_ignore_ascii_case(&bytes[a.start..a.name_end])
+                    })
+                };
+                if tag.closed && spans.iter().any(unread) {
+                    // The tag again, with the attributes that are read (at most `max`).
+                    let name_end = spans[0].start;
+                    out.push_str(&html[copied..name_end]);
+                    for a in spans.iter().filter(|a| !unread(a)).take(max) {
+                        out.push_str(&html[a.start..a.end]);
+                        out.push(' ');
+                    }
+                    out.push_str(if tag.self_closing { "/>" } else { ">" });
+                    copied = tag.end;
+                    TagEnd { cut: None, ..tag }
+                } else {
+                    tag
+                }
+            }
             _ => scan_tag(bytes, name_start, max),
         };
         let end = tag.end;
@@ -971,7 +1082,27 @@ fn limit_attributes(html: &str, max: usize) -> Cow<'_, str> {
                 .map_or(end, |p| name_start + p);
             let name = &bytes[name_start..name_end];
             if let Some(raw) = RAW.iter().find(|r| r.eq_ignore_ascii_case(name)) {
+                let body = i;
                 i = find_end_tag(bytes, i, raw);
+                let strip = for_extraction
+                    && i < bytes.len()
+                    && i > body
+                    && tag.closed
+                    && bytes[end - 2] != b'/'
+                    && match *raw {
+                        b"style" => true,
+                        b"script" => {
+                            !contains_ignore_ascii_case(&bytes[name_end..end], b"json")
+                                && memchr::memmem::find(&bytes[body..i], b"<!--").is_none()
+                        }
+                        _ => false,
+                    };
+                if strip {
+                    if copied < body {
+                        out.push_str(&html[copied..body]);
+                    }
+                    copied = i;
+                }
             }
         }
     }
@@ -981,6 +1112,13 @@ fn limit_attributes(html: &str, max: usize) -> Cow<'_, str> {
         out.push_str(&html[copied..]);
         Cow::Owned(out)
     }
+}
+
+/// Whether `haystack` holds `needle` (ASCII, case-insensitive).
+fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 static PLACEHOLDER_NAME: std::sync::LazyLock<QualName> =
@@ -1119,6 +1257,147 @@ mod tests {
         }
     }
 
+    /// [`outline`] without the text of `<script>` and `<style>` elements, and with only the
+    /// attributes [`Dom::parse_document`] keeps.
+    fn extraction_outline(dom: &Dom) -> String {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        dom.walk(dom.root(), |e| {
+            match e {
+                WalkEvent::Enter(n) => {
+                    let node = dom.node(n);
+                    let in_raw = node.parent.is_some_and(|p| {
+                        matches!(
+                            dom.node(p).local_name(),
+                            Some(&local_name!("script") | &local_name!("style"))
+                        )
+                    });
+                    let label = match &node.data {
+                        NodeData::Text(_) if in_raw => "#raw".to_string(),
+                        NodeData::Element { name, attrs, .. } => {
+                            let attrs: Vec<String> = attrs
+                                .iter()
+                                .filter(|a| KEPT_ATTRIBUTES.contains(&&*a.name.local))
+                                .map(|a| format!("{}={:?}", a.name.local, &*a.value))
+                                .collect();
+                            format!("<{} {}>", name.local, attrs.join(" "))
+                        }
+                        _ => outline_label(node),
+                    };
+                    out.push_str(&" ".repeat(depth));
+                    out.push_str(&label);
+                    out.push('\n');
+                    depth += 1;
+                }
+                WalkEvent::Leave(_) => depth -= 1,
+            }
+            true
+        });
+        // Dropped text leaves no text node: count raw text as absent.
+        out.lines()
+            .filter(|l| l.trim_start() != "#raw")
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn outline_label(node: &Node) -> String {
+        match &node.data {
+            NodeData::Document => "#document".to_string(),
+            NodeData::Other => "#other".to_string(),
+            NodeData::Text(t) => format!("{:?}", &**t),
+            NodeData::Element { name, .. } => format!("<{}>", name.local),
+        }
+    }
+
+    #[test]
+    fn the_extraction_parse_differs_only_in_unread_attributes_and_raw_text() {
+        let mut pages = vec![
+            "<p data-x=1 class=a onclick='f()' id=b>t</p><img src=x alt=y>".to_string(),
+            "<div/class=a data-k>x</div><br data-a/>y<input type=hidden data-b>".to_string(),
+            "<script>if (a<b) {}</script><style>p>a{}</style><p>after".to_string(),
+            "<script type='application/ld+json'>{\"@type\":\"Article\"}</script>".to_string(),
+            "<script><!--<script>x</script>--></script><p>kept".to_string(),
+            "<svg viewBox='0 0 1 1'><style/><p>x</p><path d='M0'/></svg>".to_string(),
+            "<math><annotation-xml encoding='text/html'><p>x</p></annotation-xml></math>"
+                .to_string(),
+            "<svg><font color=red>out</font></svg><template shadowrootmode=open>s</template>"
+                .to_string(),
+            "<p title='a>b' data-q=\"'\">q</p><script src=a></script><p x".to_string(),
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/html");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "html") {
+                pages.push(String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned());
+            }
+        }
+        for page in &pages {
+            let full = Dom::parse(page);
+            let document = Dom::parse_document(page, None).unwrap();
+            assert_eq!(
+                extraction_outline(&document),
+                extraction_outline(&full),
+                "{page:.80}"
+            );
+        }
+        // What goes and what stays.
+        let text = |html: &str| {
+            let dom = Dom::parse_document(html, None).unwrap();
+            dom.text_content(dom.root())
+        };
+        assert_eq!(
+            text("<script>var a = 1;</script><style>p{}</style><p>t"),
+            "t"
+        );
+        assert!(text("<script type=\"application/ld+json\">{}</script>").contains("{}"));
+        assert!(text("<script><!--<script>x</script>--></script>").contains("<!--"));
+        // A script never closed is not cut.
+        assert!(text("<p>t<script>var a;").contains("var a;"));
+        let dom = Dom::parse_document("<p data-x=1 class=a>t</p>", None).unwrap();
+        let p = dom.elements_named(&local_name!("p"))[0];
+        assert_eq!(dom.node(p).attr("class"), Some("a"));
+        assert_eq!(dom.node(p).attr("data-x"), None);
+    }
+
+    /// Every attribute the pipeline reads is one the extraction parse keeps.
+    #[test]
+    fn attributes_read_by_the_pipeline_are_kept() {
+        fn visit(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    visit(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let source = std::fs::read_to_string(&path).unwrap();
+                    for (at, _) in source.match_indices("attr(\"") {
+                        let rest = &source[at + 6..];
+                        let name = &rest[..rest.find('"').unwrap()];
+                        let is_name = name
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'));
+                        if is_name && !name.is_empty() {
+                            found.push(name.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        visit(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            &mut found,
+        );
+        assert!(found.iter().any(|n| n == "class"), "{found:?}");
+        for name in found {
+            // This module's tests read `a0` from a full parse and check that `data-x` is gone.
+            assert!(
+                ["a0", "data-x"].contains(&name.as_str())
+                    || KEPT_ATTRIBUTES.contains(&name.as_str()),
+                "attr(\"{name}\") is read but not in KEPT_ATTRIBUTES"
+            );
+        }
+    }
+
     fn max_depth(dom: &Dom) -> usize {
         let (mut depth, mut max) = (0usize, 0usize);
         dom.walk(dom.root(), |e| {
@@ -1207,7 +1486,7 @@ mod tests {
         assert!(dom.text_content(dom.root()).contains("keptafter"));
         // Tags in comments and scripts are not tags; `>` inside quotes does not end a tag.
         let html = format!("<!--<p{attrs}>--><script>'<p{attrs}>'</script><p x='>'{attrs}>t");
-        let limited = limit_attributes(&html, MAX_ATTRIBUTES);
+        let limited = limit_attributes(&html, MAX_ATTRIBUTES, false);
         assert!(limited.starts_with(&format!("<!--<p{attrs}>--><script>'<p{attrs}>'</script>")));
         assert!(
             limited.ends_with("a254='254' >t"),
@@ -1216,13 +1495,16 @@ mod tests {
         );
         // A tag cut by the end of the input stays unclosed.
         let unclosed = format!("<p{attrs}");
-        let limited = limit_attributes(&unclosed, MAX_ATTRIBUTES);
+        let limited = limit_attributes(&unclosed, MAX_ATTRIBUTES, false);
         assert!(
             limited.ends_with("a255='255' "),
             "{}",
             &limited[limited.len() - 40..]
         );
-        assert!(matches!(limit_attributes("<p a b>", 5), Cow::Borrowed(_)));
+        assert!(matches!(
+            limit_attributes("<p a b>", 5, false),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -356,7 +356,7 @@ impl Cleaner {
                 .filter(|l| !l.is_empty())
                 .for_each(f),
             _ => {
-                let dom = Dom::parse_until(&text, budget.deadline()).ok_or(Error::TimedOut {
+                let dom = Dom::parse_document(&text, budget.deadline()).ok_or(Error::TimedOut {
                     stage: "parse",
                     limit: budget.limit.unwrap_or_default(),
                 })?;
@@ -400,7 +400,7 @@ impl Cleaner {
         site: &str,
         budget: &Budget,
     ) -> Result<Document, Error> {
-        let dom = Dom::parse_until(html, budget.deadline()).ok_or(Error::TimedOut {
+        let dom = Dom::parse_document(html, budget.deadline()).ok_or(Error::TimedOut {
             stage: "parse",
             limit: budget.limit.unwrap_or_default(),
         })?;
