@@ -1043,12 +1043,7 @@ fn limit_attributes(html: &str, max: usize, for_extraction: bool) -> Cow<'_, str
             _ if for_extraction && !end_tag => {
                 spans.clear();
                 let tag = scan_tag_attributes(bytes, name_start, max, |a| spans.push(a));
-                let unread = |a: &AttributeSpan| {
-                    !KEPT_ATTRIBUTES.iter().any(|k| {
-                        k.as_bytes()
-                            .eq_ignore_ascii_case(&bytes[a.start..a.name_end])
-                    })
-                };
+                let unread = |a: &AttributeSpan| !is_kept_attribute(&bytes[a.start..a.name_end]);
                 if tag.closed && spans.iter().any(unread) {
                     // The tag again, with the attributes that are read (at most `max`).
                     let name_end = spans[0].start;
@@ -1112,6 +1107,14 @@ fn limit_attributes(html: &str, max: usize, for_extraction: bool) -> Cow<'_, str
         out.push_str(&html[copied..]);
         Cow::Owned(out)
     }
+}
+
+/// Whether `name` (any ASCII case) is one of [`KEPT_ATTRIBUTES`].
+fn is_kept_attribute(name: &[u8]) -> bool {
+    name.len() <= 14
+        && KEPT_ATTRIBUTES
+            .iter()
+            .any(|k| k.len() == name.len() && k.as_bytes().eq_ignore_ascii_case(name))
 }
 
 /// Whether `haystack` holds `needle` (ASCII, case-insensitive).
