@@ -435,3 +435,78 @@ fn cli_learn_merge_show_and_clean_with_a_profile() {
         .code(2)
         .stderr(predicates::str::contains("bad.profile: damaged profile"));
 }
+
+/// Pages of one site, enough for lossy counting to prune (more than 100 documents): a menu
+/// and a footer on every page, a section note on every fourth, body lines of their own.
+fn write_big_site(dir: &std::path::Path, pages: usize) {
+    let site = dir.join("bigsite");
+    std::fs::create_dir_all(&site).unwrap();
+    let mut rng = Lcg(7);
+    for i in 0..pages {
+        let mut text = String::from("Home | News | Sport | Weather\n\n");
+        if i % 4 == 0 {
+            text.push_str("Read more from the sport desk every weekend\n\n");
+        }
+        for _ in 0..6 {
+            let words: Vec<&str> = (0..9).map(|_| rng.pick(NOUNS)).collect();
+            text.push_str(&words.join(" "));
+            text.push_str(".\n\n");
+        }
+        text.push_str("Copyright The Big Site Company. All rights reserved.\n");
+        std::fs::write(site.join(format!("page-{i:04}.txt")), text).unwrap();
+    }
+}
+
+#[test]
+fn pruned_learning_is_the_same_at_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    write_big_site(dir.path(), 700);
+    let dechrome = || Command::cargo_bin("dechrome").unwrap();
+    let mut profiles = Vec::new();
+    for jobs in ["1", "2", "3"] {
+        let out = dir.path().join(format!("j{jobs}.profile"));
+        dechrome()
+            .args(["learn", "-q", "-j", jobs])
+            .arg(dir.path().join("bigsite"))
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        profiles.push(std::fs::read(&out).unwrap());
+    }
+    assert_eq!(profiles[0], profiles[1]);
+    assert_eq!(profiles[0], profiles[2]);
+    let profile = Profile::from_bytes(&profiles[0]).unwrap();
+    let site = profile.site("bigsite").unwrap();
+    assert_eq!(site.documents, 700);
+    // Lossy counting pruned the body lines, within its bound of 700 / 100 documents...
+    assert!(site.error > 0 && site.error <= 7, "{}", site.error);
+    assert!(site.lines.len() < 2_000, "{}", site.lines.len());
+    // ...and kept the template exact.
+    let count = |text: &str| site.count(dechrome::profile::line_key(text).unwrap());
+    assert_eq!(count("Home | News | Sport | Weather"), 700);
+    assert_eq!(count("Read more from the sport desk every weekend"), 175);
+    let show = dechrome()
+        .args(["profile", "show", "--top", "1"])
+        .arg(dir.path().join("j1.profile"))
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(show.stdout).unwrap();
+    assert!(shown.contains("counts may fall short by up to"), "{shown}");
+
+    // The batch's own profile is pruned the same way at any -j: the same cleaned output.
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2"] {
+        let out = dechrome()
+            .args(["clean", "--format", "jsonl", "--explain", "-q", "-j", jobs])
+            .arg(dir.path().join("bigsite"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        outputs.push(out.stdout);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    let text = String::from_utf8(outputs[0].clone()).unwrap();
+    assert_eq!(text.lines().count(), 700);
+    assert!(text.contains("line-frequency"), "the template is removed");
+}

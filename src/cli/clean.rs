@@ -11,7 +11,7 @@ use clap::Args;
 use super::inputs::{self, InputArgs, InputDoc, Kind};
 use super::progress::Progress;
 use super::{usage_error, ColorArg, FormatArg};
-use dechrome::profile::{learn, LearnInput, Profile};
+use dechrome::profile::{learn_counts, Bounds, LearnInput, Profile};
 use dechrome::{Cleaner, Document, Options, Source};
 
 /// Arguments of `dechrome clean`.
@@ -354,12 +354,18 @@ impl ProfileArgs {
             ..Options::default()
         });
         let mut profile = Profile::default();
+        let bounds = Bounds::default();
         inputs::for_each_chunk(paths, input, &interrupted, |chunk| {
             let docs: Vec<LearnInput<'_>> = chunk.iter().map(InputDoc::learn_input).collect();
-            // Unreadable documents are reported by the cleaning pass.
-            let (shard, _) = pool.install(|| learn(&cleaner, &docs));
+            // Unreadable documents are reported by the cleaning pass. Counts only: cleaning
+            // never reads samples.
+            let (shard, _) = pool.install(|| learn_counts(&cleaner, &docs));
             profile.absorb(shard);
+            // Chunks are formed in input order whatever the number of threads, so pruning
+            // here keeps the profile the same at any -j.
+            profile.prune(&bounds);
         })?;
+        release_freed_memory();
         let enough = profile
             .sites
             .values()
@@ -367,6 +373,25 @@ impl ProfileArgs {
         Ok(enough.then_some(profile))
     }
 }
+
+/// Hands the heap pages the first pass freed back to the system. glibc keeps freed memory
+/// in each thread's arena; without this the cleaning pass allocates on top of what the
+/// learning pass left (on wcxb-dev: 97 MB peak instead of 56 MB).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_freed_memory() {
+    extern "C" {
+        fn malloc_trim(pad: usize) -> std::os::raw::c_int;
+    }
+    // SAFETY: malloc_trim takes no pointers and only returns free pages of glibc's heap to
+    // the kernel; it locks each arena, so other threads may allocate meanwhile.
+    unsafe {
+        malloc_trim(0);
+    }
+}
+
+/// Elsewhere the allocator keeps its own policy.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_freed_memory() {}
 
 /// Whether the batch may hold enough pages of one site for a first pass to pay.
 fn batch_can_learn(paths: &[PathBuf], input: &InputArgs, min_pages: u64) -> bool {

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use super::clean::{thread_pool, write_atomically};
 use super::inputs::{self, InputArgs, InputDoc};
 use super::usage_error;
-use dechrome::profile::{learn, LearnInput, Profile};
+use dechrome::profile::{learn, Bounds, LearnInput, Profile};
 use dechrome::{Cleaner, Options};
 
 /// Arguments of `dechrome learn`.
@@ -42,7 +42,8 @@ pub struct ProfileArgs {
 /// Subcommands of `dechrome profile`.
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
-    /// Merge profiles learned on shards: the result equals learning on all the documents.
+    /// Merge profiles learned on shards: counts add (exact; the order does not matter), then
+    /// one prune bounds the result.
     Merge {
         /// Profiles to merge.
         #[arg(required = true)]
@@ -84,6 +85,7 @@ pub fn run(args: LearnArgs) -> ExitCode {
     };
     let started = std::time::Instant::now();
     let mut profile = Profile::default();
+    let bounds = Bounds::default();
     let mut failed = 0usize;
     let mut documents = 0usize;
     let mut bytes = 0u64;
@@ -91,6 +93,8 @@ pub fn run(args: LearnArgs) -> ExitCode {
         let docs: Vec<LearnInput<'_>> = chunk.iter().map(InputDoc::learn_input).collect();
         let (shard, errors) = pool.install(|| learn(&cleaner, &docs));
         profile.absorb(shard);
+        // After each chunk (formed in input order): the same profile at any -j.
+        profile.prune(&bounds);
         for (i, e) in errors {
             failed += 1;
             eprintln!("dechrome: {}: {e}", chunk[i].label);
@@ -112,16 +116,34 @@ pub fn run(args: LearnArgs) -> ExitCode {
     if !args.quiet {
         let seconds = started.elapsed().as_secs_f64();
         eprintln!(
-            "dechrome: learned {} sites, {} lines from {documents} documents ({:.1} MB) in {seconds:.2}s, {failed} failed",
+            "dechrome: learned {} sites, {} lines from {documents} documents ({:.1} MB) in {seconds:.2}s, {failed} failed{}",
             profile.sites.len(),
             profile.len(),
             bytes as f64 / 1e6,
+            approximate_note(&profile),
         );
     }
     if failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `""` when every count is exact, else how far counts may fall short.
+fn approximate_note(profile: &Profile) -> String {
+    let pruned: Vec<u64> = profile
+        .sites
+        .values()
+        .map(|s| s.error)
+        .filter(|&e| e > 0)
+        .collect();
+    match pruned.iter().max() {
+        None => String::new(),
+        Some(most) => format!(
+            " (bounded: counts of {} sites may fall short by up to {most} documents)",
+            pruned.len()
+        ),
     }
 }
 
@@ -132,13 +154,15 @@ pub fn run_profile(args: ProfileArgs) -> ExitCode {
             let mut merged = Profile::default();
             for path in &profiles {
                 match read_profile(path) {
-                    Ok(p) => merged.merge(&p),
+                    Ok(p) => merged.absorb(p),
                     Err(e) => {
                         eprintln!("dechrome: {e}");
                         return ExitCode::from(1);
                     }
                 }
             }
+            // Once, on the sum: the order of the files does not matter.
+            merged.prune(&Bounds::default());
             if let Err(e) = write_atomically(&out, &merged.to_bytes()) {
                 eprintln!("dechrome: cannot write {}: {e}", out.display());
                 return ExitCode::from(1);
@@ -159,8 +183,16 @@ pub fn run_profile(args: ProfileArgs) -> ExitCode {
                     continue;
                 }
                 let label = if name.is_empty() { "(no site)" } else { name };
+                let bound = if counts.error > 0 {
+                    format!(
+                        " (pruned: counts may fall short by up to {} documents)",
+                        counts.error
+                    )
+                } else {
+                    String::new()
+                };
                 out.push_str(&format!(
-                    "{label}: {} documents, {} distinct lines\n",
+                    "{label}: {} documents, {} distinct lines{bound}\n",
                     counts.documents,
                     counts.lines.len()
                 ));
