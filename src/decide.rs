@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::blocks::{Block, BlockKind};
 use crate::detect::{Reason, Signal, SourceKind, Verdict};
 use crate::dom::{Dom, NodeId};
+use crate::metadata::PageKinds;
 
 /// First class of a block, from its own verdicts (jusText's classes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,6 +79,10 @@ struct Weights {
     markup_chrome: f32,
     /// Chrome evidence from every detector but link density.
     chrome_without_links: f32,
+    /// Chrome evidence from every detector but link density and labels repeated three
+    /// times or more in the page: what an entry of a listing keeps (its links and the
+    /// fields every entry repeats are its content).
+    chrome_of_entry: f32,
 }
 
 impl Weights {
@@ -105,6 +110,13 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
                 if v.reason.detector != "link-density" {
                     w.chrome_without_links =
                         1.0 - (1.0 - w.chrome_without_links) * (1.0 - v.weight);
+                    // A label printed twice is a copy (a story both featured and listed, a
+                    // section laid out for each screen size); three times or more, a field.
+                    let field =
+                        v.reason.detector == REPEATED_DETECTOR && v.weight >= REPEATED_FIELD_WEIGHT;
+                    if !field {
+                        w.chrome_of_entry = 1.0 - (1.0 - w.chrome_of_entry) * (1.0 - v.weight);
+                    }
                 }
                 if v.reason.detector == "markup" {
                     w.markup_chrome = w.markup_chrome.max(v.weight);
@@ -116,6 +128,7 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
         if v.weight >= 1.0 && v.signal == Signal::Chrome {
             w.chrome = 1.0;
             w.chrome_without_links = 1.0;
+            w.chrome_of_entry = 1.0;
         }
     }
     weights
@@ -485,6 +498,13 @@ const MAIN_ELEMENT_SHARE: f32 = 0.5;
 /// Share of link text above which the main region is a listing (teasers are content).
 const LISTING_LINK_SHARE: f32 = 0.3;
 
+/// The detector whose verdicts mark labels repeated within the page.
+const REPEATED_DETECTOR: &str = "repeated-in-page";
+
+/// Weight of a repeated-in-page verdict from three sightings or more (see
+/// `detect::repeated`): such a label inside a listing's entries is a field of the entries.
+const REPEATED_FIELD_WEIGHT: f32 = 0.8;
+
 /// The detector whose verdicts mark site template lines (cross-document frequency).
 const TEMPLATE_DETECTOR: &str = "line-frequency";
 
@@ -566,12 +586,14 @@ fn remove_template(
     }
 }
 
-/// Decides every block. `verdicts` may come in any order.
+/// Decides every block. `verdicts` may come in any order; `kinds` is what the page's
+/// structured data declares it to be.
 pub fn decide(
     blocks: &[Block],
     verdicts: &[Verdict],
     dom: Option<&Dom>,
     source: SourceKind,
+    kinds: PageKinds,
     config: &DecideConfig,
 ) -> Vec<Decision> {
     let n = blocks.len();
@@ -624,8 +646,17 @@ pub fn decide(
         let listing = links as f32 > LISTING_LINK_SHARE * chars.max(1) as f32;
         let in_cards = |i: usize| cards.is_some_and(|c| blocks[i].ancestors.contains(&c));
         if listing || cards.is_some() {
+            // The labels every entry repeats (each job's "Full-time", each product's brand,
+            // each trail's difficulty) are fields of the entries, but not on a page declared
+            // a product, discussion or article, whose repeated labels around the document
+            // are its template (a price block per variant, "Reply" per post).
+            let fields = !(kinds.product || kinds.discussion || kinds.article);
             for i in (0..n).filter(|&i| in_container[i] && (listing || in_cards(i))) {
-                weights[i].chrome = weights[i].chrome_without_links;
+                weights[i].chrome = if fields {
+                    weights[i].chrome_of_entry
+                } else {
+                    weights[i].chrome_without_links
+                };
                 classes[i] = first_class(&blocks[i], &weights[i]);
                 // The entries of a listing are its content, however short, and so are
                 // the dates and authors of its entries.

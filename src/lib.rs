@@ -501,6 +501,7 @@ impl Cleaner {
             &verdicts,
             page.dom,
             page.source,
+            page.kinds,
             &self.options.decide,
         )
     }
