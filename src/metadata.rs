@@ -50,6 +50,10 @@ pub struct PageKinds {
     pub discussion: bool,
     /// A product (`Product`, `ProductGroup`, `IndividualProduct`).
     pub product: bool,
+    /// Products declared side by side, not nested in one another: more than one and the
+    /// page lists products (a category page, a grid of offers) rather than being one
+    /// product's page.
+    pub products: u32,
     /// An article (JSON-LD `Article`, `NewsArticle`, `BlogPosting`…).
     pub article: bool,
 }
@@ -72,7 +76,21 @@ pub fn declared(dom: &Dom) -> Declared {
         };
         if let Some(itemtype) = node.attr("itemtype") {
             out.kinds.discussion |= names_discussion_type(itemtype);
-            out.kinds.product |= names_product_type(itemtype);
+            if names_product_type(itemtype) {
+                out.kinds.product = true;
+                // A product nested in another (a variant, an accessory) is part of it.
+                let mut outer = node.parent;
+                let mut nested = false;
+                while let Some(p) = outer {
+                    let parent = dom.node(p);
+                    if parent.attr("itemtype").is_some_and(names_product_type) {
+                        nested = true;
+                        break;
+                    }
+                    outer = parent.parent;
+                }
+                out.kinds.products += u32::from(!nested);
+            }
         }
         match name.local {
             local_name!("html") => {
@@ -203,7 +221,10 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
                 _ => Vec::new(),
             };
             out.kinds.discussion |= types.iter().any(|t| names_discussion_type(t));
-            out.kinds.product |= types.iter().any(|t| names_product_type(t));
+            if types.iter().any(|t| names_product_type(t)) {
+                out.kinds.product = true;
+                out.kinds.products += 1;
+            }
             if is_article_type(value) {
                 out.kinds.article = true;
                 if let Some(body) = map
@@ -271,6 +292,19 @@ mod tests {
         assert_eq!(d.metadata.date.as_deref(), Some("2024-05-03"));
         assert_eq!(d.metadata.language.as_deref(), Some("de"));
         assert_eq!(d.article_body.as_deref(), Some("Text."));
+    }
+
+    #[test]
+    fn products_side_by_side_are_counted_nested_ones_are_not() {
+        let one = r#"<div itemscope itemtype="https://schema.org/Product"><span>Mug</span>
+            <div itemprop="isRelatedTo" itemscope itemtype="https://schema.org/Product">Saucer</div>
+            </div>"#;
+        let d = declared(&Dom::parse(one));
+        assert!(d.kinds.product);
+        assert_eq!(d.kinds.products, 1);
+        let grid = r#"<script type="application/ld+json">[{"@type":"Product","name":"A"},
+            {"@type":"Product","name":"B"},{"@type":"Product","name":"C"}]</script>"#;
+        assert_eq!(declared(&Dom::parse(grid)).kinds.products, 3);
     }
 
     #[test]

@@ -975,6 +975,7 @@ mod tests {
             kinds: PageKinds {
                 discussion,
                 product,
+                products: u32::from(product),
                 article,
             },
         };

@@ -11,6 +11,7 @@ pub mod link_density;
 pub mod markup;
 pub mod phrases;
 pub mod repeated;
+pub mod teaser_cards;
 pub mod text_density;
 
 use serde::Serialize;
@@ -122,6 +123,7 @@ pub fn all_detectors() -> Vec<Box<dyn Detector>> {
         Box::new(phrases::ChromePhrases),
         Box::new(byline::BylineAndDate),
         Box::new(repeated::RepeatedInPage),
+        Box::new(teaser_cards::TeaserCards),
         Box::new(link_density::LinkDensity),
         Box::new(text_density::TextDensity),
         Box::new(line_frequency::LineFrequency),
