@@ -5,7 +5,9 @@
 //! Only short blocks count: a long paragraph that repeats is a quote or a duplicated
 //! summary, which this detector leaves to others. Table rows are not counted (cells repeat
 //! "Yes" and "—" legitimately), nor are labels that repeat once per card of one list (each
-//! product card of a grid says "Color" and "Free shipping": the fields of the cards).
+//! product card of a grid says "Color" and "Free shipping": the fields of the cards). A
+//! price keeps its digits: the prices of a rail's cards do not make the product's own price
+//! a label.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -33,7 +35,12 @@ impl Detector for RepeatedInPage {
             {
                 continue;
             }
-            let key = fold(&block.text);
+            // A price is its digits: "EUR 29.00" and "EUR 38.50" are not one label.
+            let key = if super::teaser_cards::is_price(&block.text) {
+                block.text.trim().to_lowercase()
+            } else {
+                fold(&block.text)
+            };
             if key.is_empty() {
                 continue;
             }
@@ -142,6 +149,15 @@ mod tests {
         let mut out = Vec::new();
         RepeatedInPage.detect(&page, &mut out);
         out.iter().map(|v| blocks[v.block].text.clone()).collect()
+    }
+
+    #[test]
+    fn prices_differ_by_their_digits() {
+        let v = repeated(
+            "<p>EUR 29.00</p><div><p>EUR 38.50</p></div><section><p>EUR 12.40</p></section>\
+             <header><p>EUR 5.00</p></header><footer><p>EUR 5.00</p></footer>",
+        );
+        assert_eq!(v, ["EUR 5.00", "EUR 5.00"]);
     }
 
     #[test]

@@ -153,7 +153,7 @@ fn has_link(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// Whether `text` is a price: short, with digits and a currency sign or code next to them.
-fn is_price(text: &str) -> bool {
+pub(crate) fn is_price(text: &str) -> bool {
     let text = text.trim();
     if text.is_empty() || text.chars().count() > MAX_PRICE_CHARS {
         return false;
