@@ -51,6 +51,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "content",
     "datetime",
     "hidden",
+    "href",
     "id",
     "itemprop",
     "itemtype",
