@@ -1172,27 +1172,46 @@ mod tests {
 
     /// The tree as text: one line per node, indented by depth.
     fn outline(dom: &Dom) -> String {
+        outline_with(dom, false)
+    }
+
+    /// [`outline`]; `for_extraction` leaves out the text of `<script>` and `<style>` elements
+    /// and the attributes [`Dom::parse_document`] drops.
+    fn outline_with(dom: &Dom, for_extraction: bool) -> String {
         let mut out = String::new();
         let mut depth = 0usize;
         dom.walk(dom.root(), |e| {
             match e {
                 WalkEvent::Enter(n) => {
                     let node = dom.node(n);
+                    let in_raw = node.parent.is_some_and(|p| {
+                        matches!(
+                            dom.node(p).local_name(),
+                            Some(&local_name!("script") | &local_name!("style"))
+                        )
+                    });
                     let label = match &node.data {
                         NodeData::Document => "#document".to_string(),
                         NodeData::Other => "#other".to_string(),
+                        // Dropped text leaves no text node: raw text counts as absent.
+                        NodeData::Text(_) if for_extraction && in_raw => String::new(),
                         NodeData::Text(t) => format!("{:?}", &**t),
                         NodeData::Element { name, attrs, .. } => {
                             let attrs: Vec<String> = attrs
                                 .iter()
+                                .filter(|a| {
+                                    !for_extraction || KEPT_ATTRIBUTES.contains(&&*a.name.local)
+                                })
                                 .map(|a| format!("{}={:?}", a.name.local, &*a.value))
                                 .collect();
                             format!("<{} {}>", name.local, attrs.join(" "))
                         }
                     };
-                    out.push_str(&" ".repeat(depth));
-                    out.push_str(&label);
-                    out.push('\n');
+                    if !label.is_empty() {
+                        out.push_str(&" ".repeat(depth));
+                        out.push_str(&label);
+                        out.push('\n');
+                    }
                     depth += 1;
                 }
                 WalkEvent::Leave(_) => depth -= 1,
@@ -1261,58 +1280,6 @@ mod tests {
         }
     }
 
-    /// [`outline`] without the text of `<script>` and `<style>` elements, and with only the
-    /// attributes [`Dom::parse_document`] keeps.
-    fn extraction_outline(dom: &Dom) -> String {
-        let mut out = String::new();
-        let mut depth = 0usize;
-        dom.walk(dom.root(), |e| {
-            match e {
-                WalkEvent::Enter(n) => {
-                    let node = dom.node(n);
-                    let in_raw = node.parent.is_some_and(|p| {
-                        matches!(
-                            dom.node(p).local_name(),
-                            Some(&local_name!("script") | &local_name!("style"))
-                        )
-                    });
-                    let label = match &node.data {
-                        NodeData::Text(_) if in_raw => "#raw".to_string(),
-                        NodeData::Element { name, attrs, .. } => {
-                            let attrs: Vec<String> = attrs
-                                .iter()
-                                .filter(|a| KEPT_ATTRIBUTES.contains(&&*a.name.local))
-                                .map(|a| format!("{}={:?}", a.name.local, &*a.value))
-                                .collect();
-                            format!("<{} {}>", name.local, attrs.join(" "))
-                        }
-                        _ => outline_label(node),
-                    };
-                    out.push_str(&" ".repeat(depth));
-                    out.push_str(&label);
-                    out.push('\n');
-                    depth += 1;
-                }
-                WalkEvent::Leave(_) => depth -= 1,
-            }
-            true
-        });
-        // Dropped text leaves no text node: count raw text as absent.
-        out.lines()
-            .filter(|l| l.trim_start() != "#raw")
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    fn outline_label(node: &Node) -> String {
-        match &node.data {
-            NodeData::Document => "#document".to_string(),
-            NodeData::Other => "#other".to_string(),
-            NodeData::Text(t) => format!("{:?}", &**t),
-            NodeData::Element { name, .. } => format!("<{}>", name.local),
-        }
-    }
-
     #[test]
     fn the_extraction_parse_differs_only_in_unread_attributes_and_raw_text() {
         let mut pages = vec![
@@ -1339,8 +1306,8 @@ mod tests {
             let full = Dom::parse(page);
             let document = Dom::parse_document(page, None).unwrap();
             assert_eq!(
-                extraction_outline(&document),
-                extraction_outline(&full),
+                outline_with(&document, true),
+                outline_with(&full, true),
                 "{page:.80}"
             );
         }
