@@ -945,9 +945,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::blocks::html::blocks_from_dom;
-    use crate::detect::{PageKinds, SourceKind};
-    use crate::lang::PageLanguage;
+    use crate::detect::PageKinds;
 
     fn verdicts(html: &str) -> Vec<(String, String)> {
         verdicts_on(html, false, false)
@@ -963,26 +961,15 @@ mod tests {
         product: bool,
         article: bool,
     ) -> Vec<(String, String)> {
-        let dom = Dom::parse(html);
-        let blocks = blocks_from_dom(&dom);
-        let page = Page {
-            blocks: &blocks,
-            dom: Some(&dom),
-            language: PageLanguage::guess(""),
-            source: SourceKind::Html,
-            title: None,
-            frequency: None,
-            kinds: PageKinds {
-                discussion,
-                product,
-                products: u32::from(product),
-                article,
-            },
+        let kinds = PageKinds {
+            discussion,
+            product,
+            products: u32::from(product),
+            article,
         };
-        let mut out = Vec::new();
-        MarkupSemantics.detect(&page, &mut out);
-        out.iter()
-            .map(|v| (blocks[v.block].text.clone(), v.reason.cause.clone()))
+        crate::detect::verdicts_on_html(&MarkupSemantics, html, kinds)
+            .into_iter()
+            .map(|(text, v)| (text, v.reason.cause))
             .collect()
     }
 

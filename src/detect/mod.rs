@@ -166,6 +166,32 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Runs `detector` on `html` parsed as a page declaring `kinds`: each verdict with the text
+/// of its block (for detectors' tests).
+#[cfg(test)]
+pub(crate) fn verdicts_on_html(
+    detector: &dyn Detector,
+    html: &str,
+    kinds: PageKinds,
+) -> Vec<(String, Verdict)> {
+    let dom = crate::dom::Dom::parse(html);
+    let blocks = crate::blocks::html::blocks_from_dom(&dom);
+    let page = Page {
+        blocks: &blocks,
+        dom: Some(&dom),
+        language: crate::lang::PageLanguage::guess(""),
+        source: SourceKind::Html,
+        title: None,
+        frequency: None,
+        kinds,
+    };
+    let mut out = Vec::new();
+    detector.detect(&page, &mut out);
+    out.into_iter()
+        .map(|v| (blocks[v.block].text.clone(), v))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

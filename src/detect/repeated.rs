@@ -129,26 +129,12 @@ fn in_separate_cards(page: &Page<'_>, dom: &Dom, indices: &[usize]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::blocks::html::blocks_from_dom;
-    use crate::detect::SourceKind;
-    use crate::dom::Dom;
-    use crate::lang::PageLanguage;
 
     fn repeated(html: &str) -> Vec<String> {
-        let dom = Dom::parse(html);
-        let blocks = blocks_from_dom(&dom);
-        let page = Page {
-            blocks: &blocks,
-            dom: Some(&dom),
-            language: PageLanguage::guess(""),
-            source: SourceKind::Html,
-            title: None,
-            frequency: None,
-            kinds: Default::default(),
-        };
-        let mut out = Vec::new();
-        RepeatedInPage.detect(&page, &mut out);
-        out.iter().map(|v| blocks[v.block].text.clone()).collect()
+        crate::detect::verdicts_on_html(&RepeatedInPage, html, Default::default())
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect()
     }
 
     #[test]
