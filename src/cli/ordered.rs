@@ -1,42 +1,48 @@
 //! Work on a thread pool as documents are read, results handed back in input order.
 //!
 //! Chunked processing (read 64 documents, clean them in parallel, write them) makes every
-//! chunk wait for its slowest page while the other cores idle. Here the reading thread
-//! submits each document to the pool as soon as it is read and writes results as soon as
-//! every earlier one is written; a reorder window bounds how far reading may run ahead of
-//! writing, in documents and in bytes, so memory stays bounded whatever the batch size.
+//! chunk wait for its slowest page while the other cores idle. Here a reading thread
+//! submits each document to the pool as soon as it is read, and the calling thread
+//! delivers results as soon as every earlier one is delivered. Reading and delivering run
+//! on separate threads, so a delivery that waits on the disk (an output file synced
+//! before its rename) does not stop reading. A reorder window bounds how far reading may
+//! run ahead of delivery, in documents and in bytes, so memory stays bounded whatever the
+//! batch size.
 
 use std::collections::BTreeMap;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
 use super::inputs::{self, InputArgs, InputDoc, ReadSummary};
 
-/// Input bytes that may be read but not yet written (one larger document is always let in
-/// when nothing else is waiting).
+/// Input bytes that may be read but not yet delivered (one larger document is always let
+/// in when nothing else is waiting).
 const WINDOW_BYTES: usize = 32 << 20;
 
-/// Documents that may be read but not yet written, per thread of the pool.
+/// Documents that may be read but not yet delivered, per thread of the pool.
 const WINDOW_DOCUMENTS_PER_THREAD: usize = 32;
 
-/// Reads the documents of `paths`, runs `work` on each in `threads` worker threads, and
-/// calls `deliver` with each document and its result in input order, on the calling
-/// thread. When `deliver` returns `false`, no more documents are submitted or delivered. A panic in `work` (a bug)
-/// becomes an `Err` for that document, and the batch goes on.
+/// Reads the documents of `paths` on a reading thread, runs `work` on each in `threads`
+/// worker threads, and calls `deliver` with each document and its result in input order,
+/// on the calling thread. When `deliver` returns `false`, no more documents are read or
+/// delivered. A panic in `work` (a bug) becomes an `Err` for that document, and the batch
+/// goes on.
 pub fn process_in_order<R: Send>(
     threads: usize,
     paths: &[std::path::PathBuf],
     args: &InputArgs,
-    stop: &dyn Fn() -> bool,
+    stop: &(dyn Fn() -> bool + Sync),
     work: impl Fn(&InputDoc) -> R + Sync,
     mut deliver: impl FnMut(InputDoc, Result<R, String>) -> bool,
 ) -> Result<ReadSummary, String> {
     // Plain threads that block on a queue: idle rayon workers spin looking for work, and
     // that spinning took the CPU the reading thread needed.
     let threads = threads.max(1);
-    let window_documents = WINDOW_DOCUMENTS_PER_THREAD * threads;
+    let window = Window::new(WINDOW_DOCUMENTS_PER_THREAD * threads, WINDOW_BYTES);
     let work = &work;
-    let (job_sender, job_receiver) = mpsc::sync_channel::<(u64, InputDoc)>(window_documents);
-    let job_receiver = std::sync::Mutex::new(job_receiver);
+    let (job_sender, job_receiver) =
+        mpsc::sync_channel::<(u64, InputDoc)>(WINDOW_DOCUMENTS_PER_THREAD * threads);
+    let job_receiver = Mutex::new(job_receiver);
     let (sender, receiver) = mpsc::channel::<(u64, InputDoc, Result<R, String>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -64,91 +70,119 @@ pub fn process_in_order<R: Send>(
             });
         }
         drop(sender);
-        let mut window = Window {
-            receiver,
-            pending: BTreeMap::new(),
-            next_to_deliver: 0,
-            in_flight: 0,
-            in_flight_bytes: 0,
-            open: true,
-        };
-        let mut next_sequence = 0u64;
-        let read = inputs::for_each_document(paths, args, stop, |doc| {
-            if !window.open {
-                return;
-            }
-            while window.in_flight > 0
-                && (window.in_flight >= window_documents
-                    || window.in_flight_bytes + doc.bytes.len() > WINDOW_BYTES)
-            {
-                window.receive_one(&mut deliver);
-                if !window.open {
+
+        let window = &window;
+        let reader = scope.spawn(move || {
+            let mut next_sequence = 0u64;
+            let stop_reading = || stop() || window.is_closed();
+            let read = inputs::for_each_document(paths, args, &stop_reading, |doc| {
+                if !window.admit(doc.bytes.len()) {
                     return;
                 }
-            }
-            // Deliver whatever is already done without waiting.
-            window.receive_ready(&mut deliver);
-            window.in_flight += 1;
-            window.in_flight_bytes += doc.bytes.len();
-            let sequence = next_sequence;
-            next_sequence += 1;
-            // The queue holds at most a window of jobs, so this never blocks for long; it
-            // fails only if every worker is gone.
-            if job_sender.send((sequence, doc)).is_err() {
-                window.open = false;
-            }
+                let sequence = next_sequence;
+                next_sequence += 1;
+                // The queue holds at most a window of jobs, so this never blocks for
+                // long; it fails only if every worker is gone.
+                if job_sender.send((sequence, doc)).is_err() {
+                    window.close();
+                }
+            });
+            // Dropping the sender lets the workers finish, which ends delivery.
+            drop(job_sender);
+            read
         });
-        drop(job_sender);
-        while window.in_flight > 0 {
-            window.receive_one(&mut deliver);
+
+        let mut pending = BTreeMap::new();
+        let mut next_to_deliver = 0u64;
+        // Ends when every worker has returned, that is once reading has ended and every
+        // submitted document has its result.
+        while let Ok((sequence, doc, result)) = receiver.recv() {
+            pending.insert(sequence, (doc, result));
+            while let Some((doc, result)) = pending.remove(&next_to_deliver) {
+                next_to_deliver += 1;
+                let bytes = doc.bytes.len();
+                if !window.is_closed() && !deliver(doc, result) {
+                    window.close();
+                }
+                window.release(bytes);
+            }
         }
-        read
+        reader
+            .join()
+            .unwrap_or_else(|_| Err("internal error (please report it): the reader failed".into()))
     })
 }
 
-/// Results received but not yet delivered, and the counts that bound them.
-struct Window<R> {
-    receiver: mpsc::Receiver<(u64, InputDoc, R)>,
-    pending: BTreeMap<u64, (InputDoc, R)>,
-    next_to_deliver: u64,
-    in_flight: usize,
-    in_flight_bytes: usize,
-    open: bool,
+/// Documents read but not yet delivered, and whether delivery still wants more.
+struct Window {
+    counts: Mutex<InFlight>,
+    freed: Condvar,
+    closed: AtomicBool,
+    max_documents: usize,
+    max_bytes: usize,
 }
 
-impl<R> Window<R> {
-    /// Waits for one result, then delivers every result that is next in input order.
-    fn receive_one(&mut self, deliver: &mut impl FnMut(InputDoc, R) -> bool) {
-        let Ok((sequence, doc, result)) = self.receiver.recv() else {
-            // Every worker is gone, so nothing is in flight any more.
-            self.in_flight = 0;
-            self.in_flight_bytes = 0;
-            return;
+#[derive(Default)]
+struct InFlight {
+    documents: usize,
+    bytes: usize,
+}
+
+impl Window {
+    fn new(max_documents: usize, max_bytes: usize) -> Self {
+        Window {
+            counts: Mutex::new(InFlight::default()),
+            freed: Condvar::new(),
+            closed: AtomicBool::new(false),
+            max_documents,
+            max_bytes,
+        }
+    }
+
+    /// Waits until a document of `bytes` fits in the window and counts it in; `false`
+    /// when delivery has closed the window instead.
+    fn admit(&self, bytes: usize) -> bool {
+        let Ok(mut counts) = self.counts.lock() else {
+            return false;
         };
-        self.pending.insert(sequence, (doc, result));
-        self.deliver_in_order(deliver);
+        while counts.documents > 0
+            && (counts.documents >= self.max_documents || counts.bytes + bytes > self.max_bytes)
+            && !self.is_closed()
+        {
+            counts = match self.freed.wait(counts) {
+                Ok(c) => c,
+                Err(_) => return false,
+            };
+        }
+        if self.is_closed() {
+            return false;
+        }
+        counts.documents += 1;
+        counts.bytes += bytes;
+        true
     }
 
-    /// Takes every result that is already done, without waiting, and delivers what it can.
-    fn receive_ready(&mut self, deliver: &mut impl FnMut(InputDoc, R) -> bool) {
-        while let Ok((sequence, doc, result)) = self.receiver.try_recv() {
-            self.pending.insert(sequence, (doc, result));
+    /// Counts a delivered document out of the window.
+    fn release(&self, bytes: usize) {
+        if let Ok(mut counts) = self.counts.lock() {
+            counts.documents -= 1;
+            counts.bytes -= bytes;
         }
-        self.deliver_in_order(deliver);
+        self.freed.notify_one();
     }
 
-    fn deliver_in_order(&mut self, deliver: &mut impl FnMut(InputDoc, R) -> bool) {
-        while let Some((doc, result)) = self.pending.remove(&self.next_to_deliver) {
-            self.next_to_deliver += 1;
-            self.in_flight -= 1;
-            self.in_flight_bytes -= doc.bytes.len();
-            if self.open && !deliver(doc, result) {
-                self.open = false;
-            }
-        }
+    /// Stops reading: delivery wants no more documents.
+    fn close(&self) {
+        self.closed.store(true, Ordering::SeqCst);
+        // Taking the lock orders the store before a waiting reader's next check.
+        drop(self.counts.lock());
+        self.freed.notify_all();
+    }
+
+    fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::SeqCst)
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +231,47 @@ mod tests {
             .map(|n| if n == 77 { Err(true) } else { Ok(n) })
             .collect();
         assert_eq!(seen, expected);
+    }
+
+    /// Reading goes on while a delivery waits (on a disk sync, say): documents after the
+    /// one being delivered are read and cleaned meanwhile.
+    #[test]
+    fn reading_goes_on_while_a_delivery_waits() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..100 {
+            std::fs::write(dir.path().join(format!("{i:04}.txt")), "x").unwrap();
+        }
+        let worked = AtomicUsize::new(0);
+        let mut worked_during_first_delivery = 0;
+        let mut delivered = 0;
+        process_in_order(
+            2,
+            &[dir.path().to_path_buf()],
+            &args(),
+            &|| false,
+            |_| {
+                worked.fetch_add(1, Ordering::SeqCst);
+            },
+            |_, _| {
+                if delivered == 0 {
+                    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+                    while worked.load(Ordering::SeqCst) < 50 && std::time::Instant::now() < deadline
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                    }
+                    worked_during_first_delivery = worked.load(Ordering::SeqCst);
+                }
+                delivered += 1;
+                true
+            },
+        )
+        .unwrap();
+        assert_eq!(delivered, 100);
+        assert!(
+            worked_during_first_delivery >= 50,
+            "{worked_during_first_delivery}"
+        );
     }
 
     /// When delivery says stop, nothing more is delivered.
