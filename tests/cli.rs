@@ -143,3 +143,32 @@ fn a_document_over_the_time_budget_is_reported_and_the_batch_goes_on() {
         ))
         .stderr(predicate::str::contains("0 cleaned, 0 skipped, 2 failed"));
 }
+
+/// Two inputs that map to one output name: the second fails with the output named, the
+/// first is written, and an input path that cannot be read fails alone.
+#[test]
+fn two_inputs_for_one_output_and_a_missing_path_fail_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("a.htm"), PAGE).unwrap();
+    std::fs::write(input.join("a.html"), PAGE).unwrap();
+    std::fs::write(input.join("b.html"), PAGE).unwrap();
+    let out = dir.path().join("out");
+    let missing = dir.path().join("no-such-dir");
+    dechrome()
+        .args(["clean", "--no-auto-profile"])
+        .arg(&missing)
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no-such-dir"))
+        .stderr(predicate::str::contains(
+            "a.txt is also the output of an earlier input",
+        ))
+        .stderr(predicate::str::contains("2 cleaned, 0 skipped, 2 failed"));
+    assert!(out.join("a.txt").exists());
+    assert!(out.join("b.txt").exists());
+}

@@ -202,8 +202,10 @@ struct Sink<'a> {
     stdout_documents: usize,
     /// The open JSONL output of the current many-document input file, with its path.
     open_jsonl: Option<(PathBuf, tempfile::NamedTempFile)>,
-    /// First input of each output path (two inputs mapping to one output is an error).
-    claimed: std::collections::HashMap<PathBuf, String>,
+    /// A hash of each output path written, with a hash of its input's path: two inputs
+    /// mapping to one output is an error. Hashes (16 bytes an output) keep a batch of
+    /// millions of files small.
+    claimed: std::collections::HashMap<u64, u64>,
     stdout_closed: bool,
 }
 
@@ -267,14 +269,17 @@ impl Sink<'_> {
     }
 
     fn claim(&mut self, path: &Path, doc: &InputDoc) -> Result<(), String> {
-        match self.claimed.get(path) {
-            Some(other) if other != &doc.label_of_file() => Err(format!(
-                "its output {} is also the output of {other}",
-                path.display()
-            )),
-            Some(_) => Ok(()),
-            None => {
-                self.claimed.insert(path.to_path_buf(), doc.label_of_file());
+        let input = hash_of(&doc.label_of_file());
+        match self.claimed.entry(hash_of(path)) {
+            std::collections::hash_map::Entry::Occupied(first) if *first.get() != input => {
+                Err(format!(
+                    "its output {} is also the output of an earlier input",
+                    path.display()
+                ))
+            }
+            std::collections::hash_map::Entry::Occupied(_) => Ok(()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(input);
                 Ok(())
             }
         }
@@ -289,6 +294,12 @@ impl Sink<'_> {
         }
         Ok(())
     }
+}
+
+/// A hash that is the same in every run (SipHash with fixed keys).
+fn hash_of(value: &(impl std::hash::Hash + ?Sized)) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
 }
 
 impl InputDoc {
@@ -398,15 +409,17 @@ fn batch_can_learn(paths: &[PathBuf], input: &InputArgs, min_pages: u64) -> bool
     if inputs::is_stdin(paths) {
         return false;
     }
-    match inputs::list_files(paths) {
-        Ok(files) => {
-            files.len() as u64 >= min_pages
-                || files
-                    .iter()
-                    .any(|(p, _)| inputs::kind_of(p, input.input_format) != Kind::Page)
+    let mut pages = 0u64;
+    for file in inputs::input_files(paths) {
+        let Ok((path, _)) = file else {
+            return false;
+        };
+        pages += 1;
+        if pages >= min_pages || inputs::kind_of(&path, input.input_format) != Kind::Page {
+            return true;
         }
-        Err(_) => false,
     }
+    false
 }
 
 /// Runs `dechrome clean`.

@@ -163,27 +163,45 @@ pub fn is_input_file(path: &Path) -> bool {
 /// Lists input files: explicit files as given, directories walked in sorted order. Each
 /// comes with its path relative to the walked directory (or its file name).
 pub fn list_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, PathBuf)>, String> {
-    let mut files = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        if meta.is_dir() {
-            let walker = walkdir::WalkDir::new(path)
-                .sort_by_file_name()
-                .follow_links(true);
-            for entry in walker {
-                let entry = entry.map_err(|e| format!("{}: {e}", path.display()))?;
-                if !entry.file_type().is_file() || !is_input_file(entry.path()) {
-                    continue;
+    input_files(paths).collect()
+}
+
+/// The input files of [`list_files`], one at a time: a batch of a million files is never
+/// held as a list (the walk holds one directory's entries at a time).
+pub fn input_files(
+    paths: &[PathBuf],
+) -> impl Iterator<Item = Result<(PathBuf, PathBuf), String>> + '_ {
+    paths.iter().flat_map(|path| {
+        let walk: Box<dyn Iterator<Item = Result<(PathBuf, PathBuf), String>>> =
+            match std::fs::metadata(path) {
+                Err(e) => Box::new(std::iter::once(Err(format!("{}: {e}", path.display())))),
+                Ok(meta) if meta.is_dir() => Box::new(
+                    walkdir::WalkDir::new(path)
+                        .sort_by_file_name()
+                        .follow_links(true)
+                        .into_iter()
+                        .filter_map(move |entry| match entry {
+                            Err(e) => Some(Err(format!("{}: {e}", path.display()))),
+                            Ok(entry) => {
+                                if !entry.file_type().is_file() || !is_input_file(entry.path()) {
+                                    return None;
+                                }
+                                let relative = entry
+                                    .path()
+                                    .strip_prefix(path)
+                                    .unwrap_or(entry.path())
+                                    .to_path_buf();
+                                Some(Ok((entry.into_path(), relative)))
+                            }
+                        }),
+                ),
+                Ok(_) => {
+                    let name = path.file_name().map(PathBuf::from).unwrap_or_default();
+                    Box::new(std::iter::once(Ok((path.clone(), name))))
                 }
-                let relative = entry.path().strip_prefix(path).unwrap_or(entry.path());
-                files.push((entry.path().to_path_buf(), relative.to_path_buf()));
-            }
-        } else {
-            let name = path.file_name().map(PathBuf::from).unwrap_or_default();
-            files.push((path.clone(), name));
-        }
-    }
-    Ok(files)
+            };
+        walk
+    })
 }
 
 /// Whether the inputs are only stdin.
@@ -282,11 +300,19 @@ fn read_documents(
         chunker.flush();
         return Ok(summary);
     }
-    let files = list_files(paths)?;
-    for (path, relative) in files {
+    for file in input_files(paths) {
         if stop() {
             break;
         }
+        let (path, relative) = match file {
+            Ok(file) => file,
+            Err(e) => {
+                // A path that cannot be listed fails alone; the batch goes on.
+                summary.failed += 1;
+                eprintln!("dechrome: {e}");
+                continue;
+            }
+        };
         let kind = kind_of(&path, args.input_format);
         let origin = Some((path.clone(), relative));
         if kind == Kind::Page {
