@@ -687,6 +687,16 @@ fn content_matcher() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
+/// How sure a consent manager's text is chrome: as sure as a dialog's.
+const CONSENT_MANAGER_WEIGHT: f32 = 0.9;
+
+/// Whether a class or id names a cookie-consent manager (`cookie-consent`,
+/// `gdpr-banner`, `cmp-consent-sdk`). "Cookie" alone is not enough: a recipe site's
+/// `cookie-recipes` grid is its document.
+fn names_consent_manager(token: &str) -> bool {
+    token.contains("consent") || token.contains("gdpr")
+}
+
 /// Whether a class names a taxonomy term the element is filed under (`tag-economy`,
 /// `category-news`, `product_tag-cups`, `product_cat-mugs`): CMSs put these on posts and
 /// product cards (next to `hentry`, `type-post`, `status-publish`), and the word "tag" in
@@ -885,6 +895,15 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             cause: "hidden by its class".to_string(),
         });
     }
+    // A consent manager is a dialog about the site, however much text its preference
+    // panel holds: on a page of short posts or titles it can hold most of the page's text,
+    // and must not pass for the page's wrapper.
+    if let Some(token) = tokens.iter().find(|t| names_consent_manager(t)) {
+        return Some(ElementJudgement {
+            weight: CONSENT_MANAGER_WEIGHT,
+            cause: format!("inside <{tag}> named \"{token}\" (a consent manager)"),
+        });
+    }
     if is_wrapper {
         return None;
     }
@@ -971,6 +990,24 @@ mod tests {
             .into_iter()
             .map(|(text, v)| (text, v.reason.cause))
             .collect()
+    }
+
+    #[test]
+    fn a_consent_manager_is_chrome_even_when_it_holds_most_of_the_text() {
+        // A thread of short posts under a long cookie preference panel: the panel holds
+        // most of the page's text, but it is not the page's wrapper.
+        let panel = "<p>These cookies let us count visits and traffic sources so that we can \
+            measure and improve the performance of our site and see how visitors move.</p>"
+            .repeat(6);
+        let v = verdicts(&format!(
+            "<div class='posts'><p>Ready for the show tonight!</p><p>Me too.</p></div>\
+             <div id='cmp-consent-sdk'><div class='pc-panel'>{panel}</div></div>"
+        ));
+        assert_eq!(v.len(), 6, "{v:?}");
+        assert!(v
+            .iter()
+            .all(|(text, cause)| text.starts_with("These cookies")
+                && cause.contains("consent manager")));
     }
 
     #[test]
