@@ -46,14 +46,19 @@ impl Detector for RepeatedInPage {
             }
             counts.entry(key).or_default().push(index);
         }
+        // Text input has no markup: its cards are runs of lines without a blank line
+        // between them (what the text renderer writes for a card of a listing).
+        let runs = (page.dom.is_none()).then(|| TextRuns::of(page.blocks));
         for indices in counts.values() {
             if indices.len() < 2 {
                 continue;
             }
-            if page
-                .dom
-                .is_some_and(|dom| in_separate_cards(page, dom, indices))
-            {
+            let fields = match (page.dom, &runs) {
+                (Some(dom), _) => in_separate_cards(page, dom, indices),
+                (None, Some(runs)) => runs.in_separate_cards(indices),
+                (None, None) => false,
+            };
+            if fields {
                 continue;
             }
             let linked = |i: usize| page.blocks[i].features.link_density() >= 0.5;
@@ -77,6 +82,41 @@ impl Detector for RepeatedInPage {
             }
         }
         out.sort_by_key(|v| v.block);
+    }
+}
+
+/// The runs of adjacent lines of text input (no blank line between them), and which of
+/// them hold a line longer than any label.
+struct TextRuns {
+    /// Per block, the index of its run.
+    run_of: Vec<usize>,
+    /// Per run, whether it holds a line of more than [`MAX_WORDS`] words.
+    has_text: Vec<bool>,
+}
+
+impl TextRuns {
+    fn of(blocks: &[crate::blocks::Block]) -> TextRuns {
+        let mut run_of = Vec::with_capacity(blocks.len());
+        let mut has_text: Vec<bool> = Vec::new();
+        for block in blocks {
+            if !block.joins_previous || has_text.is_empty() {
+                has_text.push(false);
+            }
+            let run = has_text.len() - 1;
+            has_text[run] |= block.features.words > MAX_WORDS;
+            run_of.push(run);
+        }
+        TextRuns { run_of, has_text }
+    }
+
+    /// Whether each sighting sits in a different run that holds text besides labels: the
+    /// fields of a listing's entries as the text renderer writes them (`Acme Ltd` /
+    /// `one line of summary` / `Full-time`), which cleaning the clean text again must keep.
+    /// A menu printed twice is a run of labels alone, and stays template.
+    fn in_separate_cards(&self, indices: &[usize]) -> bool {
+        let mut runs: Vec<usize> = indices.iter().map(|&i| self.run_of[i]).collect();
+        runs.dedup();
+        runs.len() == indices.len() && runs.iter().all(|&r| self.has_text[r])
     }
 }
 
@@ -153,6 +193,43 @@ mod tests {
              <footer><p>Subscribe today</p></footer>",
         );
         assert_eq!(v, ["Subscribe today", "Subscribe today"]);
+    }
+
+    fn repeated_in_text(text: &str) -> Vec<String> {
+        let blocks = crate::blocks::text::blocks_from_text(text);
+        let page = Page {
+            blocks: &blocks,
+            dom: None,
+            language: crate::lang::PageLanguage::guess(""),
+            source: crate::detect::SourceKind::Text,
+            title: None,
+            frequency: None,
+            kinds: Default::default(),
+        };
+        let mut out = Vec::new();
+        RepeatedInPage.detect(&page, &mut out);
+        out.into_iter()
+            .map(|v| blocks[v.block].text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn fields_of_the_entries_of_clean_text_are_not_template() {
+        let v = repeated_in_text(
+            "Jobs\n\nDesigner\n\nTidewater Maps\nShape the route planner used by crews.\nRemote\n\n\
+             Illustrator\n\nQuillmoor Press\nDraw the maps of a small field guide.\nRemote\n\n\
+             Editor\n\nOrchard Ledger\nEdit the guides of a farm cooperative.\nRemote\n",
+        );
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn a_menu_printed_twice_in_text_is_template() {
+        let v = repeated_in_text(
+            "News\nSport\nWeather\n\nThe council met on Tuesday to vote on the tram line.\n\n\
+             News\nSport\nWeather\n",
+        );
+        assert_eq!(v.len(), 6, "{v:?}");
     }
 
     #[test]
