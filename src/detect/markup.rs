@@ -233,6 +233,10 @@ impl Detector for MarkupSemantics {
         }
         let user_sections = UserSections::find(page, dom);
         let mut carousels = Carousels::default();
+        let figure_caption = ElementJudgement {
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
+            cause: "a figure caption, not cited by number".to_string(),
+        };
         for (index, block) in page.blocks.iter().enumerate() {
             // The strongest chrome element decides; inside <article>/<main> a <header> is
             // the article's own header, so remember whether we are inside one.
@@ -268,6 +272,9 @@ impl Detector for MarkupSemantics {
                 if found.is_none_or(|f| f.weight <= USER_SECTION_WEIGHT) {
                     found = Some(section);
                 }
+            }
+            if found.is_none() && !page.kinds.product && is_figure_caption(dom, block) {
+                found = Some(&figure_caption);
             }
             if let Some(j) = found {
                 out.push(Verdict::new(
@@ -600,6 +607,36 @@ fn user_section_name(dom: &Dom, id: NodeId) -> Option<(UserSection, String)> {
             }
         })
     })
+}
+
+/// Whether `block` is the caption of a figure (`<figcaption>`) that the text does not refer
+/// to by number: a credit ("Photo: …") or a line under a picture is about the picture, not
+/// part of the document. Numbered captions ("Figure 3. …", "Listing 9-1: …", "图2") are
+/// cited by the text and stay.
+fn is_figure_caption(dom: &Dom, block: &crate::blocks::Block) -> bool {
+    block.kind == crate::blocks::BlockKind::Caption
+        && block
+            .ancestors
+            .iter()
+            .any(|&a| dom.node(a).local_name() == Some(&local_name!("figcaption")))
+        && !starts_with_numbered_label(&block.text)
+}
+
+/// Whether `text` starts with a word and a number ("Figure 1", "Fig. 2", "Listing 9-3",
+/// "Abbildung 4", "图2").
+fn starts_with_numbered_label(text: &str) -> bool {
+    let text = text.trim_start();
+    let word_end = text
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(i, _)| i);
+    let word = &text[..word_end];
+    if word.is_empty() || word.chars().count() > 12 {
+        return false;
+    }
+    text[word_end..]
+        .trim_start_matches(['.', ' ', '\u{a0}'])
+        .starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// How sure an author box or legal small print is chrome: their prose would otherwise
@@ -1008,6 +1045,48 @@ mod tests {
             .iter()
             .all(|(text, cause)| text.starts_with("These cookies")
                 && cause.contains("consent manager")));
+    }
+
+    #[test]
+    fn figure_captions_are_chrome_unless_numbered() {
+        let v = verdicts(
+            "<article><p>Body text of the article, long enough to be the document.</p>\
+             <figure><img src='a.jpg'><figcaption>A quiet harbour at dawn. Photo: Ann Lee</figcaption></figure>\
+             <figure><img src='b.png'><figcaption>Figure 2. Throughput per client.</figcaption></figure>\
+             <table><caption>Prices in 2024</caption><tr><td>1</td></tr></table></article>",
+        );
+        assert_eq!(
+            v,
+            vec![(
+                "A quiet harbour at dawn. Photo: Ann Lee".to_string(),
+                "a figure caption, not cited by number".to_string()
+            )]
+        );
+        let product = verdicts_on(
+            "<main><figure><img src='a.jpg'><figcaption>Oat protein for muscle growth.</figcaption></figure></main>",
+            false,
+            true,
+        );
+        assert!(product.is_empty());
+    }
+
+    #[test]
+    fn numbered_labels_start_with_a_word_and_a_number() {
+        for label in [
+            "Figure 1. Gas use",
+            "Fig. 2: Map",
+            "Listing 9-3: Opening a file",
+            "图2 结果",
+        ] {
+            assert!(starts_with_numbered_label(label), "{label}");
+        }
+        for caption in [
+            "Henry Modisett, Head of Design",
+            "2024 in review",
+            "Photo: Getty Images",
+        ] {
+            assert!(!starts_with_numbered_label(caption), "{caption}");
+        }
     }
 
     #[test]
