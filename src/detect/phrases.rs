@@ -9,7 +9,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use super::{fold, Detector, Page, Signal, Verdict};
+use super::{fold, Detector, Page, Signal, SourceKind, Verdict};
+use crate::blocks::{Block, BlockKind};
 
 const PHRASE_TABLE: &str = include_str!("../../data/chrome_phrases.tsv");
 
@@ -189,12 +190,138 @@ pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(Stri
     None
 }
 
+/// Categories of headings that open a section of chrome: "Related posts", "More from …",
+/// "About the author". What stands under such a heading is teasers or a biography.
+const SECTION_CATEGORIES: &[&str] = &["related", "author"];
+
+/// Longest heading, in words, that can open a chrome section ("More from The Daily
+/// Planet").
+const MAX_SECTION_HEADING_WORDS: usize = 8;
+
+/// How sure a block under a chrome section heading is chrome: a biography or a teaser's
+/// summary is prose, which the heading's word alone must outweigh.
+const SECTION_WEIGHT: f32 = 0.85;
+
+/// Fewest words of prose before a heading for it to open a chrome section.
+const SECTION_MIN_PROSE_BEFORE: usize = 200;
+
+/// Share of link text a section needs when its heading is not specific.
+const SECTION_LINK_SHARE: f32 = 0.5;
+
+/// Fewest words of a block that counts as prose (with few links).
+const PROSE_BLOCK_WORDS: usize = 15;
+
+/// Levels above a heading searched for the element that holds its section (a heading is
+/// often wrapped alone in a title `div`).
+const SECTION_CLIMB: usize = 3;
+
+/// The phrase (with its category) that makes `block` the heading of a chrome section: a
+/// short heading that is a related or author phrase, or starts with one ("More from the
+/// Gazette", "You might also like…"), and whether the match is specific: the whole heading
+/// is a phrase of several words. A single word ("Related", "Recommended") or a heading that
+/// only starts with a phrase ("Related products" in a feed specification, "See also" in a
+/// manual) is not: its section must be mostly links to be chrome.
+fn section_heading_phrase(block: &Block) -> Option<(&'static str, String, bool)> {
+    if !block.kind.is_heading() || block.features.words > MAX_SECTION_HEADING_WORDS {
+        return None;
+    }
+    let lex = lexicon();
+    let folded = fold(&block.text);
+    if folded.is_empty() {
+        return None;
+    }
+    let category = |c: &str| SECTION_CATEGORIES.iter().copied().find(|s| *s == c);
+    if let Some(c) = lex.lines.get(&folded).and_then(|c| category(c)) {
+        let specific = folded.contains(' ');
+        return Some((c, folded, specific));
+    }
+    lex.partial.iter().find_map(|p| {
+        let c = category(&p.category)?;
+        (p.placement == Placement::Start
+            && folded
+                .strip_prefix(p.folded.as_str())
+                .is_some_and(|rest| rest.starts_with(' ')))
+        .then(|| (c, p.folded.clone(), false))
+    })
+}
+
+/// The blocks of the section that heading `index` opens: those after it inside the element
+/// that holds the heading and what follows it, up to the next heading of the same or a
+/// higher level that is not a link (a teaser's title is a link).
+fn section_after(blocks: &[Block], index: usize) -> std::ops::Range<usize> {
+    let heading = &blocks[index];
+    let level = match heading.kind {
+        BlockKind::Heading { level } => level,
+        _ => return index + 1..index + 1,
+    };
+    let Some(next) = blocks.get(index + 1) else {
+        return index + 1..index + 1;
+    };
+    // The heading's own element is the last ancestor; its section's holder is above it.
+    let holder = heading
+        .ancestors
+        .iter()
+        .rev()
+        .skip(1)
+        .take(SECTION_CLIMB)
+        .find(|a| next.ancestors.contains(a));
+    let Some(&holder) = holder else {
+        return index + 1..index + 1;
+    };
+    let end = blocks[index + 1..]
+        .iter()
+        .position(|b| {
+            !b.ancestors.contains(&holder)
+                || matches!(b.kind, BlockKind::Heading { level: l } if l <= level)
+                    && b.features.link_density() < 0.5
+        })
+        .map_or(blocks.len(), |p| index + 1 + p);
+    index + 1..end
+}
+
 impl Detector for ChromePhrases {
     fn name(&self) -> &'static str {
         "chrome-phrase"
     }
 
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
+        if page.source == SourceKind::Html {
+            // Prose words read so far: a chrome section follows a document; on a listing,
+            // "Latest" or "Popular" heads the document itself.
+            let mut prose_before = 0usize;
+            for (index, block) in page.blocks.iter().enumerate() {
+                let is_prose = block.features.words >= PROSE_BLOCK_WORDS
+                    && block.features.link_density() < 0.3;
+                let before = prose_before;
+                if is_prose {
+                    prose_before += block.features.words;
+                }
+                if before < SECTION_MIN_PROSE_BEFORE {
+                    continue;
+                }
+                let Some((category, phrase, specific)) = section_heading_phrase(block) else {
+                    continue;
+                };
+                let section = section_after(page.blocks, index);
+                let (chars, links) = page.blocks[section.clone()]
+                    .iter()
+                    .fold((0, 0), |(c, l), b| {
+                        (c + b.features.chars, l + b.features.link_chars)
+                    });
+                if !specific && (links as f32) < SECTION_LINK_SHARE * chars as f32 {
+                    continue;
+                }
+                for j in section {
+                    out.push(Verdict::new(
+                        j,
+                        Signal::Chrome,
+                        SECTION_WEIGHT,
+                        self.name(),
+                        format!("under the {category} heading \"{phrase}\""),
+                    ));
+                }
+            }
+        }
         for (index, block) in page.blocks.iter().enumerate() {
             if block.features.words > MAX_PARTIAL_WORDS * 2 {
                 continue;
@@ -222,6 +349,63 @@ impl Detector for ChromePhrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn section_verdicts(html: &str) -> Vec<(String, String)> {
+        crate::detect::verdicts_on_html(&ChromePhrases, html, crate::detect::PageKinds::default())
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause.starts_with("under the"))
+            .map(|(text, v)| (text, v.reason.cause))
+            .collect()
+    }
+
+    /// An article body of a few hundred words, so that sections after it are judged.
+    fn article_body() -> String {
+        let sentence = "The river rose slowly through the night, and by morning the lower \
+                        fields of the valley were under water once again this year. ";
+        format!(
+            "<article><h1>Floods</h1><p>{}</p><p>{}</p></article>",
+            sentence.repeat(6),
+            sentence.repeat(6)
+        )
+    }
+
+    #[test]
+    fn blocks_under_an_author_or_related_heading_are_chrome() {
+        let html = format!(
+            "<main>{}<div class='box'><div class='title'><h3>About the Author</h3></div>\
+             <p>Jo Marsh is a reporter who has covered rivers and weather for ten years.</p></div>\
+             <section><h2>More from the Valley Courier</h2>\
+             <h3><a href='/a'>Bridge reopens after repairs</a></h3><p>Traffic is back to normal.</p></section>\
+             <section><h2>Notes</h2><p>The gauges were read at six.</p></section></main>",
+            article_body()
+        );
+        let v = section_verdicts(&html);
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Jo Marsh is a reporter who has covered rivers and weather for ten years.",
+                "Bridge reopens after repairs",
+                "Traffic is back to normal."
+            ]
+        );
+        assert_eq!(v[0].1, "under the author heading \"about the author\"");
+    }
+
+    #[test]
+    fn sections_before_any_prose_or_under_a_vague_heading_of_prose_stay() {
+        // A listing's "Latest" heads its document.
+        let listing = "<main><h2>Latest news</h2><h3><a href='/a'>Bridge reopens</a></h3>\
+                       <p>Traffic is back to normal on the old bridge.</p></main>";
+        assert!(section_verdicts(listing).is_empty());
+        // "Related" over prose (a section of the document about related work) stays.
+        let related = format!(
+            "<main>{}<section><h2>Related</h2><p>Earlier papers on the problem are listed \
+             in the survey by the same authors.</p></section></main>",
+            article_body()
+        );
+        assert!(section_verdicts(&related).is_empty());
+    }
 
     #[test]
     fn whole_lines_match_in_many_languages() {
