@@ -644,8 +644,10 @@ fn starts_with_numbered_label(text: &str) -> bool {
 const BESIDE_THE_DOCUMENT_WEIGHT: f32 = 0.85;
 
 /// Whether a class or id names a box about the author (`author-bio`, `about-the-author`,
-/// `authorDescription` of CSS modules, `author_card`): the words must be next to each other,
-/// so `research-card_authors` (the author list of a card) is not one.
+/// `authorDescription` of CSS modules, `author_card`, `contributor-bio`): the words must be
+/// next to each other, so `research-card_authors` (the author list of a card) is not one.
+/// The boxes of the common author-box plugins of WordPress (Simple Author Box's
+/// `saboxplugin-wrap`, Starbox's `abh_box`) are named after the plugin.
 fn names_author_box(token: &str) -> bool {
     const NAMES: &[&str] = &[
         "authorbio",
@@ -656,8 +658,14 @@ fn names_author_box(token: &str) -> bool {
         "authordetails",
         "aboutauthor",
         "abouttheauthor",
+        "contributorbio",
+        "contributorshortbio",
     ];
-    if !token.contains("author") {
+    const PLUGIN_BOXES: &[&str] = &["saboxplugin-wrap", "abh_box"];
+    if PLUGIN_BOXES.contains(&token) {
+        return true;
+    }
+    if !token.contains("author") && !token.contains("contributor") {
         return false;
     }
     let joined: String = token.chars().filter(|c| !matches!(c, '-' | '_')).collect();
@@ -1221,6 +1229,24 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:?}");
         assert!(v[0].1.contains("an author box"), "{v:?}");
+    }
+
+    #[test]
+    fn author_box_plugins_and_contributor_bios_are_chrome() {
+        for name in [
+            "saboxplugin-wrap",
+            "abh_box abh_box_down",
+            "contributor-bio",
+        ] {
+            let v = verdicts(&format!(
+                "<article>{ARTICLE_BODY}<div class='{name}'><p>Mara writes about transport \
+                 and city planning and has covered the council for ten years.</p></div></article>"
+            ));
+            assert_eq!(v.len(), 1, "{name}: {v:?}");
+            assert!(v[0].1.contains("an author box"), "{name}: {v:?}");
+        }
+        assert!(!names_author_box("abh_tabs"));
+        assert!(!names_author_box("contributors"));
     }
 
     #[test]
