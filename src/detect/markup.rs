@@ -273,7 +273,10 @@ impl Detector for MarkupSemantics {
                     found = Some(section);
                 }
             }
-            if found.is_none() && !page.kinds.product && is_figure_caption(dom, block) {
+            if found.is_none_or(|f| f.weight < figure_caption.weight)
+                && !page.kinds.product
+                && is_figure_caption(dom, block)
+            {
                 found = Some(&figure_caption);
             }
             if let Some(j) = found {
@@ -609,16 +612,23 @@ fn user_section_name(dom: &Dom, id: NodeId) -> Option<(UserSection, String)> {
     })
 }
 
-/// Whether `block` is the caption of a figure (`<figcaption>`) that the text does not refer
-/// to by number: a credit ("Photo: …") or a line under a picture is about the picture, not
-/// part of the document. Numbered captions ("Figure 3. …", "Listing 9-1: …", "图2") are
-/// cited by the text and stay.
+/// Whether `block` is the caption of a figure (`<figcaption>`, or WordPress's classic
+/// caption, `<p class="wp-caption-text" id="caption-attachment-…">`) that the text does not
+/// refer to by number: a credit ("Photo: …") or a line under a picture is about the
+/// picture, not part of the document. Numbered captions ("Figure 3. …", "Listing 9-1: …",
+/// "图2") are cited by the text and stay.
 fn is_figure_caption(dom: &Dom, block: &crate::blocks::Block) -> bool {
-    block.kind == crate::blocks::BlockKind::Caption
-        && block
-            .ancestors
-            .iter()
-            .any(|&a| dom.node(a).local_name() == Some(&local_name!("figcaption")))
+    let is_caption_element = |a: &NodeId| {
+        let node = dom.node(*a);
+        node.local_name() == Some(&local_name!("figcaption"))
+            || node
+                .attr("class")
+                .is_some_and(|c| c.split_whitespace().any(|t| t == "wp-caption-text"))
+            || node
+                .attr("id")
+                .is_some_and(|id| id.starts_with("caption-attachment-"))
+    };
+    block.ancestors.iter().rev().take(4).any(is_caption_element)
         && !starts_with_numbered_label(&block.text)
 }
 
@@ -1061,14 +1071,19 @@ mod tests {
             "<article><p>Body text of the article, long enough to be the document.</p>\
              <figure><img src='a.jpg'><figcaption>A quiet harbour at dawn. Photo: Ann Lee</figcaption></figure>\
              <figure><img src='b.png'><figcaption>Figure 2. Throughput per client.</figcaption></figure>\
+             <div class='wp-caption'><img src='c.jpg'><p class='wp-caption-text'>The old mill.</p></div>\
              <table><caption>Prices in 2024</caption><tr><td>1</td></tr></table></article>",
         );
+        let cause = "a figure caption, not cited by number".to_string();
         assert_eq!(
             v,
-            vec![(
-                "A quiet harbour at dawn. Photo: Ann Lee".to_string(),
-                "a figure caption, not cited by number".to_string()
-            )]
+            vec![
+                (
+                    "A quiet harbour at dawn. Photo: Ann Lee".to_string(),
+                    cause.clone()
+                ),
+                ("The old mill.".to_string(), cause)
+            ]
         );
         let product = verdicts_on(
             "<main><figure><img src='a.jpg'><figcaption>Oat protein for muscle growth.</figcaption></figure></main>",
