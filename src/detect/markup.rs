@@ -394,7 +394,10 @@ impl UserSections {
                 return false;
             }
             match s.kind {
-                UserSection::Reviews => page.kinds.product && s.words * 10 < total_words * 6,
+                UserSection::Reviews => {
+                    (page.kinds.product || !(page.kinds.article || page.kinds.discussion))
+                        && s.words * 10 < total_words * 6
+                }
                 UserSection::Comments if page.kinds.discussion => {
                     // Comments under posts come one section per post, each a small part of
                     // its post; the thread is one section, most of what holds it.
