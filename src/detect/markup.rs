@@ -313,8 +313,10 @@ const DOCUMENT_OUTSIDE_COMMENTS_WORDS: usize = 150;
 /// part of a post is the comments under that post. A page with no structured data and
 /// almost no prose outside its comment sections is a thread too.
 ///
-/// On a page that declares a product, customer reviews are not its document (the
-/// description and specifications are), unless they are nearly all of the page.
+/// On a product's page, customer reviews are not its document (the description and
+/// specifications are), unless they are nearly all of the page. Many shops declare no
+/// product, so this holds on every page not declared an article or a discussion (where
+/// readers' reviews can be what the page is about).
 struct UserSections {
     /// For each block, the judgement of the outermost section holding it, when that
     /// section is chrome.
@@ -685,6 +687,33 @@ fn names_author_box(token: &str) -> bool {
     NAMES.iter().any(|n| joined.contains(n))
 }
 
+/// Whether a class or id names a consent notice or preference centre: `cookie-consent`,
+/// `onetrust-consent-sdk`, `gdpr-banner`, `cookie-notice`, `cmp-consent-sdk`. A section
+/// about cookies in a document (`#cookies`) is not one, nor a recipe site's
+/// `cookie-recipes` grid: "cookie" needs a word of a notice beside it.
+fn names_consent_notice(token: &str) -> bool {
+    if token.contains("consent") || token.contains("gdpr") {
+        return true;
+    }
+    let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    let says = |words: &[&str]| parts.iter().any(|p| words.contains(p));
+    says(&["onetrust", "optanon"])
+        || (says(&["cookie", "cookies"])
+            && says(&[
+                "banner",
+                "notice",
+                "bar",
+                "popup",
+                "modal",
+                "law",
+                "policy",
+                "settings",
+                "preferences",
+                "dialog",
+                "overlay",
+            ]))
+}
+
 /// Whether a class or id names legal small print: `disclaimer`, `legal-disclaimers`,
 /// `disclaimer-affiliate` (not a `disclaimer-toggle` button). "Disclosure" is not one:
 /// themes name their collapsible panels so.
@@ -745,15 +774,8 @@ fn content_matcher() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
-/// How sure a consent manager's text is chrome: as sure as a dialog's.
-const CONSENT_MANAGER_WEIGHT: f32 = 0.9;
-
-/// Whether a class or id names a cookie-consent manager (`cookie-consent`,
-/// `gdpr-banner`, `cmp-consent-sdk`). "Cookie" alone is not enough: a recipe site's
-/// `cookie-recipes` grid is its document.
-fn names_consent_manager(token: &str) -> bool {
-    token.contains("consent") || token.contains("gdpr")
-}
+/// How sure a consent notice's text is chrome: as sure as a dialog's.
+const CONSENT_NOTICE_WEIGHT: f32 = 0.9;
 
 /// Whether a class names a taxonomy term the element is filed under (`tag-economy`,
 /// `category-news`, `product_tag-cups`, `product_cat-mugs`): CMSs put these on posts and
@@ -953,13 +975,13 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             cause: "hidden by its class".to_string(),
         });
     }
-    // A consent manager is a dialog about the site, however much text its preference
-    // panel holds: on a page of short posts or titles it can hold most of the page's text,
-    // and must not pass for the page's wrapper.
-    if let Some(token) = tokens.iter().find(|t| names_consent_manager(t)) {
+    // A consent banner or preference centre is a dialog about the site, however much
+    // text its preference panel holds: on a page of short posts or titles it can hold most
+    // of the page's text, and must not pass for the page's wrapper.
+    if let Some(token) = tokens.iter().find(|t| names_consent_notice(t)) {
         return Some(ElementJudgement {
-            weight: CONSENT_MANAGER_WEIGHT,
-            cause: format!("inside <{tag}> named \"{token}\" (a consent manager)"),
+            weight: CONSENT_NOTICE_WEIGHT,
+            cause: format!("inside <{tag}> named \"{token}\" (a consent notice)"),
         });
     }
     if is_wrapper {
@@ -1051,7 +1073,7 @@ mod tests {
     }
 
     #[test]
-    fn a_consent_manager_is_chrome_even_when_it_holds_most_of_the_text() {
+    fn a_consent_notice_is_chrome_even_when_it_holds_most_of_the_text() {
         // A thread of short posts under a long cookie preference panel: the panel holds
         // most of the page's text, but it is not the page's wrapper.
         let panel = "<p>These cookies let us count visits and traffic sources so that we can \
@@ -1065,7 +1087,7 @@ mod tests {
         assert!(v
             .iter()
             .all(|(text, cause)| text.starts_with("These cookies")
-                && cause.contains("consent manager")));
+                && cause.contains("consent notice")));
     }
 
     #[test]
@@ -1268,7 +1290,7 @@ mod tests {
     }
 
     #[test]
-    fn customer_reviews_of_a_declared_product_are_chrome() {
+    fn customer_reviews_are_chrome_unless_the_page_is_an_article_or_thread() {
         let page = "<h1>Enamel camp mug</h1><div class='product-description'><p>A twelve \
             ounce mug of enamelled steel with a rolled rim, light enough for a pack and \
             tough enough for a fire.</p></div><section id='reviews' class='product-reviews'>\
@@ -1277,12 +1299,36 @@ mod tests {
         let v = verdicts_on(page, false, true);
         assert_eq!(v.len(), 1, "{v:?}");
         assert!(v[0].1.contains("customer reviews"), "{v:?}");
-        // Without a declared product (a review article, a reviews page) they stay.
+        // So they are on a page that declares nothing (many shops declare no product).
         let v = verdicts_on(page, false, false);
-        assert!(
-            v.iter().all(|(_, c)| !c.contains("customer reviews")),
-            "{v:?}"
-        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].1.contains("customer reviews"), "{v:?}");
+        // On a declared article (a review of the product) or thread they stay.
+        for (discussion, article) in [(false, true), (true, false)] {
+            let v = verdicts_of_page(page, discussion, false, article);
+            assert!(
+                v.iter().all(|(_, c)| !c.contains("customer reviews")),
+                "{v:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn consent_notices_are_chrome_but_a_section_about_cookies_is_not() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}</article><div id='site-consent-sdk'><p>We and our \
+             partners store and read information on your device to measure visits and \
+             show offers that suit you.</p></div><section class='cookie-banner'><p>Choose \
+             which purposes you allow.</p></section><section id='cookies'><p>A handler \
+             can set a cookie on the response before it is sent.</p></section>"
+        ));
+        let consent: Vec<&str> = v
+            .iter()
+            .filter(|(_, c)| c.contains("a consent notice"))
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(consent.len(), 2, "{v:?}");
+        assert!(consent.iter().all(|t| !t.contains("handler")), "{v:?}");
     }
 
     #[test]
