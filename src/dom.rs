@@ -230,7 +230,71 @@ impl Dom {
             while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
         }
         tokenizer.end();
-        Some(tokenizer.sink.builder.sink.finish())
+        let mut dom = tokenizer.sink.builder.sink.finish();
+        dom.place_streamed_segments();
+        Some(dom)
+    }
+
+    /// Puts the parts of a page that React's streaming renderer sent late where its script
+    /// would put them. Such a page holds, in place of each late part, a placeholder
+    /// `<template id="B:1">` (or `"P:1"`) followed by fallback content (a spinner, a skeleton)
+    /// up to a comment, and, at the end of the body, the part itself in
+    /// `<div hidden id="S:1">`. The part's children replace the placeholder and the fallback,
+    /// so a page's sections are read in their place, inside their section elements.
+    fn place_streamed_segments(&mut self) {
+        let mut segments: HashMap<&str, NodeId> = HashMap::new();
+        let mut placeholders: Vec<(NodeId, &str)> = Vec::new();
+        for (i, node) in self.nodes.iter().enumerate() {
+            let NodeData::Element { name, .. } = &node.data else {
+                continue;
+            };
+            let Some(id) = node.attr("id") else {
+                continue;
+            };
+            if name.local == local_name!("template") {
+                if let Some(n) = id.strip_prefix("B:").or_else(|| id.strip_prefix("P:")) {
+                    placeholders.push((i as NodeId, n));
+                }
+            } else if let Some(n) = id.strip_prefix("S:") {
+                if node.attr("hidden").is_some() {
+                    segments.insert(n, i as NodeId);
+                }
+            }
+        }
+        if segments.is_empty() {
+            return;
+        }
+        let moves: Vec<(NodeId, NodeId)> = placeholders
+            .into_iter()
+            .filter_map(|(template, n)| segments.get(n).map(|&segment| (template, segment)))
+            .collect();
+        let nodes = &mut self.nodes;
+        for (template, segment) in moves {
+            if nodes[template as usize].parent.is_none() || is_ancestor(nodes, segment, template) {
+                continue;
+            }
+            // The fallback runs to the boundary's closing comment; without one, it stays.
+            let mut fallback = Vec::new();
+            let mut next = nodes[template as usize].next_sibling;
+            let mut closed = false;
+            while let Some(n) = next {
+                if matches!(nodes[n as usize].data, NodeData::Other) {
+                    closed = true;
+                    break;
+                }
+                fallback.push(n);
+                next = nodes[n as usize].next_sibling;
+            }
+            if closed {
+                for n in fallback {
+                    ArenaSink::detach(nodes, n);
+                }
+            }
+            while let Some(child) = nodes[segment as usize].first_child {
+                ArenaSink::insert_before(nodes, template, child);
+            }
+            ArenaSink::detach(nodes, template);
+        }
     }
 
     /// The node with id `id`.
@@ -304,6 +368,18 @@ impl Dom {
         // nodes; sort by a walk position would be exact, but callers only need a stable set.
         found
     }
+}
+
+/// Whether `a` is `n` or one of its ancestors.
+fn is_ancestor(nodes: &[Node], a: NodeId, n: NodeId) -> bool {
+    let mut current = Some(n);
+    while let Some(c) = current {
+        if c == a {
+            return true;
+        }
+        current = nodes[c as usize].parent;
+    }
+    false
 }
 
 /// The tree sink html5ever writes into.
@@ -671,6 +747,14 @@ impl NestingGuard {
         let before = self.sink().nodes.borrow().len();
         let result = self.builder.process_token(Token::TagToken(start), line);
         if !matches!(result, TokenSinkResult::Continue) {
+            if name == local_name!("iframe") && self.inside_noscript(before) {
+                // A browser (scripting on) reads `<noscript>` as text, so an iframe there
+                // ends with it; parsed as markup, a `<noscript><iframe/></noscript>` would
+                // make the rest of the page the iframe's text. What an iframe holds is
+                // never shown: it is closed at once.
+                self.inject(tag(TagKind::EndTag, name, Vec::new()), line);
+                return TokenSinkResult::Continue;
+            }
             return result; // raw text follows: leave the tree builder alone
         }
         let (element, reopened) = self.created_since(before);
@@ -716,6 +800,27 @@ impl NestingGuard {
             }
         }
         result
+    }
+
+    /// Whether the last element created since arena index `before` sits inside a
+    /// `<noscript>` element.
+    fn inside_noscript(&self, before: usize) -> bool {
+        let nodes = self.sink().nodes.borrow();
+        let Some(offset) = nodes[before..]
+            .iter()
+            .rposition(|n| matches!(n.data, NodeData::Element { .. }))
+        else {
+            return false;
+        };
+        let mut current = nodes[before + offset].parent;
+        while let Some(p) = current {
+            let node = &nodes[p as usize];
+            if node.local_name() == Some(&local_name!("noscript")) {
+                return true;
+            }
+            current = node.parent;
+        }
+        false
     }
 
     /// The last element created since arena index `before` (with its name), and the
@@ -1426,6 +1531,36 @@ mod tests {
         let p = dom.elements_named(&local_name!("p"))[0];
         let parent = dom.node(p).parent.unwrap();
         assert_eq!(dom.node(parent).local_name(), Some(&local_name!("body")));
+    }
+
+    #[test]
+    fn self_closed_iframe_in_noscript_does_not_swallow_the_page() {
+        let dom = Dom::parse(
+            "<body><noscript><iframe src='x' height='0' /></noscript><p>After the tag.</p></body>",
+        );
+        let p = dom.elements_named(&local_name!("p"));
+        assert_eq!(p.len(), 1);
+        assert_eq!(dom.text_content(p[0]), "After the tag.");
+    }
+
+    #[test]
+    fn streamed_segments_replace_their_placeholders() {
+        let dom = Dom::parse(
+            "<body><main><section><!--$?--><template id='B:0'></template><p>Loading</p>\
+             <!--/$--></section><section><h2>Second</h2></section></main>\
+             <div hidden id='S:0'><h2>First</h2><p>Streamed late.</p></div></body>",
+        );
+        let main = dom.elements_named(&local_name!("main"))[0];
+        assert_eq!(dom.text_content(main), "FirstStreamed late.Second");
+        let first = dom.elements_named(&local_name!("h2"))[1];
+        let section = dom.node(first).parent.unwrap();
+        assert_eq!(
+            dom.node(section).local_name(),
+            Some(&local_name!("section"))
+        );
+        // A segment without a placeholder stays where it is.
+        let dom = Dom::parse("<body><p>a</p><div hidden id='S:3'><p>b</p></div></body>");
+        assert_eq!(dom.text_content(dom.root()), "ab");
     }
 
     #[test]
