@@ -319,6 +319,16 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
         let mut ancestor = dom.node(top).parent;
         while let Some(a) = ancestor {
             if Some(a) == body {
+                // Sections laid side by side in the body, with no element around them.
+                let sections =
+                    body_sections(dom, a, &chars, &clean_chars, &clean_words, clean_total);
+                let held: usize = sections.iter().map(clean_words_of).sum();
+                if held > region_clean_words {
+                    return Region {
+                        nodes: sections,
+                        cards: joined_cards,
+                    };
+                }
                 break;
             }
             if clean_words_of(&a) as f32 >= CLEAN_HOLDER_SHARE * clean_total as f32 {
@@ -487,6 +497,70 @@ const FALLBACK_MIN_SHARE: f32 = 0.15;
 /// few links), the best region gives way to the element that holds [`CLEAN_HOLDER_SHARE`]
 /// of it (tried: 0.3 to 0.8; 0.5 to 0.8 give about the same).
 const REGION_CLEAN_SHARE: f32 = 0.6;
+
+/// Share of the page's clean text a child of the body must hold to be one of the sections
+/// of a page laid out in the body itself.
+const BODY_SECTION_SHARE: f32 = 0.03;
+
+/// Characters of text with no clean text in it that end a run of sections in the body.
+const BODY_CHROME_CHARS: usize = 500;
+
+/// The sections of a page laid out in the body itself (a landing page whose `<section>`s are
+/// children of `<body>`): the run of the body's children that hold clean text, around the
+/// one that holds the most. The run goes on past children with no clean text but stops at
+/// the page's own chrome: its header, footer, navigation or asides, or a large block of text
+/// with no clean text in it (a modal, a mega-menu).
+fn body_sections(
+    dom: &Dom,
+    body: NodeId,
+    chars: &[(usize, usize)],
+    clean_chars: &[usize],
+    clean_words: &[usize],
+    clean_total: usize,
+) -> Vec<NodeId> {
+    let min_words = (BODY_SECTION_SHARE * clean_total as f32).max(1.0);
+    let children: Vec<NodeId> =
+        std::iter::successors(dom.node(body).first_child, |&n| dom.node(n).next_sibling).collect();
+    let is_section = |c: NodeId| clean_words[c as usize] as f32 >= min_words;
+    let passable = |c: NodeId| {
+        let node = dom.node(c);
+        let chrome_tag = matches!(
+            node.local_name(),
+            Some(
+                &local_name!("header")
+                    | &local_name!("footer")
+                    | &local_name!("nav")
+                    | &local_name!("aside")
+            )
+        ) || node.attr("role").is_some_and(|r| {
+            ["banner", "contentinfo", "navigation", "complementary"]
+                .iter()
+                .any(|x| r.trim().eq_ignore_ascii_case(x))
+        });
+        is_section(c)
+            || !chrome_tag
+                && (clean_chars[c as usize] > 0 || chars[c as usize].0 < BODY_CHROME_CHARS)
+    };
+    let Some(anchor) = (0..children.len())
+        .filter(|&i| is_section(children[i]))
+        .max_by_key(|&i| (clean_words[children[i] as usize], usize::MAX - i))
+    else {
+        return Vec::new();
+    };
+    let mut first = anchor;
+    while first > 0 && passable(children[first - 1]) {
+        first -= 1;
+    }
+    let mut last = anchor;
+    while last + 1 < children.len() && passable(children[last + 1]) {
+        last += 1;
+    }
+    children[first..=last]
+        .iter()
+        .copied()
+        .filter(|&c| is_section(c))
+        .collect()
+}
 
 /// Share of the page's clean text an element must hold to become the region of a page of
 /// many sections (tried: 0.45 to 1.0).
