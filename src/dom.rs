@@ -47,6 +47,7 @@ pub const MAX_ATTRIBUTES: usize = 256;
 /// `encoding` on `<annotation-xml>`, `shadowrootmode` on `<template>`). A detector that reads
 /// another attribute adds it here (a test checks the sources for `attr("…")` calls).
 pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "aria-labelledby",
     "class",
     "content",
     "datetime",
@@ -1215,9 +1216,22 @@ fn limit_attributes(html: &str, max: usize, for_extraction: bool) -> Cow<'_, str
     }
 }
 
+/// Length of the longest name in [`KEPT_ATTRIBUTES`].
+const LONGEST_KEPT_ATTRIBUTE: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < KEPT_ATTRIBUTES.len() {
+        if KEPT_ATTRIBUTES[i].len() > longest {
+            longest = KEPT_ATTRIBUTES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Whether `name` (any ASCII case) is one of [`KEPT_ATTRIBUTES`].
 fn is_kept_attribute(name: &[u8]) -> bool {
-    name.len() <= 14
+    name.len() <= LONGEST_KEPT_ATTRIBUTE
         && KEPT_ATTRIBUTES
             .iter()
             .any(|k| k.len() == name.len() && k.as_bytes().eq_ignore_ascii_case(name))

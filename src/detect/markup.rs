@@ -740,6 +740,45 @@ fn hidden_attribute(node: &crate::dom::Node) -> bool {
     node.attr("hidden").is_some() && !node.attr("id").is_some_and(|id| id.starts_with("S:"))
 }
 
+/// Whether the element is a panel of tabs or of an accordion (WAI-ARIA: `role="tabpanel"`,
+/// or a region labelled by the tab or button that opens it): hidden until a reader opens it,
+/// but the document's own text, as the visible panel is. Dialogs and menus labelled by
+/// their buttons are not panels.
+fn is_collapsed_panel(node: &crate::dom::Node) -> bool {
+    let role = node.attr("role").map(str::trim).unwrap_or("");
+    role.eq_ignore_ascii_case("tabpanel")
+        || node.attr("aria-labelledby").is_some()
+            && (role.is_empty() || role.eq_ignore_ascii_case("region"))
+        || node
+            .attr("class")
+            .is_some_and(|c| c.split_whitespace().any(names_panel))
+}
+
+/// Whether a class hides its element from readers (`hidden`, `d-none`, `sr-only`…).
+fn is_hiding_class(token: &str) -> bool {
+    matches!(
+        token,
+        "hidden" | "sr-only" | "visually-hidden" | "screen-reader-text" | "d-none" | "invisible"
+    )
+}
+
+/// Whether a class names the panel of tabs or of an accordion: `tab-pane`, `tab__content`,
+/// `accordion-body`, `faq-answer` (not the `tabs` bar or an `accordion-toggle`).
+fn names_panel(token: &str) -> bool {
+    let token = token.to_ascii_lowercase();
+    let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    let opener = parts
+        .iter()
+        .any(|p| matches!(*p, "tab" | "tabs" | "accordion" | "collapsible" | "faq"));
+    let panel = parts.iter().any(|p| {
+        matches!(
+            *p,
+            "pane" | "panel" | "content" | "body" | "answer" | "collapse"
+        )
+    });
+    opener && panel
+}
+
 /// [`is_hidden`] from the element's `hidden` attribute (present or not) and `style`.
 fn hidden_by_attributes(hidden: bool, style: Option<&str>) -> bool {
     if hidden {
@@ -878,6 +917,8 @@ struct ElementFacts<'a> {
     is_wrapper: bool,
     /// Whether it has a `hidden` attribute.
     hidden: bool,
+    /// Whether it is a tab or accordion panel (see [`is_collapsed_panel`]).
+    panel: bool,
     /// Its `style`, `role`, `class` and `id` attributes.
     style: Option<&'a str>,
     role: Option<&'a str>,
@@ -895,6 +936,7 @@ impl<'a> ElementFacts<'a> {
             // sites even hide the whole page with `display:none` until a script reveals it).
             is_wrapper: total > 0 && held.unwrap_or(0) * 10 > total * 6,
             hidden: hidden_attribute(node),
+            panel: is_collapsed_panel(node),
             style: node.attr("style"),
             role: node.attr("role"),
             class: node.attr("class"),
@@ -913,7 +955,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         return None;
     }
     let is_wrapper = facts.is_wrapper;
-    if hidden_by_attributes(facts.hidden, facts.style) && !is_wrapper {
+    if hidden_by_attributes(facts.hidden, facts.style) && !is_wrapper && !facts.panel {
         return Some(ElementJudgement {
             weight: 0.55,
             cause: "hidden by its attributes".to_string(),
@@ -957,19 +999,8 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     let tokens: Vec<&str> = names.split_whitespace().collect();
     // `hidden md:block` (utility CSS) hides an element on small screens only.
     let shown_at_some_width = tokens.iter().any(|t| is_responsive_display(t));
-    let hidden = !shown_at_some_width
-        && tokens.iter().any(|t| {
-            matches!(
-                *t,
-                "hidden"
-                    | "sr-only"
-                    | "visually-hidden"
-                    | "screen-reader-text"
-                    | "d-none"
-                    | "invisible"
-            )
-        });
-    if hidden {
+    let hidden = !shown_at_some_width && tokens.iter().any(|t| is_hiding_class(t));
+    if hidden && !facts.panel {
         return Some(ElementJudgement {
             weight: 0.9,
             cause: "hidden by its class".to_string(),
@@ -1014,7 +1045,8 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     let chrome = tokens.iter().find_map(|t| {
         if (filed_item && is_taxonomy_label(t))
             || is_builder_wrapper(t)
-            || (shown_at_some_width && is_hiding_word(t))
+            || ((shown_at_some_width || facts.panel) && is_hiding_word(t))
+            || (facts.panel && is_hiding_class(t))
         {
             return None;
         }
@@ -1025,7 +1057,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         let parts_match = t.split(['-', '_']).any(|p| {
             CHROME_TOKENS.contains(&p)
                 && p.len() > 2
-                && !(is_hiding_word(p) && hides_only_partly(t))
+                && !(is_hiding_word(p) && (facts.panel || hides_only_partly(t)))
         });
         if parts_match {
             return Some(t.to_string());
@@ -1370,6 +1402,48 @@ mod tests {
                 "A closed panel.".to_string(),
                 "hidden by its attributes".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn panel_names() {
+        for name in [
+            "tab-pane",
+            "tab__content",
+            "accordion-body",
+            "faq-answer",
+            "Tab-Panel",
+        ] {
+            assert!(names_panel(name), "{name}");
+        }
+        for name in [
+            "tabs",
+            "tab-list",
+            "accordion-toggle",
+            "faq-question",
+            "content",
+        ] {
+            assert!(!names_panel(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn closed_tab_and_accordion_panels_are_not_hidden() {
+        let v = verdicts(
+            "<div role='tabpanel' hidden><p>What the second tab says about pricing.</p></div>\
+             <div id='a2' aria-labelledby='q2' style='display:none'><p>The answer to \
+             the second question.</p></div>\
+             <div class='hidden' aria-labelledby='q3' role='region'><p>The third answer.</p></div>\
+             <div class='tab__content' hidden><p>What the third tab says.</p></div>\
+             <div class='faq-answer d-none'><p>The fourth answer.</p></div>\
+             <div role='dialog' aria-labelledby='t' hidden><p>Sign up for our letter.</p></div>\
+             <div hidden><p>A closed drawer.</p></div><p>Other text filler for the page.</p>",
+        );
+        let hidden: Vec<&str> = v.iter().map(|(text, _)| text.as_str()).collect();
+        assert_eq!(
+            hidden,
+            ["Sign up for our letter.", "A closed drawer."],
+            "{v:?}"
         );
     }
 }
