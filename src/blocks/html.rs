@@ -190,6 +190,8 @@ struct Frame {
     list: Option<ListFrame>,
     /// Whether the element's subtree is skipped (script, hidden…).
     skipped: bool,
+    /// Length of the pending text when the element opened.
+    text_start: usize,
 }
 
 struct ListFrame {
@@ -312,6 +314,7 @@ impl Builder<'_> {
                         tag: tag.clone(),
                         list: None,
                         skipped: true,
+                        text_start: 0,
                     });
                     return false;
                 }
@@ -369,6 +372,7 @@ impl Builder<'_> {
                     tag: tag.clone(),
                     list,
                     skipped: false,
+                    text_start: self.pending.text.len(),
                 });
                 true
             }
@@ -389,6 +393,7 @@ impl Builder<'_> {
             return;
         }
         let tag = frame.tag.clone();
+        let text_start = frame.text_start;
         // Flush while the element is still on the stack: it owns the text.
         if let Some(row) = &mut self.row {
             if matches!(tag, local_name!("td") | local_name!("th")) {
@@ -402,6 +407,9 @@ impl Builder<'_> {
             self.flush_at(id, &tag);
         }
         self.stack.pop();
+        if tag == local_name!("span") && self.row.is_none() {
+            self.separate_labels(id, text_start);
+        }
         match tag {
             local_name!("a") => self.link_depth = self.link_depth.saturating_sub(1),
             local_name!("pre") => self.pre_depth = self.pre_depth.saturating_sub(1),
@@ -411,6 +419,40 @@ impl Builder<'_> {
             if let Some(list) = self.stack.iter_mut().rev().find_map(|f| f.list.as_mut()) {
                 list.next_number += 1;
             }
+        }
+    }
+
+    /// Labels set side by side in sibling `<span>`s (`<span>Contract</span><span>Remote</span>`)
+    /// are laid out apart by their style: a space keeps them two words. Single letters (a
+    /// word split letter by letter for an animation) stay joined.
+    fn separate_labels(&mut self, id: NodeId, text_start: usize) {
+        let text = &self.pending.text;
+        let own = text.get(text_start..).unwrap_or("");
+        // The span's last word, not only its text, must be more than a letter: a word cut
+        // across spans (`…and p</span><span>roducts`) stays whole.
+        let last_word = own.rsplit(char::is_whitespace).next().unwrap_or("");
+        if last_word.chars().count() < 2 {
+            return;
+        }
+        let Some(next) = self.dom.node(id).next_sibling else {
+            return;
+        };
+        let next = self.dom.node(next);
+        if next.local_name() != Some(&local_name!("span")) {
+            return;
+        }
+        let starts_with_word = next
+            .first_child
+            .is_some_and(|c| match &self.dom.node(c).data {
+                NodeData::Text(t) => {
+                    let mut chars = t.chars();
+                    chars.next().is_some_and(char::is_alphanumeric)
+                        && chars.next().is_some_and(char::is_alphanumeric)
+                }
+                _ => false,
+            });
+        if starts_with_word {
+            self.pending.push(" ", false, false);
         }
     }
 
@@ -669,6 +711,15 @@ mod tests {
         let b = blocks("<p>kept</p><script>var x=1;</script><style>p{}</style><p>also kept</p>");
         let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["kept", "also kept"]);
+    }
+
+    #[test]
+    fn sibling_span_labels_are_separate_words() {
+        let b = blocks(
+            "<p><span>Contract</span><span>Remote</span> and <span>W</span><span>ord</span>, \
+             also <span>a p</span><span>roduct</span></p>",
+        );
+        assert_eq!(b[0].text, "Contract Remote and Word, also a product");
     }
 
     #[test]
