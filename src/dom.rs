@@ -63,6 +63,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "start",
     "style",
     "type",
+    "typeof",
     "color",
     "encoding",
     "face",

@@ -70,26 +70,36 @@ pub fn declared(dom: &Dom) -> Declared {
     let mut og_title = None;
     let mut json_ld: Vec<String> = Vec::new();
     let mut time_datetime = None;
+    // Article items of microdata or RDFa, not nested in one another.
+    let mut item_articles = 0u32;
     for (i, node) in dom.nodes.iter().enumerate() {
         let NodeData::Element { name, .. } = &node.data else {
             continue;
         };
-        if let Some(itemtype) = node.attr("itemtype") {
-            out.kinds.discussion |= names_discussion_type(itemtype);
-            if names_product_type(itemtype) {
-                out.kinds.product = true;
-                // A product nested in another (a variant, an accessory) is part of it.
+        // Microdata (`itemtype`) and RDFa (`typeof`) items.
+        if node.attr("itemtype").is_some() || node.attr("typeof").is_some() {
+            // An item nested in another of its kind (a product's variant or accessory, an
+            // article's quoted or related article) is part of it.
+            let nested = |is_kind: fn(&str) -> bool| {
                 let mut outer = node.parent;
-                let mut nested = false;
                 while let Some(p) = outer {
                     let parent = dom.node(p);
-                    if parent.attr("itemtype").is_some_and(names_product_type) {
-                        nested = true;
-                        break;
+                    if declares(parent, is_kind) {
+                        return true;
                     }
                     outer = parent.parent;
                 }
-                out.kinds.products += u32::from(!nested);
+                false
+            };
+            if declares(node, names_discussion_type) {
+                out.kinds.discussion = true;
+            }
+            if declares(node, names_product_type) {
+                out.kinds.product = true;
+                out.kinds.products += u32::from(!nested(names_product_type));
+            }
+            if declares(node, names_article_type) {
+                item_articles += u32::from(!nested(names_article_type));
             }
         }
         match name.local {
@@ -158,6 +168,11 @@ pub fn declared(dom: &Dom) -> Declared {
             read_json_ld(&value, &mut out, 0);
         }
     }
+    // One article (or two: a reply quoting another) is the page's; more side by side are
+    // the cards of a listing.
+    if (1..=MAX_ITEM_ARTICLES).contains(&item_articles) {
+        out.kinds.article = true;
+    }
     let m = &mut out.metadata;
     m.title = og_title.or_else(|| out.headline.clone()).or(title_tag);
     if m.date.is_none() {
@@ -166,34 +181,68 @@ pub fn declared(dom: &Dom) -> Declared {
     out
 }
 
+/// Most article items of microdata or RDFa a page may declare side by side and still be
+/// one article's page (as for products, more are the cards of a listing).
+const MAX_ITEM_ARTICLES: u32 = 2;
+
+/// Whether an element declares a microdata item (`itemtype`, one or more type URLs) or an
+/// RDFa resource (`typeof`, one or more types such as `schema:Article`) of a type `is_kind`
+/// accepts.
+fn declares(node: &crate::dom::Node, is_kind: fn(&str) -> bool) -> bool {
+    [node.attr("itemtype"), node.attr("typeof")]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_whitespace)
+        .any(is_kind)
+}
+
+/// The name of a schema.org type given as a JSON-LD `@type`, a microdata `itemtype` URL or
+/// an RDFa `typeof` (`schema:Article`).
+fn type_name(t: &str) -> &str {
+    t.trim()
+        .trim_end_matches('/')
+        .rsplit(['/', ':', '#'])
+        .next()
+        .unwrap_or_default()
+}
+
 /// Whether a schema.org type (a JSON-LD `@type` or a microdata `itemtype` URL) is that of a
 /// discussion thread or a question page.
 fn names_discussion_type(t: &str) -> bool {
-    let name = t.trim().rsplit('/').next().unwrap_or_default();
-    matches!(name, "DiscussionForumPosting" | "QAPage" | "Question")
+    matches!(
+        type_name(t),
+        "DiscussionForumPosting" | "QAPage" | "Question"
+    )
 }
 
 /// Whether a schema.org type (a JSON-LD `@type` or a microdata `itemtype` URL) is that of a
 /// product.
 fn names_product_type(t: &str) -> bool {
-    let name = t.trim().rsplit('/').next().unwrap_or_default();
-    matches!(name, "Product" | "ProductGroup" | "IndividualProduct")
+    matches!(
+        type_name(t),
+        "Product" | "ProductGroup" | "IndividualProduct"
+    )
+}
+
+/// Whether a schema.org type names an article: a document whose body and headline are the
+/// page's.
+fn names_article_type(t: &str) -> bool {
+    let name = type_name(t);
+    name.ends_with("Article")
+        || matches!(
+            name,
+            "BlogPosting" | "Report" | "LiveBlogPosting" | "DiscussionForumPosting" | "Recipe"
+        )
 }
 
 /// Types of JSON-LD objects whose body and headline describe the page's document.
 fn is_article_type(value: &serde_json::Value) -> bool {
-    let matches = |t: &str| {
-        t.ends_with("Article")
-            || matches!(
-                t,
-                "BlogPosting" | "Report" | "LiveBlogPosting" | "DiscussionForumPosting" | "Recipe"
-            )
-    };
     match value.get("@type") {
-        Some(serde_json::Value::String(t)) => matches(t),
-        Some(serde_json::Value::Array(types)) => {
-            types.iter().filter_map(|t| t.as_str()).any(matches)
-        }
+        Some(serde_json::Value::String(t)) => names_article_type(t),
+        Some(serde_json::Value::Array(types)) => types
+            .iter()
+            .filter_map(|t| t.as_str())
+            .any(names_article_type),
         _ => false,
     }
 }
@@ -305,6 +354,25 @@ mod tests {
         let grid = r#"<script type="application/ld+json">[{"@type":"Product","name":"A"},
             {"@type":"Product","name":"B"},{"@type":"Product","name":"C"}]</script>"#;
         assert_eq!(declared(&Dom::parse(grid)).kinds.products, 3);
+    }
+
+    #[test]
+    fn articles_declared_in_microdata_or_rdfa_are_read_listings_of_them_are_not() {
+        let microdata = r#"<body itemscope itemtype="https://schema.org/WebPage">
+            <article itemscope itemtype="http://schema.org/BlogPosting"><h1>Pruning roses</h1>
+            <aside itemprop="citation" itemscope itemtype="https://schema.org/Article">Older
+            post</aside></article></body>"#;
+        assert!(declared(&Dom::parse(microdata)).kinds.article);
+        let rdfa = r#"<div vocab="https://schema.org/" typeof="schema:NewsArticle">
+            <h1>Flood warning lifted</h1></div>"#;
+        assert!(declared(&Dom::parse(rdfa)).kinds.article);
+        let listing = r#"<div itemscope itemtype="https://schema.org/Article">One</div>
+            <div itemscope itemtype="https://schema.org/Article">Two</div>
+            <div itemscope itemtype="https://schema.org/Article">Three</div>"#;
+        assert!(!declared(&Dom::parse(listing)).kinds.article);
+        let page = r#"<div itemscope itemtype="https://schema.org/WebPage">
+            <nav itemscope itemtype="https://schema.org/BreadcrumbList">Home</nav></div>"#;
+        assert_eq!(declared(&Dom::parse(page)).kinds, PageKinds::default());
     }
 
     #[test]
