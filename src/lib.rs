@@ -419,6 +419,7 @@ impl Cleaner {
             language,
             source: SourceKind::Html,
             title,
+            author: declared.metadata.author.as_deref(),
             frequency: self.site_frequency(site),
             kinds: declared.kinds,
         };
@@ -472,6 +473,7 @@ impl Cleaner {
             language,
             source: SourceKind::Text,
             title: None,
+            author: None,
             frequency: self.site_frequency(site),
             kinds: PageKinds::default(),
         };

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::{fold, Detector, Page, Signal, Verdict};
-use crate::blocks::Block;
+use crate::blocks::{Block, BlockKind};
 
 const DATE_WORDS: &str = include_str!("../../data/date_words.tsv");
 
@@ -72,6 +72,108 @@ const DATE_MARKERS: &[&str] = &[
     "pubblicato",
     "опубликовано",
 ];
+
+/// Verbs that open a sentence about a person right after their name ("Ana Ruiz is a
+/// reporter…", "… has covered…", "… writes about…"), lowercase, in a few languages.
+const BIO_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "have",
+    "had",
+    "writes",
+    "wrote",
+    "covers",
+    "covered",
+    "joined",
+    "holds",
+    "lives",
+    "loves",
+    "works",
+    "worked",
+    "serves",
+    "specializes",
+    "specialises",
+    "leads",
+    "founded",
+    "brings",
+    "graduated",
+    "received",
+    "earned",
+    "ist",
+    "war",
+    "hat",
+    "schreibt",
+    "arbeitet",
+    "lebt",
+    "est",
+    "a",
+    "écrit",
+    "travaille",
+    "vit",
+    "es",
+    "ha",
+    "escribe",
+    "trabaja",
+    "vive",
+    "è",
+    "scrive",
+    "lavora",
+    "werkt",
+    "schrijft",
+    "woont",
+];
+
+/// Most words of a paragraph about the author after the document (a biography is a few
+/// sentences; a longer paragraph that opens with the name is more likely the document's).
+const MAX_BIO_WORDS: usize = 80;
+
+/// Least share of the page's prose (blocks of [`PROSE_WORDS`] words or more) that must stand
+/// before a paragraph about the author: a biography follows the document.
+const BIO_AFTER_SHARE: usize = 75;
+
+/// Fewest words of a block counted as prose when placing a biography.
+const PROSE_WORDS: usize = 20;
+
+/// How sure a paragraph about the author after the document is chrome.
+const BIO_WEIGHT: f32 = 0.9;
+
+/// Whether `text` opens with `name` and then a verb of a biography ("Ana Ruiz is…",
+/// "Ana Ruiz, our garden editor, has…").
+fn is_bio_of(text: &str, name: &str) -> bool {
+    let Some(rest) = text.trim_start().strip_prefix(name) else {
+        return false;
+    };
+    let rest = match rest.strip_prefix(',') {
+        // An apposition after the name, then the verb.
+        Some(r) => match r.split_once(',') {
+            Some((apposition, after)) if apposition.split_whitespace().count() <= 10 => after,
+            _ => return false,
+        },
+        None if rest.starts_with(char::is_whitespace) => rest,
+        None => return false,
+    };
+    let verb = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    BIO_VERBS.contains(&verb.as_str())
+}
+
+/// The names in an author field ("Ana Ruiz, Tom Reyes and Li Wei") of `min_words` words or
+/// more, capitalised.
+fn author_names(field: &str, min_words: usize) -> impl Iterator<Item = &str> {
+    field
+        .split([',', ';', '&', '|'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(move |name| {
+            name.split_whitespace().count() >= min_words
+                && name.chars().count() >= 3
+                && name.chars().next().is_some_and(char::is_uppercase)
+        })
+}
 
 /// The byline-and-date detector.
 pub struct BylineAndDate;
@@ -210,11 +312,28 @@ impl Detector for BylineAndDate {
         let mut markers: Vec<Option<bool>> = vec![None; blocks.len()];
         let mut is_marker =
             |i: usize| *markers[i].get_or_insert_with(|| is_date_marker(&blocks[i]));
+        // The names of the bylines found, to know the author's biography.
+        let mut bylines: Vec<&str> = Vec::new();
         for (index, block) in blocks.iter().enumerate() {
             if block.kind.is_heading() && block.features.words > 3 {
                 continue;
             }
             if is_author_line(block) {
+                let text = block.text.trim_start();
+                let folded = fold(text);
+                let prefix_words = AUTHOR_PREFIXES
+                    .iter()
+                    .filter(|p| folded.starts_with(*p) && folded[p.len()..].starts_with(' '))
+                    .map(|p| p.split(' ').count())
+                    .max()
+                    .unwrap_or(1);
+                if let Some((start, _)) = text
+                    .split_whitespace()
+                    .nth(prefix_words)
+                    .and_then(|w| text.find(w).map(|s| (s, w)))
+                {
+                    bylines.push(&text[start..]);
+                }
                 out.push(Verdict::new(
                     index,
                     Signal::Metadata,
@@ -236,6 +355,7 @@ impl Detector for BylineAndDate {
                     && (is_marker(index + 1) || is_author_line(&blocks[index + 1]));
                 let prev_is_date = index > 0 && is_marker(index - 1);
                 if next_is_date || prev_is_date {
+                    bylines.push(block.text.trim());
                     out.push(Verdict::new(
                         index,
                         Signal::Metadata,
@@ -244,6 +364,58 @@ impl Detector for BylineAndDate {
                         format!("author name \"{}\" next to a date line", block.text),
                     ));
                 }
+            }
+        }
+        self.biographies(page, &bylines, out);
+    }
+}
+
+impl BylineAndDate {
+    /// A short paragraph after most of the page's prose that opens with the name of the
+    /// page's author (declared, or in a byline) and a verb of a biography ("Ana Ruiz is a
+    /// reporter who covers…") is about the author, not the document, even outside a box
+    /// named for it.
+    fn biographies(&self, page: &Page<'_>, bylines: &[&str], out: &mut Vec<Verdict>) {
+        // A declared author may be a publisher's one-word name ("ServiceTitan is…", its
+        // boilerplate after a post); a byline found in the page must be a person's full
+        // name ("By Design" in a menu is no author).
+        let names: Vec<&str> = page
+            .author
+            .into_iter()
+            .flat_map(|a| author_names(a, 1))
+            .chain(bylines.iter().flat_map(|b| author_names(b, 2)))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        let prose = |b: &Block| {
+            if !b.kind.is_heading() && b.features.words >= PROSE_WORDS {
+                b.features.words
+            } else {
+                0
+            }
+        };
+        let total: usize = page.blocks.iter().map(prose).sum();
+        let mut before = 0;
+        for (index, block) in page.blocks.iter().enumerate() {
+            let after_document = before * 100 >= total * BIO_AFTER_SHARE;
+            before += prose(block);
+            // A biography is a paragraph: not a quotation (a customer's words in a
+            // case study), nor an item of a list (of events, of members).
+            if !after_document
+                || block.kind != BlockKind::Paragraph
+                || block.features.words > MAX_BIO_WORDS
+            {
+                continue;
+            }
+            if let Some(name) = names.iter().find(|n| is_bio_of(&block.text, n)) {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    BIO_WEIGHT,
+                    self.name(),
+                    format!("about the author \"{name}\", after the document"),
+                ));
             }
         }
     }
@@ -264,12 +436,58 @@ mod tests {
             language: PageLanguage::guess(text),
             source: SourceKind::Text,
             title: None,
+            author: None,
             frequency: None,
             kinds: Default::default(),
         };
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);
         out.iter().map(|v| blocks[v.block].text.clone()).collect()
+    }
+
+    /// The blocks the detector calls chrome on a text page whose author is declared.
+    fn chrome_lines(text: &str, author: Option<&str>) -> Vec<String> {
+        let blocks = blocks_from_text(text);
+        let page = Page {
+            blocks: &blocks,
+            dom: None,
+            language: PageLanguage::guess(text),
+            source: SourceKind::Text,
+            title: None,
+            author,
+            frequency: None,
+            kinds: Default::default(),
+        };
+        let mut out = Vec::new();
+        BylineAndDate.detect(&page, &mut out);
+        out.iter()
+            .filter(|v| v.signal == Signal::Chrome)
+            .map(|v| blocks[v.block].text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_short_paragraph_about_the_author_after_the_document_is_chrome() {
+        let body = "The council voted on Tuesday to keep the old ferry running through the \
+                    winter, after a long evening of questions from the people who use it.\n\n\
+                    Ana Ruiz is quoted here as a passenger who rides the ferry every single \
+                    morning to the market on the other side of the bay with her bread.\n\n\
+                    The ferry will run every hour from seven in the morning until nine in the \
+                    evening, and the fare will stay the same for the whole of the season.\n\n";
+        let bio = "Ana Ruiz is a reporter who covers the harbour and city hall.";
+        let found = chrome_lines(&format!("{body}{bio}"), Some("Ana Ruiz, Tom Reyes"));
+        assert_eq!(found, [bio]);
+        // Without a declared author, the byline names her.
+        let found = chrome_lines(&format!("By Ana Ruiz\n\n{body}{bio}"), None);
+        assert_eq!(found, [bio]);
+        // Another person, or no author known, is the document's.
+        assert!(chrome_lines(&format!("{body}{bio}"), Some("Tom Reyes")).is_empty());
+        assert!(chrome_lines(&format!("{body}{bio}"), None).is_empty());
+        assert!(is_bio_of(
+            "Ana Ruiz, our harbour reporter, has written…",
+            "Ana Ruiz"
+        ));
+        assert!(!is_bio_of("Ana Ruizova is…", "Ana Ruiz"));
     }
 
     #[test]

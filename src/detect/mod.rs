@@ -43,6 +43,8 @@ pub struct Page<'a> {
     pub source: SourceKind,
     /// The page's declared title, if any.
     pub title: Option<&'a str>,
+    /// The page's declared author(s) (JSON-LD `author`, meta `author`), if any.
+    pub author: Option<&'a str>,
     /// Line counts of the page's site, when a profile is in use.
     pub frequency: Option<SiteFrequency<'a>>,
     /// What kind of page its structured data says it is (a discussion, a product, an
@@ -182,6 +184,7 @@ pub(crate) fn verdicts_on_html(
         language: crate::lang::PageLanguage::guess(""),
         source: SourceKind::Html,
         title: None,
+        author: None,
         frequency: None,
         kinds,
     };

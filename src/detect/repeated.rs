@@ -203,6 +203,7 @@ mod tests {
             language: crate::lang::PageLanguage::guess(""),
             source: crate::detect::SourceKind::Text,
             title: None,
+            author: None,
             frequency: None,
             kinds: Default::default(),
         };
