@@ -72,10 +72,14 @@ pub fn declared(dom: &Dom) -> Declared {
     let mut time_datetime = None;
     // Article items of microdata or RDFa, not nested in one another.
     let mut item_articles = 0u32;
+    let mut item_author: Option<String> = None;
     for (i, node) in dom.nodes.iter().enumerate() {
         let NodeData::Element { name, .. } = &node.data else {
             continue;
         };
+        if item_author.is_none() && name.local != local_name!("meta") {
+            item_author = microdata_author(dom, i as NodeId);
+        }
         // Microdata (`itemtype`) and RDFa (`typeof`) items.
         if node.attr("itemtype").is_some() || node.attr("typeof").is_some() {
             // An item nested in another of its kind (a product's variant or accessory, an
@@ -170,15 +174,65 @@ pub fn declared(dom: &Dom) -> Declared {
     }
     // One article (or two: a reply quoting another) is the page's; more side by side are
     // the cards of a listing.
+    let m = &mut out.metadata;
     if (1..=MAX_ITEM_ARTICLES).contains(&item_articles) {
         out.kinds.article = true;
+        // The author of one of a listing's articles is not the page's.
+        if m.author.is_none() {
+            m.author = item_author;
+        }
     }
-    let m = &mut out.metadata;
     m.title = og_title.or_else(|| out.headline.clone()).or(title_tag);
     if m.date.is_none() {
         m.date = time_datetime;
     }
     out
+}
+
+/// Whether an element's `itemprop` names `property` (it may name several).
+fn has_property(node: &crate::dom::Node, property: &str) -> bool {
+    node.attr("itemprop").is_some_and(|p| {
+        p.split_whitespace()
+            .any(|p| p.eq_ignore_ascii_case(property))
+    })
+}
+
+/// The item an element's properties belong to: its nearest ancestor that declares a type.
+fn item_of(dom: &Dom, id: NodeId) -> Option<NodeId> {
+    let mut outer = dom.node(id).parent;
+    while let Some(p) = outer {
+        if dom.node(p).attr("itemtype").is_some() {
+            return Some(p);
+        }
+        outer = dom.node(p).parent;
+    }
+    None
+}
+
+/// The author an element gives in microdata: the `author` of an article item, as text
+/// (`<span itemprop="author">Ana Ruiz</span>`) or as the `name` of a person item. A
+/// comment's author is not the page's.
+fn microdata_author(dom: &Dom, id: NodeId) -> Option<String> {
+    let node = dom.node(id);
+    let property_of_article = |holder: NodeId| {
+        item_of(dom, holder).is_some_and(|item| declares(dom.node(item), names_article_type))
+    };
+    let holder = if has_property(node, "author") && node.attr("itemtype").is_none() {
+        id
+    } else if has_property(node, "name") && node.attr("itemtype").is_none() {
+        let person = item_of(dom, id)?;
+        if !has_property(dom.node(person), "author") {
+            return None;
+        }
+        person
+    } else {
+        return None;
+    };
+    if !property_of_article(holder) {
+        return None;
+    }
+    clean_value(&dom.text_content(id))
+        .filter(|name| (1..=6).contains(&name.split_whitespace().count()))
 }
 
 /// Most article items of microdata or RDFa a page may declare side by side and still be
@@ -363,6 +417,19 @@ mod tests {
             <aside itemprop="citation" itemscope itemtype="https://schema.org/Article">Older
             post</aside></article></body>"#;
         assert!(declared(&Dom::parse(microdata)).kinds.article);
+        let d = declared(&Dom::parse(microdata));
+        assert_eq!(d.metadata.author, None);
+        let by = r#"<article itemscope itemtype="https://schema.org/Article"><h1>Roses</h1>
+            <p>By <span itemprop="author" itemscope itemtype="https://schema.org/Person">
+            <span itemprop="name">Ana Ruiz</span></span></p>
+            <div itemprop="comment" itemscope itemtype="https://schema.org/Comment">
+            <span itemprop="author">Tom</span></div></article>"#;
+        assert_eq!(
+            declared(&Dom::parse(by)).metadata.author.as_deref(),
+            Some("Ana Ruiz")
+        );
+        let cards = format!("{by}{by}{by}");
+        assert_eq!(declared(&Dom::parse(&cards)).metadata.author, None);
         let rdfa = r#"<div vocab="https://schema.org/" typeof="schema:NewsArticle">
             <h1>Flood warning lifted</h1></div>"#;
         assert!(declared(&Dom::parse(rdfa)).kinds.article);
