@@ -316,6 +316,12 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
             if let Some(graph) = map.get("@graph") {
                 read_json_ld(graph, out, depth + 1);
             }
+            // A web page's main entity is what the page is (a `WebPage` whose
+            // `mainEntity` is a forum thread or an article).
+            // Not a list of products or posts: those are a listing's.
+            if let Some(main) = map.get("mainEntity").filter(|m| is_article_type(m)) {
+                read_json_ld(main, out, depth + 1);
+            }
             let types: Vec<&str> = match map.get("@type") {
                 Some(serde_json::Value::String(t)) => vec![t.as_str()],
                 Some(serde_json::Value::Array(types)) => {
@@ -440,6 +446,20 @@ mod tests {
         let page = r#"<div itemscope itemtype="https://schema.org/WebPage">
             <nav itemscope itemtype="https://schema.org/BreadcrumbList">Home</nav></div>"#;
         assert_eq!(declared(&Dom::parse(page)).kinds, PageKinds::default());
+    }
+
+    #[test]
+    fn a_web_pages_main_entity_is_read_when_it_is_a_thread_or_an_article() {
+        let thread = r#"<script type="application/ld+json">{"@type":"WebPage",
+            "mainEntity":{"@type":"DiscussionForumPosting","headline":"Pump noise",
+            "author":{"@type":"Person","name":"reefkeeper"}}}</script>"#;
+        let d = declared(&Dom::parse(thread));
+        assert!(d.kinds.discussion && d.kinds.article);
+        assert_eq!(d.metadata.author.as_deref(), Some("reefkeeper"));
+        let shop = r#"<script type="application/ld+json">{"@type":"CollectionPage",
+            "mainEntity":[{"@type":"Product","name":"A"},{"@type":"Product","name":"B"}]}
+            </script>"#;
+        assert_eq!(declared(&Dom::parse(shop)).kinds, PageKinds::default());
     }
 
     #[test]
