@@ -428,25 +428,21 @@ mod tests {
     use crate::detect::SourceKind;
     use crate::lang::PageLanguage;
 
+    /// Every block the detector gives a verdict on, on a text page.
     fn metadata_lines(text: &str) -> Vec<String> {
-        let blocks = blocks_from_text(text);
-        let page = Page {
-            blocks: &blocks,
-            dom: None,
-            language: PageLanguage::guess(text),
-            source: SourceKind::Text,
-            title: None,
-            author: None,
-            frequency: None,
-            kinds: Default::default(),
-        };
-        let mut out = Vec::new();
-        BylineAndDate.detect(&page, &mut out);
-        out.iter().map(|v| blocks[v.block].text.clone()).collect()
+        verdict_lines(text, None, |_| true)
     }
 
     /// The blocks the detector calls chrome on a text page whose author is declared.
     fn chrome_lines(text: &str, author: Option<&str>) -> Vec<String> {
+        verdict_lines(text, author, |v| v.signal == Signal::Chrome)
+    }
+
+    fn verdict_lines(
+        text: &str,
+        author: Option<&str>,
+        keep: impl Fn(&Verdict) -> bool,
+    ) -> Vec<String> {
         let blocks = blocks_from_text(text);
         let page = Page {
             blocks: &blocks,
@@ -461,7 +457,7 @@ mod tests {
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);
         out.iter()
-            .filter(|v| v.signal == Signal::Chrome)
+            .filter(|v| keep(v))
             .map(|v| blocks[v.block].text.clone())
             .collect()
     }
