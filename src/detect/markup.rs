@@ -11,6 +11,54 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{Detector, Page, Signal, Verdict};
 use crate::dom::{Dom, NodeId};
+use std::borrow::Cow;
+
+/// The tokens of a class or id attribute (HTML separates them by ASCII whitespace).
+fn name_tokens(value: &str) -> std::str::SplitAsciiWhitespace<'_> {
+    value.split_ascii_whitespace()
+}
+
+/// A name token in lower case, borrowed when it has no capitals.
+fn lowercased(token: &str) -> Cow<'_, str> {
+    if token.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(token.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
+/// The words of a compound name token between `-` and `_` (`post_share-bar` gives `post`,
+/// `share`, `bar`), empty ones skipped. Both separators are ASCII, so the token is split
+/// by bytes, without decoding characters.
+fn name_parts(token: &str) -> NameParts<'_> {
+    NameParts { rest: token }
+}
+
+/// Iterator of [`name_parts`].
+#[derive(Clone)]
+struct NameParts<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for NameParts<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        while !self.rest.is_empty() {
+            let end = self
+                .rest
+                .bytes()
+                .position(|b| b == b'-' || b == b'_')
+                .unwrap_or(self.rest.len());
+            let part = &self.rest[..end];
+            self.rest = self.rest.get(end + 1..).unwrap_or("");
+            if !part.is_empty() {
+                return Some(part);
+            }
+        }
+        None
+    }
+}
 
 /// Class/id fragments that name chrome wherever they appear in a token.
 const CHROME_FRAGMENTS: &[&str] = &[
@@ -232,7 +280,7 @@ impl Detector for MarkupSemantics {
             }
         }
         let user_sections = UserSections::find(page, dom);
-        let mut carousels = Carousels::default();
+        let mut carousels = Carousels::new(dom.nodes.len());
         let figure_caption = ElementJudgement {
             weight: BESIDE_THE_DOCUMENT_WEIGHT,
             cause: "a figure caption, not cited by number".to_string(),
@@ -334,7 +382,12 @@ struct SectionStats {
 impl UserSections {
     fn find(page: &Page<'_>, dom: &Dom) -> Self {
         let mut section_of_block: Vec<Option<NodeId>> = Vec::with_capacity(page.blocks.len());
-        let mut names: HashMap<NodeId, Option<(UserSection, String)>> = HashMap::default();
+        // Per node id: whether the element was named yet and is a section (cheaper than a
+        // map: every block looks up each of its ancestors).
+        const UNNAMED: u8 = 0;
+        const PLAIN: u8 = 1;
+        const SECTION: u8 = 2;
+        let mut named = vec![UNNAMED; dom.nodes.len()];
         let mut sections: HashMap<NodeId, SectionStats> = HashMap::default();
         let mut outside_prose_words = 0usize;
         let mut total_words = 0usize;
@@ -343,15 +396,27 @@ impl UserSections {
             let mut section = None;
             let mut in_chrome_tag = false;
             for (depth, &a) in block.ancestors.iter().enumerate() {
-                let name = names.entry(a).or_insert_with(|| user_section_name(dom, a));
-                if let Some((kind, name)) = name {
-                    let stats = sections.entry(a).or_insert_with(|| SectionStats {
-                        words: 0,
-                        kind: *kind,
-                        name: name.clone(),
-                        parent: depth.checked_sub(1).map(|d| block.ancestors[d]),
-                    });
-                    stats.words += block.features.words;
+                if named[a as usize] == UNNAMED {
+                    named[a as usize] = match user_section_name(dom, a) {
+                        Some((kind, name)) => {
+                            sections.insert(
+                                a,
+                                SectionStats {
+                                    words: 0,
+                                    kind,
+                                    name,
+                                    parent: depth.checked_sub(1).map(|d| block.ancestors[d]),
+                                },
+                            );
+                            SECTION
+                        }
+                        None => PLAIN,
+                    };
+                }
+                if named[a as usize] == SECTION {
+                    if let Some(stats) = sections.get_mut(&a) {
+                        stats.words += block.features.words;
+                    }
                     section = Some(a);
                     break;
                 }
@@ -375,14 +440,14 @@ impl UserSections {
                 chrome_of_block: Vec::new(),
             };
         }
-        // Words held by the element around each section.
-        let mut parent_words: HashMap<NodeId, usize> = sections
-            .values()
-            .filter_map(|s| Some((s.parent?, 0)))
-            .collect();
+        // Words held by the element around each section (indexed by node id).
+        let mut parent_words: Vec<Option<usize>> = vec![None; dom.nodes.len()];
+        for parent in sections.values().filter_map(|s| s.parent) {
+            parent_words[parent as usize] = Some(0);
+        }
         for block in page.blocks {
-            for a in &block.ancestors {
-                if let Some(words) = parent_words.get_mut(a) {
+            for &a in &block.ancestors {
+                if let Some(words) = &mut parent_words[a as usize] {
                     *words += block.features.words;
                 }
             }
@@ -403,7 +468,7 @@ impl UserSections {
                 UserSection::Comments if page.kinds.discussion => {
                     // Comments under posts come one section per post, each a small part of
                     // its post; the thread is one section, most of what holds it.
-                    let around = s.parent.and_then(|p| parent_words.get(&p)).copied();
+                    let around = s.parent.and_then(|p| parent_words[p as usize]);
                     substantial_comments > 1 || around.is_some_and(|around| s.words * 2 < around)
                 }
                 UserSection::Comments => outside_prose_words >= DOCUMENT_OUTSIDE_COMMENTS_WORDS,
@@ -440,12 +505,21 @@ impl UserSections {
 
 /// Carousels (`swiper`, `splide`, `carousel`, `slick`…) on an article page: they hold
 /// teasers of other articles, whatever their prose. Judgements are cached per element.
-#[derive(Default)]
 struct Carousels {
-    judged: HashMap<NodeId, Option<ElementJudgement>>,
+    /// Per node id: 0 before the element is judged, 1 when it is no carousel, 2 when it is
+    /// one (its judgement is then in `found`).
+    state: Vec<u8>,
+    found: HashMap<NodeId, ElementJudgement>,
 }
 
 impl Carousels {
+    fn new(nodes: usize) -> Self {
+        Carousels {
+            state: vec![0; nodes],
+            found: HashMap::default(),
+        }
+    }
+
     fn chrome_of(
         &mut self,
         dom: &Dom,
@@ -453,27 +527,31 @@ impl Carousels {
         held: &[usize],
         total: usize,
     ) -> Option<&ElementJudgement> {
-        let outer = block.ancestors.iter().find(|&&a| {
-            self.judged
-                .entry(a)
-                .or_insert_with(|| {
-                    // A carousel that holds most of the page is its layout.
-                    let wrapper = held.get(a as usize).copied().unwrap_or(0) * 10 > total * 6;
-                    if wrapper {
-                        return None;
+        let outer = *block.ancestors.iter().find(|&&a| {
+            if self.state[a as usize] == 0 {
+                // A carousel that holds most of the page is its layout.
+                let wrapper = held.get(a as usize).copied().unwrap_or(0) * 10 > total * 6;
+                let name = if wrapper { None } else { carousel_name(dom, a) };
+                self.state[a as usize] = match name {
+                    Some(name) => {
+                        self.found.insert(
+                            a,
+                            ElementJudgement {
+                                weight: USER_SECTION_WEIGHT,
+                                cause: format!("inside the carousel \"{name}\" of an article page"),
+                            },
+                        );
+                        2
                     }
-                    carousel_name(dom, a).map(|name| ElementJudgement {
-                        weight: USER_SECTION_WEIGHT,
-                        cause: format!("inside the carousel \"{name}\" of an article page"),
-                    })
-                })
-                .is_some()
+                    None => 1,
+                };
+            }
+            self.state[a as usize] == 2
         })?;
-        self.judged.get(outer)?.as_ref()
+        self.found.get(&outer)
     }
 }
 
-/// The class that names the element at `id` a carousel, if one does.
 fn carousel_name(dom: &Dom, id: NodeId) -> Option<String> {
     let node = dom.node(id);
     if matches!(
@@ -485,17 +563,16 @@ fn carousel_name(dom: &Dom, id: NodeId) -> Option<String> {
     ) {
         return None;
     }
-    node.attr("class")?.split_whitespace().find_map(|token| {
-        let token = token.to_ascii_lowercase();
-        token
-            .split(['-', '_'])
+    name_tokens(node.attr("class")?).find_map(|token| {
+        let token = lowercased(token);
+        name_parts(&token)
             .any(|p| {
                 matches!(
                     p,
                     "swiper" | "splide" | "carousel" | "slick" | "slider" | "glide" | "flickity"
                 )
             })
-            .then_some(token)
+            .then(|| token.into_owned())
     })
 }
 
@@ -580,14 +657,14 @@ fn user_section_name(dom: &Dom, id: NodeId) -> Option<(UserSection, String)> {
         "preview",
     ];
     ["id", "class"].iter().find_map(|&attr| {
-        node.attr(attr)?.split_whitespace().find_map(|token| {
-            let token = token.to_ascii_lowercase();
+        name_tokens(node.attr(attr)?).find_map(|token| {
+            let token = lowercased(token);
             // Long ids are anchors made from headings (`respond-to-review-comments`).
-            if attr == "id" && token.split(['-', '_']).count() > 3 {
+            if attr == "id" && token.bytes().filter(|&b| b == b'-' || b == b'_').count() >= 3 {
                 return None;
             }
-            if matches!(token.as_str(), "respond" | "disqus_thread") {
-                return Some((UserSection::Comments, token));
+            if matches!(&*token, "respond" | "disqus_thread") {
+                return Some((UserSection::Comments, token.into_owned()));
             }
             // Taxonomy classes of a post (`category-camera-reviews`) name its subject.
             if ["category-", "tag-", "tags-", "post_tag-"]
@@ -596,20 +673,25 @@ fn user_section_name(dom: &Dom, id: NodeId) -> Option<(UserSection, String)> {
             {
                 return None;
             }
-            let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
-            if parts.iter().any(|p| NOT_A_SECTION.contains(p)) {
+            // Most names are about neither: skip them before splitting.
+            if !(token.contains("comment") || token.contains("review")) {
+                return None;
+            }
+            let parts = name_parts(&token);
+            if parts.clone().any(|p| NOT_A_SECTION.contains(&p)) {
                 return None;
             }
             let names = |plural: &str, singular: &str| {
-                parts.contains(&plural)
+                parts.clone().any(|p| p == plural)
                     || parts
-                        .windows(2)
-                        .any(|w| w[0] == singular && SECTION_NOUNS.contains(&w[1]))
+                        .clone()
+                        .zip(parts.clone().skip(1))
+                        .any(|(a, b)| a == singular && SECTION_NOUNS.contains(&b))
             };
-            if names("comments", "comment") || parts.contains(&"commentlist") {
-                Some((UserSection::Comments, token))
+            if names("comments", "comment") || parts.clone().any(|p| p == "commentlist") {
+                Some((UserSection::Comments, token.into_owned()))
             } else if names("reviews", "review") {
-                Some((UserSection::Reviews, token))
+                Some((UserSection::Reviews, token.into_owned()))
             } else {
                 None
             }
@@ -628,7 +710,7 @@ fn is_figure_caption(dom: &Dom, block: &crate::blocks::Block) -> bool {
         node.local_name() == Some(&local_name!("figcaption"))
             || node
                 .attr("class")
-                .is_some_and(|c| c.split_whitespace().any(|t| t == "wp-caption-text"))
+                .is_some_and(|c| name_tokens(c).any(|t| t == "wp-caption-text"))
             || node
                 .attr("id")
                 .is_some_and(|id| id.starts_with("caption-attachment-"))
@@ -695,8 +777,8 @@ fn names_consent_notice(token: &str) -> bool {
     if token.contains("consent") || token.contains("gdpr") {
         return true;
     }
-    let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
-    let says = |words: &[&str]| parts.iter().any(|p| words.contains(p));
+    let parts = name_parts(token);
+    let says = |words: &[&str]| parts.clone().any(|p| words.contains(&p));
     says(&["onetrust", "optanon"])
         || (says(&["cookie", "cookies"])
             && says(&[
@@ -718,13 +800,13 @@ fn names_consent_notice(token: &str) -> bool {
 /// `disclaimer-affiliate` (not a `disclaimer-toggle` button). "Disclosure" is not one:
 /// themes name their collapsible panels so.
 fn names_small_print(token: &str) -> bool {
-    let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    let parts = name_parts(token);
     parts
-        .iter()
-        .any(|p| matches!(*p, "disclaimer" | "disclaimers"))
+        .clone()
+        .any(|p| matches!(p, "disclaimer" | "disclaimers"))
         && !parts
-            .iter()
-            .any(|p| matches!(*p, "menu" | "toggle" | "button" | "btn" | "trigger"))
+            .clone()
+            .any(|p| matches!(p, "menu" | "toggle" | "button" | "btn" | "trigger"))
 }
 
 /// Whether the element at `id` is hidden from readers by its attributes.
@@ -751,7 +833,7 @@ fn is_collapsed_panel(node: &crate::dom::Node) -> bool {
             && (role.is_empty() || role.eq_ignore_ascii_case("region"))
         || node
             .attr("class")
-            .is_some_and(|c| c.split_whitespace().any(names_panel))
+            .is_some_and(|c| name_tokens(c).any(names_panel))
 }
 
 /// Whether a class hides its element from readers (`hidden`, `d-none`, `sr-only`…).
@@ -765,18 +847,18 @@ fn is_hiding_class(token: &str) -> bool {
 /// Whether a class names the panel of tabs or of an accordion: `tab-pane`, `tab__content`,
 /// `accordion-body`, `faq-answer` (not the `tabs` bar or an `accordion-toggle`).
 fn names_panel(token: &str) -> bool {
-    let token = token.to_ascii_lowercase();
-    let parts: Vec<&str> = token.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    let token = lowercased(token);
+    let parts = name_parts(&token);
     let opener = parts
-        .iter()
-        .any(|p| matches!(*p, "tab" | "tabs" | "accordion" | "collapsible" | "faq"));
-    let panel = parts.iter().any(|p| {
-        matches!(
-            *p,
-            "pane" | "panel" | "content" | "body" | "answer" | "collapse"
-        )
-    });
-    opener && panel
+        .clone()
+        .any(|p| matches!(p, "tab" | "tabs" | "accordion" | "collapsible" | "faq"));
+    opener
+        && parts.clone().any(|p| {
+            matches!(
+                p,
+                "pane" | "panel" | "content" | "body" | "answer" | "collapse"
+            )
+        })
 }
 
 /// [`is_hidden`] from the element's `hidden` attribute (present or not) and `style`.
@@ -878,7 +960,7 @@ fn is_hiding_word(part: &str) -> bool {
 /// or only at some widths: `overflow-hidden`, `field--label-hidden`, `hide-mobile`,
 /// `elementor-hidden-tablet`, `x-hide-lg`.
 fn hides_only_partly(token: &str) -> bool {
-    token.split(['-', '_']).any(|p| {
+    name_parts(token).any(|p| {
         matches!(
             p,
             "overflow"
@@ -996,7 +1078,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     if names.trim().is_empty() {
         return None;
     }
-    let tokens: Vec<&str> = names.split_whitespace().collect();
+    let tokens: Vec<&str> = name_tokens(&names).collect();
     // `hidden md:block` (utility CSS) hides an element on small screens only.
     let shown_at_some_width = tokens.iter().any(|t| is_responsive_display(t));
     let hidden = !shown_at_some_width && tokens.iter().any(|t| is_hiding_class(t));
@@ -1054,7 +1136,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             return Some(t.to_string());
         }
         // Split compound names (`post_share-bar`, `shareBar` lowercased) on separators.
-        let parts_match = t.split(['-', '_']).any(|p| {
+        let parts_match = name_parts(t).any(|p| {
             CHROME_TOKENS.contains(&p)
                 && p.len() > 2
                 && !(is_hiding_word(p) && (facts.panel || hides_only_partly(t)))
