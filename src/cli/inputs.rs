@@ -167,7 +167,7 @@ pub fn list_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, PathBuf)>, String> 
 }
 
 /// The input files of [`list_files`], one at a time: a batch of a million files is never
-/// held as a list (the walk holds one directory's entries at a time).
+/// held as a list (the walk holds the names of the open directories, compactly).
 pub fn input_files(
     paths: &[PathBuf],
 ) -> impl Iterator<Item = Result<(PathBuf, PathBuf), String>> + '_ {
@@ -175,26 +175,18 @@ pub fn input_files(
         let walk: Box<dyn Iterator<Item = Result<(PathBuf, PathBuf), String>>> =
             match std::fs::metadata(path) {
                 Err(e) => Box::new(std::iter::once(Err(format!("{}: {e}", path.display())))),
-                Ok(meta) if meta.is_dir() => Box::new(
-                    walkdir::WalkDir::new(path)
-                        .sort_by_file_name()
-                        .follow_links(true)
-                        .into_iter()
-                        .filter_map(move |entry| match entry {
-                            Err(e) => Some(Err(format!("{}: {e}", path.display()))),
-                            Ok(entry) => {
-                                if !entry.file_type().is_file() || !is_input_file(entry.path()) {
-                                    return None;
-                                }
-                                let relative = entry
-                                    .path()
-                                    .strip_prefix(path)
-                                    .unwrap_or(entry.path())
-                                    .to_path_buf();
-                                Some(Ok((entry.into_path(), relative)))
+                Ok(meta) if meta.is_dir() => Box::new(super::walk::sorted_files(path).filter_map(
+                    move |file| match file {
+                        Err(e) => Some(Err(e)),
+                        Ok(file) => {
+                            if !is_input_file(&file) {
+                                return None;
                             }
-                        }),
-                ),
+                            let relative = file.strip_prefix(path).unwrap_or(&file).to_path_buf();
+                            Some(Ok((file, relative)))
+                        }
+                    },
+                )),
                 Ok(_) => {
                     let name = path.file_name().map(PathBuf::from).unwrap_or_default();
                     Box::new(std::iter::once(Ok((path.clone(), name))))

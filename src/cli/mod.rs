@@ -12,6 +12,7 @@ pub mod inputs;
 pub mod learn;
 pub mod ordered;
 pub mod progress;
+pub mod walk;
 
 pub use inputs::InputFormatArg;
 
