@@ -49,7 +49,28 @@ impl Detector for RepeatedInPage {
         // Text input has no markup: its cards are runs of lines without a blank line
         // between them (what the text renderer writes for a card of a listing).
         let runs = (page.dom.is_none()).then(|| TextRuns::of(page.blocks));
-        for indices in counts.values() {
+        for sightings in counts.values() {
+            if sightings.len() < 2 {
+                continue;
+            }
+            // A card that prints its title twice (an image link and a heading, a layout per
+            // screen size) names one item: the copies go, and the card counts once.
+            let cards = page.dom.map(|dom| one_per_card(page, dom, sightings));
+            let indices = match &cards {
+                Some(cards) => {
+                    for &copy in &cards.copies {
+                        out.push(Verdict::new(
+                            copy,
+                            Signal::Chrome,
+                            1.0,
+                            self.name(),
+                            "repeats the title of its card".to_string(),
+                        ));
+                    }
+                    &cards.titles
+                }
+                None => sightings,
+            };
             if indices.len() < 2 {
                 continue;
             }
@@ -118,6 +139,102 @@ impl TextRuns {
         runs.dedup();
         runs.len() == indices.len() && runs.iter().all(|&r| self.has_text[r])
     }
+}
+
+/// Most blocks from the first sighting of a text in a card to the last for the sightings
+/// to be one title printed twice (a product card holds a handful of blocks).
+const CARD_SPAN_BLOCKS: usize = 12;
+
+/// Most levels above a block searched for the card that holds it.
+const CARD_DEPTH: usize = 10;
+
+/// Most children of one element looked at for siblings of a card.
+const CARD_SIBLINGS_SCANNED: usize = 64;
+
+/// The sightings of a text, one per card: per card the title that stays (the copy that
+/// is not a link, else its heading) and the other copies.
+struct OnePerCard {
+    titles: Vec<usize>,
+    copies: Vec<usize>,
+}
+
+/// Splits the sightings of a text (in document order) into one title per card and the
+/// copies a card prints again, close by.
+fn one_per_card(page: &Page<'_>, dom: &Dom, sightings: &[usize]) -> OnePerCard {
+    let mut groups: Vec<(Option<crate::dom::NodeId>, Vec<usize>)> = Vec::new();
+    for &i in sightings {
+        let card = card_of(dom, &page.blocks[i].ancestors);
+        match groups.last_mut() {
+            Some((Some(c), group)) if card == Some(*c) && i - group[0] <= CARD_SPAN_BLOCKS => {
+                group.push(i)
+            }
+            _ => groups.push((card, vec![i])),
+        }
+    }
+    let mut titles = Vec::with_capacity(groups.len());
+    let mut copies = Vec::new();
+    for (_, group) in groups {
+        // Only a card that links its title (to the item it shows) is one item named
+        // twice; the rows of a variant table repeat their labels as fields.
+        let linked = group
+            .iter()
+            .any(|&i| page.blocks[i].features.link_density() >= 0.5);
+        if !linked {
+            titles.extend(group);
+            continue;
+        }
+        // The copy that is text rather than a link, then a heading, then the first.
+        let title = group
+            .iter()
+            .copied()
+            .min_by_key(|&i| {
+                let block = &page.blocks[i];
+                (
+                    block.features.link_density() >= 0.5,
+                    !block.kind.is_heading(),
+                    i,
+                )
+            })
+            .unwrap_or(group[0]);
+        titles.push(title);
+        copies.extend(group.into_iter().filter(|&i| i != title));
+    }
+    OnePerCard { titles, copies }
+}
+
+/// The card that holds a block: the nearest element (the block's own included) that has a
+/// class and at least two siblings of the same tag and class, as the cards of a grid do.
+fn card_of(dom: &Dom, ancestors: &[crate::dom::NodeId]) -> Option<crate::dom::NodeId> {
+    for &e in ancestors.iter().rev().take(CARD_DEPTH) {
+        let node = dom.node(e);
+        let (Some(tag), Some(class)) = (node.local_name(), node.attr("class")) else {
+            continue;
+        };
+        if class.trim().is_empty() {
+            continue;
+        }
+        let Some(parent) = node.parent else {
+            continue;
+        };
+        let mut like = 0;
+        let mut child = dom.node(parent).first_child;
+        let mut scanned = 0;
+        while let Some(c) = child {
+            let n = dom.node(c);
+            if n.local_name() == Some(tag) && n.attr("class") == Some(class) {
+                like += 1;
+                if like >= 3 {
+                    return Some(e);
+                }
+            }
+            scanned += 1;
+            if scanned >= CARD_SIBLINGS_SCANNED {
+                break;
+            }
+            child = n.next_sibling;
+        }
+    }
+    None
 }
 
 /// Whether each sighting of a text sits in a different card of one list: below one common
@@ -231,6 +348,43 @@ mod tests {
              News\nSport\nWeather\n",
         );
         assert_eq!(v.len(), 6, "{v:?}");
+    }
+
+    #[test]
+    fn a_card_that_links_its_title_twice_keeps_one_copy() {
+        let card = |name: &str| {
+            format!(
+                "<li class='item'><a class='media' href='/p'>{name}</a>\
+                 <h3 class='title'><a href='/p'>{name}</a></h3><p>$12</p></li>"
+            )
+        };
+        let html = format!(
+            "<ul class='grid'>{}{}{}</ul>",
+            card("Trail bottle"),
+            card("Camp mug"),
+            card("Steel flask")
+        );
+        let verdicts = crate::detect::verdicts_on_html(&RepeatedInPage, &html, Default::default());
+        // One copy per card goes (the image link); the heading stays with no verdict.
+        assert_eq!(verdicts.len(), 3, "{verdicts:?}");
+        assert!(
+            verdicts.iter().all(|(_, v)| v.weight >= 1.0),
+            "{verdicts:?}"
+        );
+    }
+
+    #[test]
+    fn a_label_printed_twice_in_one_card_without_a_link_is_still_repeated() {
+        let row = |label: &str| {
+            format!("<div class='row'><p>{label}</p><span>Qty</span><p>{label}</p></div>")
+        };
+        let v = repeated(&format!(
+            "<div class='table'>{}{}{}</div>",
+            row("Blue / 40L"),
+            row("Black / 40L"),
+            row("Green / 40L")
+        ));
+        assert!(v.contains(&"Blue / 40L".to_string()), "{v:?}");
     }
 
     #[test]
