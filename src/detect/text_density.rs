@@ -8,6 +8,39 @@
 //! stopword list (Chinese, Japanese, Thai) length and sentence punctuation stand in.
 
 use super::{Detector, Page, Signal, Verdict};
+use crate::blocks::BlockKind;
+
+/// Share of a block's visible characters that are hexadecimal digits or dashes from which
+/// it is a run of identifiers (in English prose about a third are: a–f are common letters).
+const HEX_SHARE: f32 = 0.9;
+
+/// Share of a block's visible characters that are decimal digits from which its hexadecimal
+/// text is identifiers rather than words.
+const HEX_DIGIT_SHARE: f32 = 0.3;
+
+/// Whether a block's text is machine identifiers strung together (UUIDs, hashes): what some
+/// shops print in hidden or obfuscated spans, never a reader's text. A table of plain
+/// numbers is not: the identifiers mix the letters a–f with their digits.
+fn is_machine_identifiers(text: &str) -> bool {
+    let (mut visible, mut hex, mut digits, mut hex_letters) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        visible += 1;
+        if c.is_ascii_digit() {
+            digits += 1;
+            hex += 1;
+        } else if matches!(c, 'a'..='f' | 'A'..='F') {
+            hex_letters += 1;
+            hex += 1;
+        } else if c == '-' {
+            hex += 1;
+        }
+    }
+    let share = |n: usize| n as f32 / visible.max(1) as f32;
+    visible > 0
+        && share(hex) >= HEX_SHARE
+        && share(digits) >= HEX_DIGIT_SHARE
+        && share(hex_letters) >= HEX_DIGIT_SHARE / 2.0
+}
 
 /// Shorter blocks (in [`crate::lang::weighted_len`] characters) get no verdict.
 pub const LENGTH_LOW: usize = 70;
@@ -31,6 +64,16 @@ impl Detector for TextDensity {
         for (index, block) in page.blocks.iter().enumerate() {
             let f = &block.features;
             if f.chars < LENGTH_LOW || f.link_density() > 0.5 {
+                continue;
+            }
+            if block.kind != BlockKind::Code && is_machine_identifiers(&block.text) {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    1.0,
+                    self.name(),
+                    "machine identifiers, not text".to_string(),
+                ));
                 continue;
             }
             let density = f.stopword_density();
@@ -62,5 +105,28 @@ impl Detector for TextDensity {
             };
             out.push(Verdict::new(index, signal, weight, self.name(), cause));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_machine_identifiers;
+
+    #[test]
+    fn strings_of_identifiers_are_not_text() {
+        let ids = "4c1f0a9e-77b2-4d0c-9e1a-2b3c4d5e6f70Xa1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d \
+                   9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1aQ0a1b2c3d-4e5f-4061-9273-8495a6b7c8d9";
+        assert!(is_machine_identifiers(ids));
+        // Prose, even about hexadecimal, a table of plain numbers and a product code are
+        // not identifiers.
+        assert!(!is_machine_identifiers(
+            "Each device has a unique id such as 4c1f0a9e-77b2 printed on the back label."
+        ));
+        assert!(!is_machine_identifiers(
+            "1200 1350 1475 1600 1725 1850 1975 2100 2225"
+        ));
+        assert!(!is_machine_identifiers(
+            "Faded bed of cafe beds, a deaf face"
+        ));
     }
 }
