@@ -58,6 +58,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "itemtype",
     "lang",
     "name",
+    "popover",
     "property",
     "role",
     "start",

@@ -271,7 +271,13 @@ impl Detector for MarkupSemantics {
         for block in page.blocks {
             for &a in &block.ancestors {
                 if slot[a as usize] == UNJUDGED {
-                    let facts = ElementFacts::of(dom, a, Some(held[a as usize]), total);
+                    let facts = ElementFacts::of(
+                        dom,
+                        a,
+                        Some(held[a as usize]),
+                        total,
+                        page.kinds.discussion,
+                    );
                     slot[a as usize] = *alike.entry(facts).or_insert_with_key(|facts| {
                         judgements.push(judge_element(facts));
                         (judgements.len() - 1) as u32
@@ -1001,6 +1007,10 @@ struct ElementFacts<'a> {
     hidden: bool,
     /// Whether it is a tab or accordion panel (see [`is_collapsed_panel`]).
     panel: bool,
+    /// Whether it has a `popover` attribute: hidden until a button opens it, as a dialog.
+    popover: bool,
+    /// Whether the page is declared a discussion, whose posts are often named comments.
+    discussion: bool,
     /// Its `style`, `role`, `class` and `id` attributes.
     style: Option<&'a str>,
     role: Option<&'a str>,
@@ -1010,7 +1020,7 @@ struct ElementFacts<'a> {
 
 impl<'a> ElementFacts<'a> {
     /// The facts of element `id`, which holds `held` of the page's `total` text.
-    fn of(dom: &'a Dom, id: NodeId, held: Option<usize>, total: usize) -> Self {
+    fn of(dom: &'a Dom, id: NodeId, held: Option<usize>, total: usize, discussion: bool) -> Self {
         let node = dom.node(id);
         ElementFacts {
             tag: node.local_name(),
@@ -1019,12 +1029,29 @@ impl<'a> ElementFacts<'a> {
             is_wrapper: total > 0 && held.unwrap_or(0) * 10 > total * 6,
             hidden: hidden_attribute(node),
             panel: is_collapsed_panel(node),
+            popover: node.attr("popover").is_some(),
+            discussion,
             style: node.attr("style"),
             role: node.attr("role"),
             class: node.attr("class"),
             id: node.attr("id"),
         }
     }
+}
+
+/// How sure a class or id name alone makes an element chrome: names are weaker evidence
+/// than tags and roles.
+const NAME_WEIGHT: f32 = 0.45;
+
+/// Whether a class names a forum member's signature (`message-signature`,
+/// `ipsEntry__signature`, `signaturecontainer`, `post-signature`). Only classes: ids made
+/// from headings ("PGP_signature") name a subject. Icons (`fa-file-signature`) are not.
+fn names_signature(token: &str) -> bool {
+    let token = token.to_ascii_lowercase();
+    !token.starts_with("fa-")
+        && token
+            .split(['-', '_'])
+            .any(|p| p.starts_with("signature") || p.ends_with("signature"))
 }
 
 /// Judges one element by its tag, role and class/id names.
@@ -1049,13 +1076,20 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         local_name!("footer") => Some(0.85),
         local_name!("header") => Some(0.6),
         local_name!("dialog") => Some(0.9),
+        // A popover (any tag) is hidden until a button opens it: a dialog, a menu, a
+        // notification prompt.
+        _ if facts.popover => Some(0.9),
         _ => None,
     };
     if let Some(weight) = tag_weight {
         if !is_wrapper {
             return Some(ElementJudgement {
                 weight,
-                cause: format!("inside <{tag}>"),
+                cause: if facts.popover {
+                    format!("inside a popover <{tag}>")
+                } else {
+                    format!("inside <{tag}>")
+                },
             });
         }
     }
@@ -1108,6 +1142,18 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             cause: format!("inside <{tag}> named \"{token}\" (an author box)"),
         });
     }
+    // A forum member's signature, printed under each of their posts, is about the member.
+    if let Some(token) = facts
+        .class
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .find(|t| names_signature(t))
+    {
+        return Some(ElementJudgement {
+            weight: NAME_WEIGHT,
+            cause: format!("inside <{tag}> named \"{token}\" (a member's signature)"),
+        });
+    }
     // Legal small print (disclaimers, disclosures) is about the site or the offer.
     if let Some(token) = tokens.iter().find(|t| names_small_print(t)) {
         return Some(ElementJudgement {
@@ -1129,6 +1175,10 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             || is_builder_wrapper(t)
             || ((shown_at_some_width || facts.panel) && is_hiding_word(t))
             || (facts.panel && is_hiding_class(t))
+            // On a forum thread the posts are named comments (`comment-body`,
+            // `elComment`): the comment sections are judged as sections (see
+            // [`UserSections`]), not by name.
+            || (facts.discussion && t.contains("comment"))
         {
             return None;
         }
@@ -1150,7 +1200,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     // The structural names of whole page regions are as strong as the tags they stand for.
     let structural = STRUCTURAL_NAMES.contains(&chrome.as_str());
     Some(ElementJudgement {
-        weight: if structural { 0.6 } else { 0.45 },
+        weight: if structural { 0.6 } else { NAME_WEIGHT },
         cause: format!("inside <{tag}> named \"{chrome}\""),
     })
 }
@@ -1358,6 +1408,56 @@ mod tests {
         let v = verdicts(&format!("<h1>Tram line vote</h1>{COMMENTS}"));
         assert!(
             v.iter().all(|(_, c)| !c.contains("comment section")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn posts_named_comments_on_a_discussion_page_are_not_chrome_by_name() {
+        let posts = "<div id='posts'>\
+             <article class='postComment'><div class='comment-inner'><p>I am walking the high \
+             route in June and wonder whether a single wall tent copes with the wind.</p></div>\
+             </article><article class='postComment'><div class='comment-inner'><p>Mine held up \
+             well above the lakes, but I pitched it behind rocks every evening.</p></div>\
+             </article></div>";
+        // Posts under a long first post, so that they do not hold most of the page.
+        let page = format!("<article>{ARTICLE_BODY}</article>{posts}");
+        let v = verdicts_on(&page, true, false);
+        assert!(v.iter().all(|(_, c)| !c.contains("comment")), "{v:?}");
+        // Under an article the same names are chrome.
+        let v = verdicts_on(&page, false, false);
+        assert!(v.iter().any(|(_, c)| c.contains("comment")), "{v:?}");
+    }
+
+    #[test]
+    fn a_members_signature_is_chrome() {
+        let v = verdicts_on(
+            "<h1>Which tent for the Pyrenees?</h1><article><p>Mine held up well above the \
+             lakes, but I pitched it behind rocks every evening.</p>\
+             <div class='post__signature'><p>Walking the long trails since the spring of the \
+             year the old bridge fell.</p></div></article>",
+            true,
+            false,
+        );
+        assert!(
+            v.iter()
+                .any(|(t, c)| t.starts_with("Walking") && c.contains("signature")),
+            "{v:?}"
+        );
+        assert!(!names_signature("fa-file-signature"));
+        assert!(names_signature("signaturecontainer"));
+    }
+
+    #[test]
+    fn a_popover_is_chrome() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}</article><div popover id='notify'><h4>Allow \
+             notifications</h4><p>Open the settings of your browser, find this site in the \
+             list and choose whether it may send you notifications.</p></div>"
+        ));
+        assert!(
+            v.iter()
+                .any(|(t, c)| t.starts_with("Open the settings") && c.contains("popover")),
             "{v:?}"
         );
     }
