@@ -825,9 +825,27 @@ pub fn decide(
         }
     };
 
+    // Short lines of the region with no chrome evidence at all and no links (a landing
+    // page's taglines between its buttons and cards) are the page's own text, whatever
+    // their neighbours are.
+    let mut keep = keep;
+    if source == SourceKind::Html && !region.is_empty() {
+        for i in 0..n {
+            let f = &blocks[i].features;
+            if !keep[i]
+                && in_container[i]
+                && classes[i] == BlockClass::NearGood
+                && weights[i].chrome < 0.01
+                && f.link_chars == 0
+                && f.words >= 2
+            {
+                keep[i] = true;
+            }
+        }
+    }
+
     // Card titles: a linked heading in the region whose card goes on with a kept summary
     // (same parent element) is the title of a teaser that is itself content.
-    let mut keep = keep;
     for i in 0..n.saturating_sub(1) {
         let (b, next) = (&blocks[i], &blocks[i + 1]);
         if keep[i] || !in_container[i] || !b.kind.is_heading() {

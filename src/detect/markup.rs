@@ -842,6 +842,19 @@ fn is_collapsed_panel(node: &crate::dom::Node) -> bool {
             .is_some_and(|c| name_tokens(c).any(names_panel))
 }
 
+/// Whether the element comes right after a `<button>` (a disclosure: the question of an
+/// accordion and its answer, hidden until the button opens it).
+fn follows_its_toggle(dom: &Dom, node: &crate::dom::Node) -> bool {
+    let previous = std::iter::successors(node.prev_sibling, |&n| dom.node(n).prev_sibling)
+        .map(|n| dom.node(n))
+        .find(|n| n.local_name().is_some());
+    previous.is_some_and(|n| {
+        n.local_name().is_some_and(|t| *t == local_name!("button"))
+            || n.attr("role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("button"))
+    })
+}
+
 /// Whether a class hides its element from readers (`hidden`, `d-none`, `sr-only`…).
 fn is_hiding_class(token: &str) -> bool {
     matches!(
@@ -967,31 +980,33 @@ fn is_hiding_word(part: &str) -> bool {
 /// `elementor-hidden-tablet`, `x-hide-lg`.
 fn hides_only_partly(token: &str) -> bool {
     name_parts(token).any(|p| {
-        matches!(
-            p,
-            "overflow"
-                | "label"
-                | "labels"
-                | "title"
-                | "mobile"
-                | "tablet"
-                | "desktop"
-                | "phone"
-                | "xs"
-                | "sm"
-                | "md"
-                | "lg"
-                | "xl"
-                | "xxl"
-                | "small"
-                | "medium"
-                | "large"
-                | "x"
-                | "y"
-                | "indents"
-                | "text"
-                | "scroll"
-        )
+        // A width in pixels (`hidden-900`) is a breakpoint.
+        (p.len() >= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+            || matches!(
+                p,
+                "overflow"
+                    | "label"
+                    | "labels"
+                    | "title"
+                    | "mobile"
+                    | "tablet"
+                    | "desktop"
+                    | "phone"
+                    | "xs"
+                    | "sm"
+                    | "md"
+                    | "lg"
+                    | "xl"
+                    | "xxl"
+                    | "small"
+                    | "medium"
+                    | "large"
+                    | "x"
+                    | "y"
+                    | "indents"
+                    | "text"
+                    | "scroll"
+            )
     })
 }
 
@@ -1028,7 +1043,7 @@ impl<'a> ElementFacts<'a> {
             // sites even hide the whole page with `display:none` until a script reveals it).
             is_wrapper: total > 0 && held.unwrap_or(0) * 10 > total * 6,
             hidden: hidden_attribute(node),
-            panel: is_collapsed_panel(node),
+            panel: is_collapsed_panel(node) || follows_its_toggle(dom, node),
             popover: node.attr("popover").is_some(),
             discussion,
             style: node.attr("style"),
@@ -1357,11 +1372,23 @@ mod tests {
              <div class='overflow-hidden'><p>Service text two.</p></div>\
              <div class='hidden md:block'><p>Service text three.</p></div>\
              <div class='hide-mobile'><p>Service text four.</p></div>\
+             <div class='hidden-900'><p>Service text five.</p></div>\
              <div class='is-hidden'><p>Gone one.</p></div>\
              <div class='hidden'><p>Gone two.</p></div><p>Other text filler here.</p>",
         );
         let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["Gone one.", "Gone two."], "{v:?}");
+    }
+
+    #[test]
+    fn hidden_answer_after_its_button_is_a_panel() {
+        let v = verdicts(
+            "<div class='faq-item'><button type='button'>Can I import my books?</button>\
+             <div class='hidden'><p>Yes, upload the export of your old software.</p></div></div>\
+             <div class='hidden'><p>Gone.</p></div><p>Other text filler here.</p>",
+        );
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Gone."], "{v:?}");
     }
 
     const ARTICLE_BODY: &str =
