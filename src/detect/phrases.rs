@@ -43,6 +43,11 @@ struct Lexicon {
     pattern_phrase: Vec<usize>,
     /// Partial phrases that fold to nothing (checked on every block; normally none).
     empty: Vec<usize>,
+    /// How a form's consent clause starts ("by clicking", "en cliquant").
+    consent_starts: Vec<String>,
+    /// The agreeing part of a consent clause ("you agree", "stimme ich"), padded with spaces
+    /// to match whole words.
+    agreements: Vec<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -50,6 +55,8 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         let mut lines = HashMap::default();
         let mut partial = Vec::new();
+        let mut consent_starts = Vec::new();
+        let mut agreements = Vec::new();
         for row in PHRASE_TABLE.lines() {
             if row.starts_with('#') || row.trim().is_empty() {
                 continue;
@@ -60,6 +67,14 @@ fn lexicon() -> &'static Lexicon {
             };
             let folded = fold(phrase);
             let placement = match placement {
+                "consent" => {
+                    consent_starts.push(folded);
+                    continue;
+                }
+                "agreement" => {
+                    agreements.push(format!(" {folded} "));
+                    continue;
+                }
                 "line" => Placement::Line,
                 "start" => Placement::Start,
                 "any" => Placement::Any,
@@ -86,6 +101,8 @@ fn lexicon() -> &'static Lexicon {
             matcher,
             pattern_phrase,
             empty,
+            consent_starts,
+            agreements,
         }
     })
 }
@@ -188,6 +205,36 @@ pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(Stri
         }
     }
     None
+}
+
+/// Longest consent clause, in words: the fine print under a form runs long, an article
+/// paragraph that happens to start "By clicking…" runs longer.
+const MAX_CONSENT_WORDS: usize = 250;
+
+/// How sure a consent clause is chrome: enough to remove it wherever it stands, short of
+/// decisive so that it still votes for the region its form sits in (a form inside the
+/// document's own layout).
+const CONSENT_WEIGHT: f32 = 0.9;
+
+/// Whether `text` is a form's consent clause: it starts as one ("By clicking Subscribe,")
+/// and goes on to agree ("you agree to our Terms"). Prose that starts the same way ("By
+/// providing customers with deals, shops…") does not agree to anything.
+fn is_consent_clause(text: &str, words: usize) -> bool {
+    if words > MAX_CONSENT_WORDS {
+        return false;
+    }
+    let lex = lexicon();
+    let folded = fold(text);
+    let starts = lex.consent_starts.iter().any(|s| {
+        folded
+            .strip_prefix(s.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    });
+    if !starts {
+        return false;
+    }
+    let padded = format!(" {folded} ");
+    lex.agreements.iter().any(|a| padded.contains(a.as_str()))
 }
 
 /// Categories of headings that open a section of chrome: "Related posts", "More from …",
@@ -323,6 +370,16 @@ impl Detector for ChromePhrases {
             }
         }
         for (index, block) in page.blocks.iter().enumerate() {
+            if is_consent_clause(&block.text, block.features.words) {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    CONSENT_WEIGHT,
+                    self.name(),
+                    "is the consent clause of a form".to_string(),
+                ));
+                continue;
+            }
             if block.features.words > MAX_PARTIAL_WORDS * 2 {
                 continue;
             }
@@ -433,6 +490,49 @@ mod tests {
         assert!(match_phrase("Copyright 2023 The Daily Bugle", 5, 0.0).is_some());
         assert!(match_phrase("From our partner Tehran Times", 5, 0.0).is_some());
         assert!(match_phrase("Alle Rechte vorbehalten.", 3, 0.0).is_some());
+    }
+
+    #[test]
+    fn consent_clauses_of_forms_match_in_any_length_and_prose_does_not() {
+        let clause = "By clicking Join, you agree to receive the Harbour Weekly and our \
+                      partners' offers by email. You can unsubscribe at any time; rates may \
+                      apply. See our Terms and Privacy Notice for how we keep your data.";
+        let words = clause.split_whitespace().count();
+        assert!(words > MAX_PARTIAL_WORDS * 2 - 20, "{words}");
+        assert!(is_consent_clause(clause, words));
+        assert!(is_consent_clause(
+            "En cliquant sur S'inscrire, vous acceptez nos conditions.",
+            8
+        ));
+        assert!(is_consent_clause(
+            "Mit dem Absenden des Formulars stimme ich der Datenschutzerklärung zu.",
+            10
+        ));
+        // Prose that starts the same way agrees to nothing.
+        assert!(!is_consent_clause(
+            "By providing customers with useful offers, shops keep them coming back.",
+            11
+        ));
+        // "agree" inside another word is not an agreement.
+        assert!(!is_consent_clause(
+            "By clicking twice you agreeably open the folder.",
+            8
+        ));
+    }
+
+    #[test]
+    fn consent_clauses_are_chrome_verdicts() {
+        let html = "<main><p>By submitting this form, I consent to be contacted by the \
+                    clinic about my appointment.</p><p>By clicking the gear icon the \
+                    settings open.</p></main>";
+        let v = crate::detect::verdicts_on_html(
+            &ChromePhrases,
+            html,
+            crate::detect::PageKinds::default(),
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].0.starts_with("By submitting"));
+        assert_eq!(v[0].1.reason.cause, "is the consent clause of a form");
     }
 
     #[test]
