@@ -906,6 +906,31 @@ fn chrome_matcher() -> &'static aho_corasick::AhoCorasick {
     })
 }
 
+/// Words that hold a chrome fragment by accident (`blogindex` holds "login", `trails`
+/// holds "rail", `selectable` holds "cta"): a fragment inside one of them says nothing when
+/// the word begins a part of the name (`rightrail` is still a rail).
+const FALSE_FRIENDS: &[&str] = &[
+    "blogin",
+    "trail",
+    "selecta",
+    "interacta",
+    "rectangle",
+    "nectar",
+];
+
+/// Whether a class/id token holds a chrome fragment outside the words that hold one by
+/// accident.
+fn names_chrome_fragment(token: &str) -> bool {
+    let begins_part = |at: usize| at == 0 || matches!(token.as_bytes()[at - 1], b'-' | b'_');
+    chrome_matcher().find_iter(token).any(|m| {
+        !FALSE_FRIENDS.iter().any(|word| {
+            token
+                .match_indices(word)
+                .any(|(at, _)| begins_part(at) && at <= m.start() && m.end() <= at + word.len())
+        })
+    })
+}
+
 /// One automaton for all content fragments.
 fn content_matcher() -> &'static aho_corasick::AhoCorasick {
     static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
@@ -1097,7 +1122,10 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         _ => None,
     };
     if let Some(weight) = tag_weight {
-        if !is_wrapper {
+        // A footer or navigation that holds most of the page's text is a page whose
+        // document was never in the markup (a script fills it in): it is still chrome.
+        let never_wrapper = matches!(*tag, local_name!("footer") | local_name!("nav"));
+        if !is_wrapper || never_wrapper {
             return Some(ElementJudgement {
                 weight,
                 cause: if facts.popover {
@@ -1209,7 +1237,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         if parts_match {
             return Some(t.to_string());
         }
-        chrome_matcher().is_match(t).then(|| t.to_string())
+        names_chrome_fragment(t).then(|| t.to_string())
     })?;
     // Names are weaker evidence than tags and roles: alone they do not remove good prose.
     // The structural names of whole page regions are as strong as the tags they stand for.
@@ -1333,6 +1361,39 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(v[0], ("Home".into(), "inside <nav>".into()));
         assert_eq!(v[1].1, "inside <footer>");
+    }
+
+    #[test]
+    fn words_that_hold_a_fragment_by_accident_are_not_chrome() {
+        assert!(!names_chrome_fragment("blogindex"));
+        assert!(!names_chrome_fragment("trails-list"));
+        assert!(!names_chrome_fragment("selectable"));
+        assert!(names_chrome_fragment("login-form"));
+        assert!(names_chrome_fragment("rightrail"));
+        assert!(names_chrome_fragment("hero-cta"));
+        let v = verdicts(
+            "<div class='blogindex'><p>Allocating on the stack, by the runtime team.</p></div>\
+             <div class='login-box'><p>Sign in to your account</p></div>\
+             <p>Some more body text to hold the page.</p>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Sign in to your account");
+    }
+
+    #[test]
+    fn a_footer_holding_most_of_the_page_is_still_chrome() {
+        // A page whose listing a script fills in: the footer's link columns are most of
+        // the markup's text, and they are still the footer.
+        let v = verdicts(
+            "<div><h1>Desks</h1><div>Loading</div></div><footer><div>About the company \
+             and its many stores across the country</div><div>Shipping policy, returns, \
+             warranty and the help centre</div></footer>",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(
+            v.iter().all(|(_, cause)| cause == "inside <footer>"),
+            "{v:?}"
+        );
     }
 
     #[test]
