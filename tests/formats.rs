@@ -304,3 +304,28 @@ fn output_is_byte_identical_at_any_thread_count() {
     assert_eq!(one, run("4"));
     assert_eq!(jsonl(&one).len(), 150);
 }
+
+#[test]
+fn text_markers_survive_a_second_cleaning_and_are_not_doubled_in_markdown() {
+    // A page's paragraph that starts with "# " is text, and stays so when cleaned again.
+    let once = dechrome::clean_html("<html><body><article><p># a</p></article></body></html>");
+    assert_eq!(once, "# a\n");
+    assert_eq!(dechrome::clean_text(&once), once);
+    // Markdown of a text input writes each marker once.
+    let text = "# The harbour reopens\n\nThe harbour reopened on Monday after three weeks of \
+                repairs to the eastern wall, the port authority said.\n\n- ferries resume\n\
+                - the fish market opens at six\n";
+    let out = dechrome()
+        .args(["clean", "-", "--format", "markdown"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("# The harbour reopens"), "{out}");
+    assert!(!out.contains("# # "), "{out}");
+    assert!(out.contains("- ferries resume"), "{out}");
+    assert!(!out.contains("- - "), "{out}");
+}

@@ -34,8 +34,9 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// The kind a line's shape says, and the line without its marker where the marker is pure
-/// markup (`# `). List markers stay in the text: they are part of what the reader sees.
+/// The kind a line's shape says, and its text. Markers (`# `, `- `, `1. `) stay in the
+/// text: they are what the reader sees, and a page's paragraph that starts with `# ` must
+/// come out of a second cleaning as it went in.
 fn line_kind(line: &str) -> (BlockKind, &str) {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
@@ -43,7 +44,7 @@ fn line_kind(line: &str) -> (BlockKind, &str) {
             BlockKind::Heading {
                 level: hashes as u8,
             },
-            line[hashes..].trim(),
+            line,
         );
     }
     if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("• ") {
@@ -103,7 +104,7 @@ mod tests {
     fn line_shapes_give_kinds() {
         let b = blocks_from_text("# Head\n- item\n2. second\n> quoted\nplain");
         assert_eq!(b[0].kind, BlockKind::Heading { level: 1 });
-        assert_eq!(b[0].text, "Head");
+        assert_eq!(b[0].text, "# Head");
         assert!(matches!(
             b[1].kind,
             BlockKind::ListItem { ordered: false, .. }

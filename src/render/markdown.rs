@@ -46,8 +46,11 @@ fn render_block(block: &Block, prev: Option<&Block>, out: &mut String) {
     }
     match block.kind {
         BlockKind::Heading { level } => {
-            out.push_str(&"#".repeat(level.clamp(1, 6) as usize));
-            out.push(' ');
+            let marker = format!("{} ", "#".repeat(level.clamp(1, 6) as usize));
+            // A heading of a text input keeps its marker in its text.
+            if !block.text.starts_with(&marker) {
+                out.push_str(&marker);
+            }
             out.push_str(&block.text.replace('\n', " "));
         }
         BlockKind::ListItem {
@@ -62,7 +65,19 @@ fn render_block(block: &Block, prev: Option<&Block>, out: &mut String) {
                 "- ".to_string()
             };
             let text = block.text.replace('\n', " ");
-            out.push_str(&format!("{indent}{marker}{}", text.trim()));
+            let text = text.trim();
+            // An item of a text input keeps its marker in its text.
+            let marked = if ordered {
+                text.strip_prefix(&number.to_string())
+                    .is_some_and(|rest| rest.starts_with(". ") || rest.starts_with(") "))
+            } else {
+                ["- ", "* ", "• "].iter().any(|m| text.starts_with(m))
+            };
+            if marked {
+                out.push_str(&format!("{indent}{text}"));
+            } else {
+                out.push_str(&format!("{indent}{marker}{text}"));
+            }
         }
         BlockKind::Quote => {
             let lines: Vec<String> = block.text.lines().map(|l| format!("> {l}")).collect();
