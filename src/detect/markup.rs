@@ -1087,11 +1087,10 @@ const NAME_WEIGHT: f32 = 0.45;
 /// `ipsEntry__signature`, `signaturecontainer`, `post-signature`). Only classes: ids made
 /// from headings ("PGP_signature") name a subject. Icons (`fa-file-signature`) are not.
 fn names_signature(token: &str) -> bool {
-    let token = token.to_ascii_lowercase();
+    let token = lowercased(token);
     !token.starts_with("fa-")
-        && token
-            .split(['-', '_'])
-            .any(|p| p.starts_with("signature") || p.ends_with("signature"))
+        && token.contains("signature")
+        && name_parts(&token).any(|p| p.starts_with("signature") || p.ends_with("signature"))
 }
 
 /// Judges one element by its tag, role and class/id names.

@@ -216,6 +216,9 @@ const MAX_CONSENT_WORDS: usize = 250;
 /// document's own layout).
 const CONSENT_WEIGHT: f32 = 0.9;
 
+/// Bytes of a block's start folded to rule a consent clause out.
+const CONSENT_HEAD_BYTES: usize = 96;
+
 /// Whether `text` is a form's consent clause: it starts as one ("By clicking Subscribe,")
 /// and goes on to agree ("you agree to our Terms"). Prose that starts the same way ("By
 /// providing customers with deals, shops…") does not agree to anything.
@@ -224,13 +227,48 @@ fn is_consent_clause(text: &str, words: usize) -> bool {
         return false;
     }
     let lex = lexicon();
-    let folded = fold(text);
-    let starts = lex.consent_starts.iter().any(|s| {
-        folded
-            .strip_prefix(s.as_str())
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-    });
-    if !starts {
+    // Every start's first word is short and ASCII ("by", "en", "mit"): a block whose first
+    // word is none of them is ruled out without folding its text.
+    let first_word = text
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if first_word.is_ascii()
+        && !lex.consent_starts.iter().any(|s| {
+            s.split(' ')
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(first_word))
+        })
+    {
+        return false;
+    }
+    let starts = |folded: &str| {
+        lex.consent_starts.iter().any(|s| {
+            folded
+                .strip_prefix(s.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+    };
+    // Folding maps characters one by one, so the fold of the text's first bytes is the start
+    // of its fold: most blocks are ruled out on those bytes alone.
+    let mut cut = text.len().min(CONSENT_HEAD_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = fold(&text[..cut]);
+    let longest_start = lex
+        .consent_starts
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    let head_decides = cut == text.len() || head.len() > longest_start;
+    if head_decides && !starts(&head) {
+        return false;
+    }
+    let folded = if cut == text.len() { head } else { fold(text) };
+    if !starts(&folded) {
         return false;
     }
     let padded = format!(" {folded} ");
