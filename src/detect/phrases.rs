@@ -523,6 +523,23 @@ mod tests {
     }
 
     #[test]
+    fn accessibility_skip_links_match_in_many_languages() {
+        for (line, words) in [
+            ("Skip navigation links", 3),
+            ("Jump to navigation", 3),
+            ("Zum Hauptinhalt springen", 3),
+            ("Direkt zum Inhalt", 3),
+            ("Passer au contenu principal", 4),
+            ("Saltar al contenido", 3),
+            ("Vai al contenuto", 3),
+            ("Ga naar de inhoud", 4),
+            ("Pular para o conteúdo", 4),
+        ] {
+            assert!(match_phrase(line, words, 0.0).is_some(), "{line}");
+        }
+    }
+
+    #[test]
     fn copyright_and_partner_lines_match() {
         assert!(match_phrase("© 2024 Example Media. All rights reserved.", 7, 0.0).is_some());
         assert!(match_phrase("Copyright 2023 The Daily Bugle", 5, 0.0).is_some());
