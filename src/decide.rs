@@ -375,6 +375,10 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
 /// The reason given for blocks kept by the fallback rule.
 pub const FALLBACK_CAUSE: &str = "kept by the fallback for pages with almost no prose";
 
+/// Highest link density of a sentence of prose in the region that link density alone does
+/// not remove (the detector's top bracket starts here).
+const LINKED_PROSE_MAX_LINKS: f32 = 0.8;
+
 /// Fewest cards of one kind that make a card list.
 const CARD_LIST_MIN_CARDS: usize = 4;
 
@@ -756,8 +760,14 @@ pub fn decide(
                 // Items and headings of the document that are links (its table of
                 // contents, a list of the products it names) and have no other chrome
                 // evidence are document text there.
+                // So are sentences of the document that cite the pages they name (a
+                // paragraph with many inline links still reads as prose; menus and teaser
+                // lists do not), unless they are almost all links.
+                let f = &blocks[i].features;
+                let linked_prose = f.link_density() < LINKED_PROSE_MAX_LINKS && f.reads_as_prose();
                 let only_links = weights[i].chrome_without_links < 0.05
-                    && (matches!(blocks[i].kind, BlockKind::ListItem { .. })
+                    && (linked_prose
+                        || matches!(blocks[i].kind, BlockKind::ListItem { .. })
                         || blocks[i].kind.is_heading());
                 let class = if class == BlockClass::Bad && only_links {
                     BlockClass::NearGood
@@ -1106,5 +1116,38 @@ fn heading_like(block: &Block) -> bool {
                 && block.features.link_density() < 0.5
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A page: a menu, an article of plain paragraphs and one paragraph that links most of
+    /// what it names, and a footer.
+    fn page(linked: &str) -> String {
+        let plain = "<p>The river flooded the lower town again this spring, and the council met \
+                     in the old school hall to decide what it would do about the houses on the \
+                     bank, which have been flooded three times in ten years.</p>";
+        format!(
+            "<html><head><title>Floods</title></head><body>\
+             <nav><ul><li><a href=/>Home</a></li><li><a href=/news>News</a></li>\
+             <li><a href=/sport>Sport</a></li><li><a href=/about>About us</a></li></ul></nav>\
+             <article><h1>The river floods again</h1>{plain}{plain}<p>{linked}</p>{plain}\
+             </article><footer><a href=/privacy>Privacy</a> <a href=/terms>Terms</a></footer>\
+             </body></html>"
+        )
+    }
+
+    #[test]
+    fn a_sentence_with_many_inline_links_in_the_region_stays() {
+        // About 0.6 of the text is links: the link-density detector calls it chrome.
+        let linked = "The mayor pointed to <a href=/a>the flood report from last year</a> and \
+                      to <a href=/b>the plan for new walls along the river</a>, and <a href=/c>\
+                      the study of the old drains</a> is also online.";
+        let text = crate::clean_html(&page(linked));
+        assert!(
+            text.contains("the plan for new walls along the river"),
+            "{text}"
+        );
+        assert!(!text.contains("Sport"), "{text}");
     }
 }

@@ -53,6 +53,11 @@ impl BlockKind {
     }
 }
 
+/// Fewest words of a block that [`Features::reads_as_prose`].
+pub const PROSE_MIN_WORDS: usize = 8;
+/// Lowest stopword share of a block that [`Features::reads_as_prose`].
+pub const PROSE_MIN_STOPWORDS: f32 = 0.3;
+
 /// Measurements of one block.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Features {
@@ -83,6 +88,15 @@ impl Features {
         } else {
             (self.link_chars as f32 / self.chars as f32).min(1.0)
         }
+    }
+
+    /// Whether the text reads as a sentence of prose, whatever its links: it ends like a
+    /// sentence, has at least [`PROSE_MIN_WORDS`] words and a stopword share of at least
+    /// [`PROSE_MIN_STOPWORDS`] (false on pages whose language has no stopword list).
+    pub fn reads_as_prose(&self) -> bool {
+        self.ends_sentence
+            && self.words >= PROSE_MIN_WORDS
+            && self.stopword_density() >= PROSE_MIN_STOPWORDS
     }
 
     /// Share of word tokens that are stopwords, 0.0–1.0.
