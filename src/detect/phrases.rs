@@ -45,6 +45,8 @@ struct Lexicon {
     empty: Vec<usize>,
     /// How a form's consent clause starts ("by clicking", "en cliquant").
     consent_starts: Vec<String>,
+    /// The first words of [`Lexicon::consent_starts`], each once.
+    consent_first_words: Vec<String>,
     /// The agreeing part of a consent clause ("you agree", "stimme ich"), padded with spaces
     /// to match whole words.
     agreements: Vec<String>,
@@ -101,6 +103,15 @@ fn lexicon() -> &'static Lexicon {
             matcher,
             pattern_phrase,
             empty,
+            consent_first_words: {
+                let mut words: Vec<String> = consent_starts
+                    .iter()
+                    .filter_map(|s: &String| s.split(' ').next().map(str::to_string))
+                    .collect();
+                words.sort();
+                words.dedup();
+                words
+            },
             consent_starts,
             agreements,
         }
@@ -216,6 +227,26 @@ const MAX_CONSENT_WORDS: usize = 250;
 /// document's own layout).
 const CONSENT_WEIGHT: f32 = 0.9;
 
+/// The first word of `text` as [`fold`] would give it, when it is all ASCII letters
+/// (`None` when a non-ASCII character comes before or in it).
+fn ascii_first_word(text: &str) -> Option<&[u8]> {
+    let bytes = text.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii() || b.is_ascii_alphabetic())?;
+    if !bytes[start].is_ascii() {
+        return None;
+    }
+    let len = bytes[start..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(bytes.len() - start);
+    if bytes.get(start + len).is_some_and(|b| !b.is_ascii()) {
+        return None;
+    }
+    Some(&bytes[start..start + len])
+}
+
 /// Bytes of a block's start folded to rule a consent clause out.
 const CONSENT_HEAD_BYTES: usize = 96;
 
@@ -227,21 +258,16 @@ fn is_consent_clause(text: &str, words: usize) -> bool {
         return false;
     }
     let lex = lexicon();
-    // Every start's first word is short and ASCII ("by", "en", "mit"): a block whose first
-    // word is none of them is ruled out without folding its text.
-    let first_word = text
-        .trim_start_matches(|c: char| !c.is_alphabetic())
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    if first_word.is_ascii()
-        && !lex.consent_starts.iter().any(|s| {
-            s.split(' ')
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(first_word))
-        })
-    {
-        return false;
+    // A block whose first word (ASCII) is no start's first word ("by", "en", "mit") is ruled
+    // out without folding its text.
+    if let Some(first) = ascii_first_word(text) {
+        if !lex
+            .consent_first_words
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(first))
+        {
+            return false;
+        }
     }
     let starts = |folded: &str| {
         lex.consent_starts.iter().any(|s| {
