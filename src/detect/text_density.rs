@@ -23,7 +23,13 @@ const HEX_DIGIT_SHARE: f32 = 0.3;
 /// numbers is not: the identifiers mix the letters a–f with their digits.
 fn is_machine_identifiers(text: &str) -> bool {
     let (mut visible, mut hex, mut digits, mut hex_letters) = (0usize, 0usize, 0usize, 0usize);
+    // Prose stops the scan early: once the characters that are not hexadecimal pass a tenth
+    // of the text's length, they are over a tenth of its visible characters too.
+    let most_other = text.len() / 10;
     for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if visible - hex > most_other {
+            return false;
+        }
         visible += 1;
         if c.is_ascii_digit() {
             digits += 1;
