@@ -7,8 +7,9 @@
 # ../shared/bench/wcxb-dev. Every tool reads the same pages, decompressed into memory before
 # timing, and runs on one core (pinned to CPU 0 with taskset when available):
 #
-#   - dechrome (examples/throughput.rs): decode + html5ever parse only, and the full clean
-#     (clean_bytes + to_text), over all pages;
+#   - dechrome (examples/throughput.rs): decode + html5ever parse into dechrome's DOM, decode +
+#     html5ever alone (its reference RcDom), and the full clean
+#     (clean_bytes + to_text), over all pages, the fastest of two runs each;
 #   - resiliparse 2.0.1: lexbor parse only, and extract_plain_text(main_content=True), all pages;
 #   - trafilatura: extract() on an evenly spaced sample of about N pages (default 300; it is
 #     slow), with dechrome timed again on the same sample for the ratio.
@@ -85,7 +86,7 @@ trap 'rm -rf "$out"' EXIT
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "pinned to: ${pin[*]:-(no taskset)}; pages: $total in $dataset; trafilatura sample: every ${every}th page"
 echo >&2 "timing dechrome on all pages"
-"${pin[@]}" "$throughput" "$dataset" >"$out/dechrome.json"
+"${pin[@]}" "$throughput" "$dataset" --repeat 2 >"$out/dechrome.json"
 echo >&2 "timing resiliparse on all pages"
 "${pin[@]}" "$py" "$root/bench/time_python.py" time "$dataset" \
     --tool resiliparse-parse --tool resiliparse >"$out/python.jsonl"

@@ -167,7 +167,7 @@ def cmd_table(args):
     for record, name in ((dechrome, "dechrome"), (sample, "dechrome-sample")):
         if record is None:
             continue
-        for phase, suffix in (("parse", "-parse"), ("clean", "")):
+        for phase, suffix in (("parse", "-parse"), ("rcdom", "-rcdom"), ("clean", "")):
             if f"{phase}_seconds" in record:
                 records[name + suffix] = {
                     key: record.get(f"{phase}_{key}")
@@ -181,6 +181,7 @@ def cmd_table(args):
 
     rows = [
         ("dechrome-parse", "html5ever parse only (decode + Dom::parse)"),
+        ("dechrome-rcdom", "html5ever alone (decode + RcDom)"),
         ("dechrome", "dechrome clean (clean_bytes + to_text)"),
         ("resiliparse-parse", "resiliparse parse only (lexbor)"),
         ("resiliparse", "resiliparse extract_plain_text main_content"),
@@ -216,8 +217,12 @@ def cmd_table(args):
 
     ratio("dechrome / resiliparse (all pages)", "dechrome", "resiliparse")
     ratio("dechrome / trafilatura (same sample)", "dechrome-sample", "trafilatura")
-    ratio("dechrome total / html5ever parse only", "dechrome", "dechrome-parse")
     ratio("html5ever parse / resiliparse lexbor parse", "dechrome-parse", "resiliparse-parse")
+    print()
+    print(f"{'ratio of times (the same pages)':<58} {'wall':>7} {'cpu':>7}")
+    # A time ratio is the inverse ratio of pages/s.
+    ratio("dechrome clean time / html5ever parse only (Dom::parse)", "dechrome-parse", "dechrome")
+    ratio("dechrome clean time / html5ever alone (RcDom)", "dechrome-rcdom", "dechrome")
     d, dp = records.get("dechrome"), records.get("dechrome-parse")
     if d and dp and d["seconds"]:
         share = dp["seconds"] / d["seconds"]

@@ -1,7 +1,7 @@
 //! Single-thread throughput of dechrome over a whole page set, for `bench/compare.sh`.
 //!
 //! ```text
-//! cargo run --release --example throughput -- DIR [--every K] [--limit N] [--only parse|clean] [--repeat R]
+//! cargo run --release --example throughput -- DIR [--every K] [--limit N] [--only parse|rcdom|clean] [--repeat R]
 //! ```
 //!
 //! `DIR` is a WCXB-layout directory (`html/<id>.html.gz`, `ground-truth/<id>.json`) or a
@@ -10,7 +10,11 @@
 //!
 //! - parse: each page is decoded to text exactly as `Cleaner::clean_bytes` decodes it (BOM,
 //!   `<meta>` prescan, UTF-8 check, chardetng guess) and parsed with html5ever into dechrome's
-//!   DOM (`Dom::parse`);
+//!   DOM (`Dom::parse`: html5ever's tokenizer and tree builder, with dechrome's attribute cap,
+//!   nesting guard and arena);
+//! - rcdom: each page is decoded the same way and parsed by html5ever into its own reference
+//!   DOM (`markup5ever_rcdom::RcDom`), html5ever as its documentation shows it, with nothing of
+//!   dechrome's;
 //! - clean: each page goes through `Cleaner::clean_bytes` and `Document::to_text`, as in
 //!   `dechrome eval`.
 //!
@@ -34,12 +38,13 @@ use serde_json::json;
 mod pages;
 
 const USAGE: &str =
-    "usage: throughput DIR [--every K] [--limit N] [--only parse|clean] [--repeat R]";
+    "usage: throughput DIR [--every K] [--limit N] [--only parse|rcdom|clean] [--repeat R]";
 
 struct Args {
     dir: PathBuf,
     selection: pages::Selection,
     parse: bool,
+    rcdom: bool,
     clean: bool,
     repeat: usize,
 }
@@ -47,7 +52,7 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut dir = None;
     let mut selection = pages::Selection::default();
-    let (mut parse, mut clean) = (true, true);
+    let (mut parse, mut rcdom, mut clean) = (true, true, true);
     let mut repeat = 1;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -61,9 +66,14 @@ fn parse_args() -> Result<Args, String> {
             "--limit" => selection.limit = Some(number("--limit", value("--limit")?)?),
             "--repeat" => repeat = number("--repeat", value("--repeat")?)?.max(1),
             "--only" => match value("--only")?.as_str() {
-                "parse" => clean = false,
-                "clean" => parse = false,
-                other => return Err(format!("--only: expected parse or clean, got {other}")),
+                "parse" => (rcdom, clean) = (false, false),
+                "rcdom" => (parse, clean) = (false, false),
+                "clean" => (parse, rcdom) = (false, false),
+                other => {
+                    return Err(format!(
+                        "--only: expected parse, rcdom or clean, got {other}"
+                    ))
+                }
             },
             "-h" | "--help" => return Err(USAGE.to_owned()),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
@@ -75,6 +85,7 @@ fn parse_args() -> Result<Args, String> {
         dir: dir.ok_or_else(|| USAGE.to_owned())?,
         selection,
         parse,
+        rcdom,
         clean,
         repeat,
     })
@@ -130,6 +141,26 @@ fn time_parse(pages: &[pages::Page]) -> Run {
             let text = pages::decode_html(black_box(&page.bytes));
             run.decode += start.elapsed();
             drop(black_box(Dom::parse(&text)));
+        }
+    })
+}
+
+/// One run of html5ever alone: each page decoded as in [`time_parse`], then parsed into
+/// html5ever's reference DOM (`RcDom`), which is then dropped. Never inlined, for profilers.
+#[inline(never)]
+fn time_rcdom(pages: &[pages::Page]) -> Run {
+    use html5ever::tendril::TendrilSink;
+    measure(|run| {
+        for page in pages {
+            let start = Instant::now();
+            let text = pages::decode_html(black_box(&page.bytes));
+            run.decode += start.elapsed();
+            let dom = html5ever::parse_document(
+                markup5ever_rcdom::RcDom::default(),
+                html5ever::ParseOpts::default(),
+            )
+            .one(text.as_str());
+            drop(black_box(dom));
         }
     })
 }
@@ -215,6 +246,13 @@ fn main() -> ExitCode {
         out["decode_seconds"] = json!(run.decode.as_secs_f64());
         out["dom_parse_seconds"] = json!((run.wall.saturating_sub(run.decode)).as_secs_f64());
         report(&mut out, "parse", &run, count, megabytes);
+    }
+    if args.rcdom {
+        let run = (0..args.repeat)
+            .map(|_| time_rcdom(&pages))
+            .min_by_key(|run| run.wall)
+            .unwrap_or_default();
+        report(&mut out, "rcdom", &run, count, megabytes);
     }
     if args.clean {
         let cleaner = Cleaner::new(Options::default());
