@@ -112,6 +112,10 @@ pub struct PageResult {
     pub scores: WordScores,
     /// How many `with` snippets the prediction contains.
     pub with_found: usize,
+    /// How many `with` snippets the prediction contains once typographic quotes are folded to
+    /// ASCII on both sides (a diagnostic: many snippets were typed with `'` where the page has
+    /// `’`; the benchmark's metric is `with_found`).
+    pub with_found_quotes_folded: usize,
     /// How many non-empty `with` snippets the ground truth lists.
     pub with_total: usize,
     /// How many `without` snippets the prediction contains (leaked boilerplate).
@@ -168,6 +172,9 @@ pub struct Aggregate {
     pub f1: f64,
     /// Mean over pages that list `with` snippets of the share found; 0 if no page lists any.
     pub with_found_rate: f64,
+    /// [`Aggregate::with_found_rate`] with typographic quotes folded to ASCII on both sides
+    /// (see [`PageResult::with_found_quotes_folded`]).
+    pub with_found_rate_quotes_folded: f64,
     /// Number of pages that list at least one `with` snippet.
     pub with_pages: usize,
     /// Mean over pages that list `without` snippets of the share leaked; 0 if no page lists any.
@@ -397,6 +404,18 @@ fn normalise_for_snippets(text: &str) -> String {
         normalised.push_str(word);
     }
     normalised
+}
+
+/// `text` with typographic single and double quotes (’ ‘ ‚ ‛ ′, “ ” „ ‟ ″) replaced by `'` and
+/// `"`. Used only for the diagnostic [`PageResult::with_found_quotes_folded`].
+fn fold_typographic_quotes(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+            c => c,
+        })
+        .collect()
 }
 
 /// Counts how many of `snippets` occur in `normalised_prediction` (already normalised), and how
@@ -704,6 +723,14 @@ fn score_page(page: LoadedPage, prediction: Result<String, String>) -> (PageResu
     let scores = word_scores(&prediction, &ground_truth);
     let normalised_prediction = normalise_for_snippets(&prediction);
     let (with_found, with_total) = count_snippets(&normalised_prediction, &truth.with);
+    let (with_found_quotes_folded, _) = count_snippets(
+        &fold_typographic_quotes(&normalised_prediction),
+        &truth
+            .with
+            .iter()
+            .map(|s| fold_typographic_quotes(s))
+            .collect::<Vec<_>>(),
+    );
     let (without_leaked, without_total) = count_snippets(&normalised_prediction, &truth.without);
     let result = PageResult {
         id: page.id,
@@ -711,6 +738,7 @@ fn score_page(page: LoadedPage, prediction: Result<String, String>) -> (PageResu
         url: truth.url,
         scores,
         with_found,
+        with_found_quotes_folded,
         with_total,
         without_leaked,
         without_total,
@@ -738,6 +766,8 @@ impl Aggregate {
             if result.with_total > 0 {
                 sum.with_pages += 1;
                 sum.with_found_rate += result.with_found as f64 / result.with_total as f64;
+                sum.with_found_rate_quotes_folded +=
+                    result.with_found_quotes_folded as f64 / result.with_total as f64;
             }
             if result.without_total > 0 {
                 sum.without_pages += 1;
@@ -760,6 +790,7 @@ impl Aggregate {
             recall: mean(sum.recall, sum.pages),
             f1: mean(sum.f1, sum.pages),
             with_found_rate: mean(sum.with_found_rate, sum.with_pages),
+            with_found_rate_quotes_folded: mean(sum.with_found_rate_quotes_folded, sum.with_pages),
             without_leaked_rate: mean(sum.without_leaked_rate, sum.without_pages),
             ..sum
         }
@@ -772,6 +803,7 @@ impl Aggregate {
             "recall": self.recall,
             "f1": self.f1,
             "with_found_rate": self.with_found_rate,
+            "with_found_rate_quotes_folded": self.with_found_rate_quotes_folded,
             "with_pages": self.with_pages,
             "without_leaked_rate": self.without_leaked_rate,
             "without_pages": self.without_pages,
@@ -792,6 +824,7 @@ impl PageResult {
             "prediction_tokens": self.scores.prediction_tokens,
             "ground_truth_tokens": self.scores.ground_truth_tokens,
             "with_found": self.with_found,
+            "with_found_quotes_folded": self.with_found_quotes_folded,
             "with_total": self.with_total,
             "without_leaked": self.without_leaked,
             "without_total": self.without_total,
@@ -1048,6 +1081,15 @@ impl fmt::Display for EvalReport {
                 self.overall.empty_ground_truth_pages
             )?;
         }
+        if self.overall.with_pages > 0
+            && self.overall.with_found_rate_quotes_folded > self.overall.with_found_rate
+        {
+            writeln!(
+                f,
+                "(with found once typographic quotes are folded to ASCII on both sides: {:.1}%; many snippets have ' where the page has ’)",
+                self.overall.with_found_rate_quotes_folded * 100.0
+            )?;
+        }
         let throughput = &self.throughput;
         writeln!(
             f,
@@ -1232,6 +1274,29 @@ mod tests {
         assert_eq!(count_snippets(&prediction, &snippets), (3, 4));
         assert_eq!(count_snippets(&prediction, &[]), (0, 0));
         assert_eq!(count_snippets("", &["x".to_owned()]), (0, 1));
+    }
+
+    #[test]
+    fn typographic_quotes_fold_only_in_the_diagnostic_count() {
+        let truth = GroundTruth {
+            main_content: Some("It's here".to_owned()),
+            with: vec![
+                "it's here".to_owned(),
+                "\u{201c}quoted\u{201d} words".to_owned(),
+            ],
+            ..GroundTruth::default()
+        };
+        let page = LoadedPage {
+            id: "0001".to_owned(),
+            html: Vec::new(),
+            truth,
+        };
+        let (result, _) = score_page(page, Ok("It\u{2019}s here. \"Quoted\" words".to_owned()));
+        assert_eq!((result.with_found, result.with_total), (0, 2));
+        assert_eq!(result.with_found_quotes_folded, 2);
+        let aggregate = Aggregate::of([&result]);
+        assert_eq!(aggregate.with_found_rate, 0.0);
+        assert_eq!(aggregate.with_found_rate_quotes_folded, 1.0);
     }
 
     #[test]
