@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use clap::Args;
 
+use super::commit::{Committer, OutputKind};
 use super::inputs::{self, InputArgs, InputDoc, Kind};
 use super::progress::Progress;
 use super::{usage_error, ColorArg, FormatArg};
@@ -108,9 +109,22 @@ fn output_path(out: &Path, relative: &Path, ext: &str) -> PathBuf {
     path
 }
 
+/// Threads that sync and rename outputs (see [`Committer`]): they wait on the disk, not on
+/// a core.
+const COMMIT_THREADS: usize = 4;
+
 /// Writes `contents` to `path` atomically: a temporary file in the same directory, then a
 /// rename, so an interrupted run never leaves a half-written file.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let tmp = write_temporary(path, contents)?;
+    tmp.as_file().sync_data().ok();
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes `contents` to a new temporary file in `path`'s directory (created if missing), to
+/// be renamed to `path` once synced.
+fn write_temporary(path: &Path, contents: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -120,9 +134,7 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         .prefix(".dechrome-")
         .tempfile_in(dir)?;
     tmp.write_all(contents)?;
-    tmp.as_file().sync_data().ok();
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(tmp)
 }
 
 /// Cleans one input and renders it.
@@ -202,6 +214,8 @@ struct Sink<'a> {
     stdout_documents: usize,
     /// The open JSONL output of the current many-document input file, with its path.
     open_jsonl: Option<(PathBuf, tempfile::NamedTempFile)>,
+    /// Syncs and renames the written outputs into place.
+    committer: &'a Committer,
     /// A hash of each output path written, with a hash of its input's path: two inputs
     /// mapping to one output is an error. Hashes (16 bytes an output) keep a batch of
     /// millions of files small.
@@ -264,8 +278,10 @@ impl Sink<'_> {
             output_path(out, &relative, ext)
         };
         self.claim(&path, doc)?;
-        write_atomically(&path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        let tmp = write_temporary(&path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        self.committer.commit(tmp, path, OutputKind::Document);
+        Ok(())
     }
 
     fn claim(&mut self, path: &Path, doc: &InputDoc) -> Result<(), String> {
@@ -285,12 +301,10 @@ impl Sink<'_> {
         }
     }
 
-    /// Persists the open JSONL output, if any.
+    /// Commits the open JSONL output, if any.
     fn finish_jsonl(&mut self) -> Result<(), String> {
         if let Some((path, tmp)) = self.open_jsonl.take() {
-            tmp.as_file().sync_data().ok();
-            tmp.persist(&path)
-                .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
+            self.committer.commit(tmp, path, OutputKind::Container);
         }
         Ok(())
     }
@@ -488,12 +502,14 @@ pub fn run(args: CleanArgs) -> ExitCode {
     // One page to stdout needs no progress bar.
     let progress =
         Progress::new(args.quiet || (args.out.is_none() && args.format != FormatArg::Jsonl));
+    let committer = Committer::new(COMMIT_THREADS);
     let mut sink = Sink {
         out: args.out.as_deref(),
         format: args.format,
         stdout: std::io::stdout().lock(),
         stdout_documents: 0,
         open_jsonl: None,
+        committer: &committer,
         claimed: std::collections::HashMap::new(),
         stdout_closed: false,
     };
@@ -536,6 +552,14 @@ pub fn run(args: CleanArgs) -> ExitCode {
     if let Err(e) = sink.finish_jsonl() {
         failed += 1;
         eprintln!("dechrome: {e}");
+    }
+    drop(sink);
+    for failure in committer.finish() {
+        failed += 1;
+        if failure.kind == OutputKind::Document {
+            cleaned = cleaned.saturating_sub(1);
+        }
+        progress.println(&format!("dechrome: {}", failure.message));
     }
     progress.finish();
     let summary = match read {

@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod clean;
+pub mod commit;
 pub mod diff;
 pub mod eval;
 pub mod inputs;
