@@ -94,11 +94,16 @@ impl Committer {
     /// Waits for every commit asked for and returns the ones that failed, in the order
     /// they failed.
     pub fn finish(mut self) -> Vec<CommitFailure> {
+        self.wait();
+        std::mem::take(&mut *lock(&self.failures))
+    }
+
+    /// Closes the queue and waits until the threads have committed everything in it.
+    fn wait(&mut self) {
         self.sender = None;
         for worker in self.workers.drain(..) {
             let _ = worker.join();
         }
-        std::mem::take(&mut *lock(&self.failures))
     }
 }
 
@@ -106,10 +111,7 @@ impl Drop for Committer {
     /// A committer dropped without [`Committer::finish`] (an early return) still completes
     /// the commits it was given.
     fn drop(&mut self) {
-        self.sender = None;
-        for worker in self.workers.drain(..) {
-            let _ = worker.join();
-        }
+        self.wait();
     }
 }
 
