@@ -549,6 +549,28 @@ mod tests {
     }
 
     #[test]
+    fn storefront_grid_controls_match_with_their_counts() {
+        for line in [
+            "Loaded 296 results",
+            "Showing 1 - 24 of 296 results",
+            "514 items",
+            "1-12 of 40 products",
+            "Compare",
+            "Loading...",
+            "New Arrival",
+            "Recently Viewed",
+            "Per page",
+            "Add to Wishlist",
+        ] {
+            assert!(match_phrase(line, 4, 0.0).is_some(), "{line}");
+        }
+        // Prose about results or items is not a control.
+        for text in ["The results were clear", "Items on sale this week"] {
+            assert!(match_phrase(text, 4, 0.0).is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn accessibility_skip_links_match_in_many_languages() {
         for (line, words) in [
             ("Skip navigation links", 3),
