@@ -664,6 +664,12 @@ fn remove_template(
     }
 }
 
+/// Whether `text` has letters enough for a word (at least three), not only figures and
+/// signs ("$22.00", "42 21 .667").
+fn has_words(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
+}
+
 /// Decides every block. `verdicts` may come in any order; `kinds` is what the page's
 /// structured data declares it to be.
 pub fn decide(
@@ -837,7 +843,8 @@ pub fn decide(
 
     // Short lines of the region with no chrome evidence at all and no links (a landing
     // page's taglines between its buttons and cards) are the page's own text, whatever
-    // their neighbours are.
+    // their neighbours are. A line of figures (a card's price, a row of a score table) is
+    // no tagline: its neighbours decide.
     let mut keep = keep;
     if source == SourceKind::Html && !region.is_empty() {
         for i in 0..n {
@@ -848,6 +855,7 @@ pub fn decide(
                 && weights[i].chrome < 0.01
                 && f.link_chars == 0
                 && f.words >= 2
+                && has_words(&blocks[i].text)
             {
                 keep[i] = true;
             }
