@@ -513,6 +513,15 @@ mod tests {
     }
 
     #[test]
+    fn a_product_badge_is_no_date_and_its_card_title_no_author() {
+        // "Just In" on a product card: "just" dates only with a time word ("Just now").
+        let found = metadata_lines("Just In\n\nTrail Runner Pro\n\nMen's Road Running Shoes");
+        assert!(found.is_empty(), "{found:?}");
+        let found = metadata_lines("Just now\n\nBody text of the story.");
+        assert_eq!(found, ["Just now"]);
+    }
+
+    #[test]
     fn prose_is_not_a_byline() {
         let found = metadata_lines(
             "By the river the town built a new school.\n\nConclusion\n\nIt was 3 days in May when the rain came.",
