@@ -571,6 +571,15 @@ mod tests {
     }
 
     #[test]
+    fn calls_to_action_and_form_labels_match_as_whole_lines() {
+        for line in ["Learn more", "Learn More →", "Close", "Email address"] {
+            assert!(match_phrase(line, 2, 1.0).is_some(), "{line}");
+        }
+        let text = "Learn more about how the close of the harbour changed trade";
+        assert!(match_phrase(text, 11, 0.0).is_none());
+    }
+
+    #[test]
     fn accessibility_skip_links_match_in_many_languages() {
         for (line, words) in [
             ("Skip navigation links", 3),
