@@ -572,7 +572,14 @@ mod tests {
 
     #[test]
     fn calls_to_action_and_form_labels_match_as_whole_lines() {
-        for line in ["Learn more", "Learn More →", "Close", "Email address"] {
+        for line in [
+            "Learn more",
+            "Learn More →",
+            "Close",
+            "Email address",
+            "View all",
+            "Shop now",
+        ] {
             assert!(match_phrase(line, 2, 1.0).is_some(), "{line}");
         }
         let text = "Learn more about how the close of the harbour changed trade";
