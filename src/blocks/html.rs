@@ -89,6 +89,59 @@ fn is_skipped_tag(tag: &LocalName) -> bool {
     )
 }
 
+/// Whether an inline element's text is hidden from sighted readers: a `hidden` attribute,
+/// `display:none`, or a class that moves it off screen for screen readers only (`sr-only`,
+/// `visually-hidden`, `screen-reader-text`, `a-offscreen`). Such spans inside a visible
+/// block add words nobody sees ("Rated 4.5 out of 5 stars", a price said twice).
+fn hides_inline_text(node: &crate::dom::Node) -> bool {
+    const HIDING: [&[u8]; 6] = [
+        b"sr-only",
+        b"visually-hidden",
+        b"visuallyhidden",
+        b"screen-reader-text",
+        b"screen-reader-only",
+        b"offscreen",
+    ];
+    let ends_with = |t: &[u8], end: &[u8]| {
+        t.len() >= end.len() && t[t.len() - end.len()..].eq_ignore_ascii_case(end)
+    };
+    node.attr("class").is_some_and(|class| {
+        class
+            .split_ascii_whitespace()
+            .any(|t| HIDING.iter().any(|h| ends_with(t.as_bytes(), h)))
+    }) || node.attr("hidden").is_some()
+        || node.attr("style").is_some_and(displays_none)
+}
+
+/// Whether a `style` attribute says `display: none` (any case, any spaces).
+fn displays_none(style: &str) -> bool {
+    let bytes = style.as_bytes();
+    let skip_spaces = |mut i: usize| {
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        i
+    };
+    let mut from = 0;
+    while let Some(at) = bytes[from..]
+        .windows(7)
+        .position(|w| w.eq_ignore_ascii_case(b"display"))
+    {
+        let mut i = skip_spaces(from + at + 7);
+        if bytes.get(i) == Some(&b':') {
+            i = skip_spaces(i + 1);
+            if bytes
+                .get(i..i + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"none"))
+            {
+                return true;
+            }
+        }
+        from += at + 7;
+    }
+    false
+}
+
 /// Text being gathered for the block under construction.
 #[derive(Default)]
 struct PendingText {
@@ -307,7 +360,11 @@ impl Builder<'_> {
             }
             NodeData::Element { name, .. } => {
                 let tag = &name.local;
-                if is_skipped_tag(tag) {
+                if is_skipped_tag(tag)
+                    || !is_block_level(tag)
+                        && !self.has_block_inside[id as usize]
+                        && hides_inline_text(node)
+                {
                     // Leave events still come for skipped nodes; mark them so `leave` ignores.
                     self.stack.push(Frame {
                         node: id,
@@ -704,6 +761,28 @@ mod tests {
         let b = blocks("<p>Read <a href='x'>this story</a></p><p><a>all link</a></p>");
         assert!(b[0].features.link_density() > 0.5 && b[0].features.link_density() < 1.0);
         assert_eq!(b[1].features.link_density(), 1.0);
+    }
+
+    #[test]
+    fn skips_inline_text_hidden_from_sighted_readers() {
+        let b = blocks(
+            "<p>Price <span class='a-offscreen'>$12.00</span><span>$12.00</span></p>\
+             <p><span class='stars'>4.5</span><span class='sr-only'>out of 5 stars</span></p>\
+             <p>Size <em style='DISPLAY : None'>XL</em><em style='display:block'>M</em></p>\
+             <p>Tab <span hidden>closed</span> open</p>\
+             <div class='sr-only'><p>A hidden block is judged later.</p></div>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Price $12.00",
+                "4.5",
+                "Size M",
+                "Tab open",
+                "A hidden block is judged later."
+            ]
+        );
     }
 
     #[test]
