@@ -163,7 +163,7 @@ fn followed_by_break(text: &str, n: usize) -> bool {
 fn needs_break(category: &str) -> bool {
     matches!(
         category,
-        "navigation" | "related" | "social" | "ads" | "copyright"
+        "navigation" | "related" | "products" | "social" | "ads" | "copyright"
     )
 }
 
@@ -303,7 +303,12 @@ fn is_consent_clause(text: &str, words: usize) -> bool {
 
 /// Categories of headings that open a section of chrome: "Related posts", "More from …",
 /// "About the author". What stands under such a heading is teasers or a biography.
-const SECTION_CATEGORIES: &[&str] = &["related", "author"];
+const SECTION_CATEGORIES: &[&str] = &["related", "author", "products"];
+
+/// Categories of section headings that need no prose before them: other products ("You may
+/// also like", "Customers also bought") follow a product's short description as often as a
+/// long one.
+const SECTION_CATEGORIES_ANYWHERE: &[&str] = &["products"];
 
 /// Longest heading, in words, that can open a chrome section ("More from The Daily
 /// Planet").
@@ -407,12 +412,17 @@ impl Detector for ChromePhrases {
                 if is_prose {
                     prose_before += block.features.words;
                 }
-                if before < SECTION_MIN_PROSE_BEFORE {
+                if !block.kind.is_heading() {
                     continue;
                 }
                 let Some((category, phrase, specific)) = section_heading_phrase(block) else {
                     continue;
                 };
+                if before < SECTION_MIN_PROSE_BEFORE
+                    && !SECTION_CATEGORIES_ANYWHERE.contains(&category)
+                {
+                    continue;
+                }
                 let section = section_after(page.blocks, index);
                 let (chars, links) = page.blocks[section.clone()]
                     .iter()
@@ -511,6 +521,21 @@ mod tests {
             ]
         );
         assert_eq!(v[0].1, "under the author heading \"about the author\"");
+    }
+
+    #[test]
+    fn other_products_under_their_heading_are_chrome_after_a_short_description() {
+        let html = "<main><h1>Canvas Tote</h1><p>A sturdy bag for the market.</p>\
+                    <section><h2>Customers also bought</h2>\
+                    <h3><a href='/a'>Linen Apron</a></h3><p>$24.00</p></section>\
+                    <section><h2>Care</h2><p>Wash cold, dry flat.</p></section></main>";
+        let v = section_verdicts(html);
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Linen Apron", "$24.00"]);
+        assert_eq!(
+            v[0].1,
+            "under the products heading \"customers also bought\""
+        );
     }
 
     #[test]
