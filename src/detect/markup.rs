@@ -145,6 +145,7 @@ const CHROME_FRAGMENTS: &[&str] = &[
     "off-canvas",
     "overlay",
     "lightbox",
+    "popover",
     "search-form",
     "searchform",
 ];
@@ -175,6 +176,7 @@ const CHROME_TOKENS: &[&str] = &[
     "timestamp",
     "rating",
     "votes",
+    "tooltip",
 ];
 
 /// Tokens that say an element holds the document (they cancel chrome tokens).
@@ -1570,6 +1572,24 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:?}");
         assert!(v[0].1.contains("an author box"), "{v:?}");
+    }
+
+    #[test]
+    fn tooltips_and_popovers_are_chrome_but_tables_that_show_tooltips_are_not() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<div class='tooltip'>Price per kilogram, tax included.</div>\
+             <div class='wt-popover'><p>Buyers pay for return shipping.</p></div>\
+             <table class='js-dataTooltip'><tr><td>A row of the list.</td></tr></table></article>"
+        ));
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Price per kilogram, tax included.",
+                "Buyers pay for return shipping."
+            ],
+            "{v:?}"
+        );
     }
 
     #[test]
