@@ -1226,7 +1226,9 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         {
             return None;
         }
-        if CHROME_TOKENS.contains(t) {
+        // Utility CSS's `fixed` (`position: fixed`) pins a bar, a drawer or a dialog over
+        // the page; only the whole token says so (`table-fixed`, `fixed-width` do not).
+        if CHROME_TOKENS.contains(t) || *t == "fixed" {
             return Some(t.to_string());
         }
         // Split compound names (`post_share-bar`, `shareBar` lowercased) on separators.
@@ -1590,6 +1592,17 @@ mod tests {
             ],
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn elements_pinned_by_the_fixed_utility_class_are_chrome() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<div class='fixed inset-0 z-50'><p>Get ten percent off \
+             your first order today.</p></div>\
+             <table class='table-fixed'><tr><td>A row of the data table.</td></tr></table></article>"
+        ));
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1, "inside <div> named \"fixed\"", "{v:?}");
     }
 
     #[test]
