@@ -91,7 +91,8 @@ fn is_skipped_tag(tag: &LocalName) -> bool {
 
 /// Whether an inline element's text is hidden from sighted readers: a `hidden` attribute,
 /// `display:none`, or a class that moves it off screen for screen readers only (`sr-only`,
-/// `visually-hidden`, `screen-reader-text`, `a-offscreen`). Such spans inside a visible
+/// `visually-hidden`, `screen-reader-text`, `a-offscreen`) or hides it at every width
+/// (`hidden`, `d-none` with no `md:inline`-like class). Such spans inside a visible
 /// block add words nobody sees ("Rated 4.5 out of 5 stars", a price said twice).
 fn hides_inline_text(node: &crate::dom::Node) -> bool {
     const HIDING: [&[u8]; 6] = [
@@ -106,9 +107,12 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
         t.len() >= end.len() && t[t.len() - end.len()..].eq_ignore_ascii_case(end)
     };
     node.attr("class").is_some_and(|class| {
-        class
-            .split_ascii_whitespace()
-            .any(|t| HIDING.iter().any(|h| ends_with(t.as_bytes(), h)))
+        let tokens = || class.split_ascii_whitespace();
+        tokens().any(|t| HIDING.iter().any(|h| ends_with(t.as_bytes(), h)))
+            // `hidden`, `d-none`, unless another class shows it at some width
+            // (`hidden md:inline`, `d-none d-lg-inline`).
+            || tokens().any(|t| matches!(t, "hidden" | "d-none"))
+                && !tokens().any(|t| t.contains(':') || t.starts_with("d-") && t != "d-none")
     }) || node.attr("hidden").is_some()
         || node.attr("style").is_some_and(displays_none)
 }
@@ -770,6 +774,7 @@ mod tests {
              <p><span class='stars'>4.5</span><span class='sr-only'>out of 5 stars</span></p>\
              <p>Size <em style='DISPLAY : None'>XL</em><em style='display:block'>M</em></p>\
              <p>Tab <span hidden>closed</span> open</p>\
+             <p>Ships <span class='hidden'>never</span><span class='hidden md:inline'>today</span></p>\
              <div class='sr-only'><p>A hidden block is judged later.</p></div>",
         );
         let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
@@ -780,6 +785,7 @@ mod tests {
                 "4.5",
                 "Size M",
                 "Tab open",
+                "Ships today",
                 "A hidden block is judged later."
             ]
         );
