@@ -48,6 +48,19 @@ fn is_machine_identifiers(text: &str) -> bool {
         && share(hex_letters) >= HEX_DIGIT_SHARE / 2.0
 }
 
+/// Whether a block's whole text is a bare count: digits with thousands separators and an
+/// optional `k`/`M` suffix (`3`, `1,204`, `26.2k`). On a discussion such a block is a vote,
+/// reaction or post counter beside a post, never the posts' text.
+fn is_bare_count(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_suffix(['k', 'K', 'M']).unwrap_or(t);
+    !t.is_empty()
+        && t.len() <= 12
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
 /// Shorter blocks (in [`crate::lang::weighted_len`] characters) get no verdict.
 pub const LENGTH_LOW: usize = 70;
 /// Blocks this long with enough stopwords are good.
@@ -69,6 +82,20 @@ impl Detector for TextDensity {
         let has_stopwords = page.language.has_stopwords();
         for (index, block) in page.blocks.iter().enumerate() {
             let f = &block.features;
+            if page.kinds.discussion
+                && f.words <= 2
+                && matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
+                && is_bare_count(&block.text)
+            {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    1.0,
+                    self.name(),
+                    "a bare count on a discussion (votes, reactions, posts)".to_string(),
+                ));
+                continue;
+            }
             if f.chars < LENGTH_LOW || f.link_density() > 0.5 {
                 continue;
             }
