@@ -293,6 +293,10 @@ impl Detector for MarkupSemantics {
             weight: BESIDE_THE_DOCUMENT_WEIGHT,
             cause: "a figure caption, not cited by number".to_string(),
         };
+        let profile_facts = ElementJudgement {
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
+            cause: "a fact of a poster's profile (a short term or value of a <dl>)".to_string(),
+        };
         for (index, block) in page.blocks.iter().enumerate() {
             // The strongest chrome element decides; inside <article>/<main> a <header> is
             // the article's own header, so remember whether we are inside one.
@@ -329,6 +333,12 @@ impl Detector for MarkupSemantics {
                     found = Some(section);
                 }
             }
+            if page.kinds.discussion
+                && found.is_none_or(|f| f.weight < profile_facts.weight)
+                && is_profile_fact(dom, block)
+            {
+                found = Some(&profile_facts);
+            }
             if found.is_none_or(|f| f.weight < figure_caption.weight)
                 && !page.kinds.product
                 && is_figure_caption(dom, block)
@@ -346,6 +356,23 @@ impl Detector for MarkupSemantics {
             }
         }
     }
+}
+
+/// Most words of a term or value of a `<dl>` that is a fact of a poster's profile.
+const PROFILE_FACT_WORDS: usize = 4;
+
+/// Whether a block is a short term or value of a description list (`Joined` / `Jun 2016`,
+/// `Posts: 138`, `Location`): on a discussion these lists sit beside each post and give
+/// the poster's profile, not the post. A linked term (the poster's name) stays.
+fn is_profile_fact(dom: &Dom, block: &crate::blocks::Block) -> bool {
+    block.features.words <= PROFILE_FACT_WORDS
+        && block.features.link_density() < 0.5
+        && block.ancestors.iter().rev().take(3).any(|&a| {
+            matches!(
+                dom.node(a).local_name(),
+                Some(&local_name!("dt")) | Some(&local_name!("dd"))
+            )
+        })
 }
 
 /// How sure a section of comments or reviews is chrome: readers' text is prose, so names
