@@ -889,7 +889,16 @@ fn is_hiding_class(token: &str) -> bool {
     matches!(
         token,
         "hidden" | "sr-only" | "visually-hidden" | "screen-reader-text" | "d-none" | "invisible"
-    )
+    ) || is_prefixed_hiding_class(token)
+}
+
+/// Whether a lower-cased class is a framework's hiding utility: a prefix of at most four
+/// letters glued to `hide` or `hidden` (`ipsHide`, `jsHidden`, `uHidden`).
+fn is_prefixed_hiding_class(token: &str) -> bool {
+    let stem = token
+        .strip_suffix("hidden")
+        .or_else(|| token.strip_suffix("hide"));
+    stem.is_some_and(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// Whether a class names the panel of tabs or of an accordion: `tab-pane`, `tab__content`,
@@ -1732,6 +1741,35 @@ mod tests {
                 "hidden by its attributes".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn framework_hiding_utilities_hide() {
+        let v = verdicts(
+            "<div class='ipsPadding ipsHide'><h5>Link to post</h5><h5>Share on other sites</h5></div>\
+             <p class='jsHidden'>Loading replies</p><p>The post itself, which readers see.</p>",
+        );
+        let hidden: Vec<&str> = v
+            .iter()
+            .filter(|(_, c)| c == "hidden by its class")
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            hidden,
+            ["Link to post", "Share on other sites", "Loading replies"]
+        );
+        for name in ["hidden", "ipshide", "jshidden", "uhidden"] {
+            assert!(is_hiding_class(name), "{name}");
+        }
+        for name in [
+            "hide",
+            "hideaway",
+            "ips-hide-x",
+            "tooltiphidden",
+            "chidden1",
+        ] {
+            assert!(!is_hiding_class(name), "{name}");
+        }
     }
 
     #[test]
