@@ -84,7 +84,10 @@ impl Detector for TextDensity {
             let f = &block.features;
             if page.kinds.discussion
                 && f.words <= 2
-                && matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. })
+                && matches!(
+                    block.kind,
+                    BlockKind::Paragraph | BlockKind::Heading { .. } | BlockKind::ListItem { .. }
+                )
                 && is_bare_count(&block.text)
             {
                 out.push(Verdict::new(
