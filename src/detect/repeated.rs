@@ -79,10 +79,15 @@ impl Detector for RepeatedInPage {
                 (None, Some(runs)) => runs.in_separate_cards(indices),
                 (None, None) => false,
             };
-            if fields {
+            let linked = |i: usize| page.blocks[i].features.link_density() >= 0.5;
+            // On a discussion the cards are posts, and a plain label printed in three or
+            // more of them (a member title, `Quote`) is the template's; a poster's name
+            // repeats too, but as a link to the profile.
+            let template_of_posts =
+                page.kinds.discussion && indices.len() >= 3 && !indices.iter().any(|&i| linked(i));
+            if fields && !template_of_posts {
                 continue;
             }
-            let linked = |i: usize| page.blocks[i].features.link_density() >= 0.5;
             let n = indices.len();
             // Two sightings are weak evidence, three or more strong.
             let weight = if n >= 3 { 0.8 } else { 0.55 };
