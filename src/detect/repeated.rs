@@ -82,9 +82,15 @@ impl Detector for RepeatedInPage {
             let linked = |i: usize| page.blocks[i].features.link_density() >= 0.5;
             // On a discussion the cards are posts, and a plain label printed in three or
             // more of them (a member title, `Quote`) is the template's; a poster's name
-            // repeats too, but as a link to the profile.
-            let template_of_posts =
-                page.kinds.discussion && indices.len() >= 3 && !indices.iter().any(|&i| linked(i));
+            // repeats too, but as a link to the profile, and a greeting or a thanks that
+            // several posters write ends with punctuation (`Hello,`, `Thanks!`).
+            let template_of_posts = page.kinds.discussion
+                && indices.len() >= 3
+                && !indices.iter().any(|&i| linked(i))
+                && !page.blocks[indices[0]]
+                    .text
+                    .trim_end()
+                    .ends_with([',', '!', '.', '?']);
             if fields && !template_of_posts {
                 continue;
             }
@@ -297,6 +303,28 @@ mod tests {
             .into_iter()
             .map(|(text, _)| text)
             .collect()
+    }
+
+    #[test]
+    fn on_a_discussion_a_plain_label_of_every_post_is_template_a_greeting_is_not() {
+        let post = |name: &str| {
+            format!(
+                "<div class='post'><a href='/u/{name}'>{name}</a><h5>Member</h5>\
+                 <p>Hello,</p><p>Some words of the post by {name}, long enough to read.</p></div>"
+            )
+        };
+        let html = format!("<main>{}{}{}</main>", post("ann"), post("bo"), post("cy"));
+        let kinds = crate::detect::PageKinds {
+            discussion: true,
+            ..Default::default()
+        };
+        let v: Vec<String> = crate::detect::verdicts_on_html(&RepeatedInPage, &html, kinds)
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect();
+        assert_eq!(v, ["Member", "Member", "Member"]);
+        // Elsewhere the same labels are the fields of cards.
+        assert!(repeated(&html).is_empty());
     }
 
     #[test]
