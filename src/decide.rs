@@ -922,6 +922,12 @@ pub fn decide(
     }
 
     if source == SourceKind::Html {
+        if let Some(dom) = dom {
+            drop_after_body(blocks, dom, kinds.article, &mut keep, &mut reasons);
+        }
+    }
+
+    if source == SourceKind::Html {
         drop_repeated_passages(blocks, &mut keep, &mut reasons);
     }
 
@@ -943,6 +949,90 @@ pub fn decide(
         });
     }
     decisions
+}
+
+/// Share of an article's kept words the element holding its body holds.
+const BODY_SHARE: f32 = 0.7;
+
+/// Share of the body's words in prose that makes a page not declared an article one.
+const BODY_PROSE_SHARE: f32 = 0.5;
+
+/// An article's body is the deepest element that holds most of its kept words
+/// ([`BODY_SHARE`]); what the page keeps after the body's last kept block, outside it (an
+/// author box, a newsletter prompt, the teasers of related articles, a disclaimer), closes
+/// the page rather than the document, and goes.
+fn drop_after_body(
+    blocks: &[Block],
+    dom: &Dom,
+    article: bool,
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+) {
+    let total: usize = (0..blocks.len())
+        .filter(|&i| keep[i])
+        .map(|i| blocks[i].features.words)
+        .sum();
+    if total == 0 {
+        return;
+    }
+    let mut words = vec![0usize; dom.nodes.len()];
+    // Words of prose (sentences with few links), per element.
+    let mut prose = vec![0usize; dom.nodes.len()];
+    for (block, _) in blocks.iter().zip(keep.iter()).filter(|(_, &k)| k) {
+        let f = &block.features;
+        let is_prose = f.reads_as_prose() && f.link_density() < 0.3;
+        for &a in &block.ancestors {
+            words[a as usize] += f.words;
+            if is_prose {
+                prose[a as usize] += f.words;
+            }
+        }
+    }
+    let enough = BODY_SHARE * total as f32;
+    // The deepest element over the share: all such elements lie on one chain.
+    let mut body: Option<(usize, NodeId)> = None;
+    for (block, _) in blocks.iter().zip(keep.iter()).filter(|(_, &k)| k) {
+        if let Some((depth, &a)) = block
+            .ancestors
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, &a)| words[a as usize] as f32 >= enough)
+        {
+            if body.is_none_or(|(d, _)| depth > d) {
+                body = Some((depth, a));
+            }
+        }
+    }
+    let Some((_, body)) = body else {
+        return;
+    };
+    // A page not declared an article must show one: a body mostly of prose, not a grid
+    // of cards (whose closing text is the listing's own).
+    if !article && (prose[body as usize] as f32) < BODY_PROSE_SHARE * words[body as usize] as f32 {
+        return;
+    }
+    let Some(last) = (0..blocks.len())
+        .rev()
+        .find(|&i| keep[i] && blocks[i].ancestors.contains(&body))
+    else {
+        return;
+    };
+    for i in last + 1..blocks.len() {
+        if keep[i] && !blocks[i].ancestors.contains(&body) {
+            keep[i] = false;
+            reasons[i].insert(
+                0,
+                (
+                    1.0,
+                    Reason {
+                        detector: "decide",
+                        cause: "after the article's body".to_string(),
+                    },
+                ),
+            );
+        }
+    }
 }
 
 /// Fewest words of a kept passage that is kept only once when the page prints it again
@@ -1157,5 +1247,23 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Sport"), "{text}");
+    }
+
+    #[test]
+    fn what_an_article_keeps_after_its_body_goes() {
+        let plain = "<p>The river flooded the lower town again this spring, and the council met \
+                     in the old school hall to decide what it would do about the houses on the \
+                     bank, which have been flooded three times in ten years.</p>";
+        let html = format!(
+            "<html><body><article><h1>The river floods again</h1>\
+             <div class=body>{plain}{plain}{plain}{plain}</div>\
+             <div class=extra><p>Ana Ruiz has written about the towns along the river for the \
+             paper since she moved to the valley, and she still lives by the water.</p></div>\
+             </article></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("The river floods again"), "{text}");
+        assert!(text.contains("three times in ten years"), "{text}");
+        assert!(!text.contains("Ana Ruiz"), "{text}");
     }
 }
