@@ -94,16 +94,11 @@ impl Committer {
     /// Waits for every commit asked for and returns the ones that failed, in the order
     /// they failed.
     pub fn finish(mut self) -> Vec<CommitFailure> {
-        self.wait();
-        std::mem::take(&mut *lock(&self.failures))
-    }
-
-    /// Closes the queue and waits until the threads have committed everything in it.
-    fn wait(&mut self) {
         self.sender = None;
         for worker in self.workers.drain(..) {
             let _ = worker.join();
         }
+        std::mem::take(&mut *lock(&self.failures))
     }
 }
 
@@ -111,7 +106,10 @@ impl Drop for Committer {
     /// A committer dropped without [`Committer::finish`] (an early return) still completes
     /// the commits it was given.
     fn drop(&mut self) {
-        self.wait();
+        self.sender = None;
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
+        }
     }
 }
 
