@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use clap::Args;
 
-use super::commit::{Committer, OutputKind};
 use super::inputs::{self, InputArgs, InputDoc, Kind};
 use super::progress::Progress;
 use super::{usage_error, ColorArg, FormatArg};
@@ -109,22 +108,9 @@ fn output_path(out: &Path, relative: &Path, ext: &str) -> PathBuf {
     path
 }
 
-/// Threads that sync and rename outputs (see [`Committer`]): they wait on the disk, not on
-/// a core.
-const COMMIT_THREADS: usize = 4;
-
 /// Writes `contents` to `path` atomically: a temporary file in the same directory, then a
 /// rename, so an interrupted run never leaves a half-written file.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let tmp = write_temporary(path, contents)?;
-    tmp.as_file().sync_data().ok();
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Writes `contents` to a new temporary file in `path`'s directory (created if missing), to
-/// be renamed to `path` once synced.
-fn write_temporary(path: &Path, contents: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -134,7 +120,9 @@ fn write_temporary(path: &Path, contents: &[u8]) -> std::io::Result<tempfile::Na
         .prefix(".dechrome-")
         .tempfile_in(dir)?;
     tmp.write_all(contents)?;
-    Ok(tmp)
+    tmp.as_file().sync_data().ok();
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Cleans one input and renders it.
@@ -214,8 +202,6 @@ struct Sink<'a> {
     stdout_documents: usize,
     /// The open JSONL output of the current many-document input file, with its path.
     open_jsonl: Option<(PathBuf, tempfile::NamedTempFile)>,
-    /// Syncs and renames the written outputs into place.
-    committer: &'a Committer,
     /// A hash of each output path written, with a hash of its input's path: two inputs
     /// mapping to one output is an error. Hashes (16 bytes an output) keep a batch of
     /// millions of files small.
@@ -278,10 +264,8 @@ impl Sink<'_> {
             output_path(out, &relative, ext)
         };
         self.claim(&path, doc)?;
-        let tmp = write_temporary(&path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        self.committer.commit(tmp, path, OutputKind::Document);
-        Ok(())
+        write_atomically(&path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 
     fn claim(&mut self, path: &Path, doc: &InputDoc) -> Result<(), String> {
@@ -301,10 +285,12 @@ impl Sink<'_> {
         }
     }
 
-    /// Commits the open JSONL output, if any.
+    /// Persists the open JSONL output, if any.
     fn finish_jsonl(&mut self) -> Result<(), String> {
         if let Some((path, tmp)) = self.open_jsonl.take() {
-            self.committer.commit(tmp, path, OutputKind::Container);
+            tmp.as_file().sync_data().ok();
+            tmp.persist(&path)
+                .map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
         }
         Ok(())
     }
@@ -502,14 +488,12 @@ pub fn run(args: CleanArgs) -> ExitCode {
     // One page to stdout needs no progress bar.
     let progress =
         Progress::new(args.quiet || (args.out.is_none() && args.format != FormatArg::Jsonl));
-    let committer = Committer::new(COMMIT_THREADS);
     let mut sink = Sink {
         out: args.out.as_deref(),
         format: args.format,
         stdout: std::io::stdout().lock(),
         stdout_documents: 0,
         open_jsonl: None,
-        committer: &committer,
         claimed: std::collections::HashMap::new(),
         stdout_closed: false,
     };
@@ -552,14 +536,6 @@ pub fn run(args: CleanArgs) -> ExitCode {
     if let Err(e) = sink.finish_jsonl() {
         failed += 1;
         eprintln!("dechrome: {e}");
-    }
-    drop(sink);
-    for failure in committer.finish() {
-        failed += 1;
-        if failure.kind == OutputKind::Document {
-            cleaned = cleaned.saturating_sub(1);
-        }
-        progress.println(&format!("dechrome: {}", failure.message));
     }
     progress.finish();
     let summary = match read {

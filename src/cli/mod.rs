@@ -6,7 +6,6 @@
 
 pub mod check;
 pub mod clean;
-pub mod commit;
 pub mod diff;
 pub mod eval;
 pub mod inputs;
