@@ -172,3 +172,42 @@ fn two_inputs_for_one_output_and_a_missing_path_fail_alone() {
     assert!(out.join("a.txt").exists());
     assert!(out.join("b.txt").exists());
 }
+
+#[test]
+fn an_output_that_cannot_be_renamed_into_place_fails_alone() {
+    // A failed rename into place names its output, counts as a failure and leaves the other
+    // outputs whole, with no temporary file behind.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for name in ["a", "b", "c"] {
+        std::fs::write(input.join(format!("{name}.html")), PAGE).unwrap();
+    }
+    let out = dir.path().join("out");
+    // A non-empty directory where b's output goes: renaming a file onto it fails.
+    std::fs::create_dir_all(out.join("b.txt")).unwrap();
+    std::fs::write(out.join("b.txt").join("keep"), "x").unwrap();
+    dechrome()
+        .args(["clean", "--no-auto-profile"])
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot write"))
+        .stderr(predicate::str::contains("b.txt"))
+        .stderr(predicate::str::contains("2 cleaned, 0 skipped, 1 failed"));
+    assert!(std::fs::read_to_string(out.join("a.txt")).unwrap().len() > 10);
+    assert!(std::fs::read_to_string(out.join("c.txt")).unwrap().len() > 10);
+    let leftovers = std::fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".dechrome-")
+        })
+        .count();
+    assert_eq!(leftovers, 0, "temporary files left behind");
+}
