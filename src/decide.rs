@@ -999,7 +999,7 @@ fn drop_after_body(
             .iter()
             .enumerate()
             .rev()
-            .find(|(_, &a)| words[a as usize] as f32 >= enough)
+            .find(|(_, &a)| words[a as usize] as f32 >= enough && !is_text_part(dom, a))
         {
             if body.is_none_or(|(d, _)| depth > d) {
                 body = Some((depth, a));
@@ -1020,8 +1020,25 @@ fn drop_after_body(
     else {
         return;
     };
+    // The body's ancestors down to it, to find where a later block's branch leaves them.
+    let chain = &blocks[last].ancestors;
+    let chain = match chain.iter().position(|&a| a == body) {
+        Some(d) => &chain[..=d],
+        None => return,
+    };
     for i in last + 1..blocks.len() {
         if keep[i] && !blocks[i].ancestors.contains(&body) {
+            // Another item of a list that holds the body (the next post of a thread) is
+            // the body's peer, not what closes it.
+            let shared = blocks[i]
+                .ancestors
+                .iter()
+                .zip(chain)
+                .take_while(|(a, b)| a == b)
+                .count();
+            if shared > 0 && is_list(dom, chain[shared - 1]) {
+                continue;
+            }
             keep[i] = false;
             reasons[i].insert(
                 0,
@@ -1035,6 +1052,38 @@ fn drop_after_body(
             );
         }
     }
+}
+
+/// Whether the element is part of a text (a paragraph, a list or one of its items, a
+/// quotation, a table, preformatted text) rather than a container of one: an article's body
+/// is never one of them.
+fn is_text_part(dom: &Dom, id: NodeId) -> bool {
+    dom.node(id).local_name().is_some_and(|n| {
+        matches!(
+            &**n,
+            "p" | "ul"
+                | "ol"
+                | "li"
+                | "dl"
+                | "dd"
+                | "dt"
+                | "blockquote"
+                | "table"
+                | "thead"
+                | "tbody"
+                | "tr"
+                | "td"
+                | "th"
+                | "pre"
+        )
+    })
+}
+
+/// Whether the element is a list (`ul`, `ol`).
+fn is_list(dom: &Dom, id: NodeId) -> bool {
+    dom.node(id)
+        .local_name()
+        .is_some_and(|n| matches!(&**n, "ul" | "ol"))
 }
 
 /// Fewest words of a kept passage that is kept only once when the page prints it again
@@ -1267,5 +1316,28 @@ mod tests {
         assert!(text.contains("The river floods again"), "{text}");
         assert!(text.contains("three times in ten years"), "{text}");
         assert!(!text.contains("Ana Ruiz"), "{text}");
+    }
+
+    #[test]
+    fn the_replies_after_a_long_first_post_stay() {
+        let long = "<p>The river flooded the lower town again this spring, and the council met \
+                    in the old school hall to decide what it would do about the houses on the \
+                    bank, which have been flooded three times in ten years. The engineers said \
+                    the old walls were too low, and the drains under the square were too \
+                    narrow for the water that comes down from the hills after a week of rain, \
+                    so the council asked them for a plan that the town could pay for.</p>";
+        let more = "The plan they brought back a month later raised the walls by a metre, \
+                    widened the drains and moved the bus depot away from the lowest street.";
+        let reply = "<p>We live two streets from the bank and the water came into our kitchen \
+                     twice, so I hope the council finds the money this time.</p>";
+        // A thread as a list of posts, the first one long.
+        let html = format!(
+            "<html><body><main><h1>The river floods again</h1><ol>\
+             <li><div class=post>{long}<p>{more}</p></div></li>\
+             <li><div class=post>{reply}</div></li></ol></main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("three times in ten years"), "{text}");
+        assert!(text.contains("came into our kitchen"), "{text}");
     }
 }
