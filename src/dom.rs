@@ -72,6 +72,36 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "size",
 ];
 
+/// Whether an inline `style` declares `property: value…` (ASCII case-insensitive, spaces
+/// around the colon allowed, the value read as a prefix: `display : None !important`).
+pub fn style_declares(style: &str, property: &[u8], value: &[u8]) -> bool {
+    let bytes = style.as_bytes();
+    let skip_spaces = |mut i: usize| {
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        i
+    };
+    let mut from = 0;
+    while let Some(at) = bytes[from..]
+        .windows(property.len().max(1))
+        .position(|w| w.eq_ignore_ascii_case(property))
+    {
+        let mut i = skip_spaces(from + at + property.len());
+        if bytes.get(i) == Some(&b':') {
+            i = skip_spaces(i + 1);
+            if bytes
+                .get(i..i + value.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(value))
+            {
+                return true;
+            }
+        }
+        from += at + property.len().max(1);
+    }
+    false
+}
+
 /// Most formatting elements (`<b>`, `<font>`, `<a>`…) the parser may re-open for one token;
 /// past this the innermost re-opened ones are closed again, which also drops them from the
 /// parser's list of elements to re-open.
@@ -1251,6 +1281,28 @@ static PLACEHOLDER_NAME: std::sync::LazyLock<QualName> =
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn style_declarations_are_read_in_any_case_and_spacing() {
+        assert!(style_declares(
+            "color:red; DISPLAY : None !important",
+            b"display",
+            b"none"
+        ));
+        assert!(style_declares(
+            "visibility:\thidden",
+            b"visibility",
+            b"hidden"
+        ));
+        assert!(!style_declares(
+            "display:block; --none: 1",
+            b"display",
+            b"none"
+        ));
+        assert!(!style_declares("display", b"display", b"none"));
+        assert!(!style_declares("", b"display", b"none"));
+    }
+
     use super::*;
 
     fn tags_in_order(dom: &Dom) -> Vec<String> {

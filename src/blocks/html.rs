@@ -114,36 +114,9 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
             || tokens().any(|t| matches!(t, "hidden" | "d-none"))
                 && !tokens().any(|t| t.contains(':') || t.starts_with("d-") && t != "d-none")
     }) || node.attr("hidden").is_some()
-        || node.attr("style").is_some_and(displays_none)
-}
-
-/// Whether a `style` attribute says `display: none` (any case, any spaces).
-fn displays_none(style: &str) -> bool {
-    let bytes = style.as_bytes();
-    let skip_spaces = |mut i: usize| {
-        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        i
-    };
-    let mut from = 0;
-    while let Some(at) = bytes[from..]
-        .windows(7)
-        .position(|w| w.eq_ignore_ascii_case(b"display"))
-    {
-        let mut i = skip_spaces(from + at + 7);
-        if bytes.get(i) == Some(&b':') {
-            i = skip_spaces(i + 1);
-            if bytes
-                .get(i..i + 4)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"none"))
-            {
-                return true;
-            }
-        }
-        from += at + 7;
-    }
-    false
+        || node
+            .attr("style")
+            .is_some_and(|s| crate::dom::style_declares(s, b"display", b"none"))
 }
 
 /// Text being gathered for the block under construction.

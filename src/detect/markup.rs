@@ -920,20 +920,11 @@ fn names_panel(token: &str) -> bool {
 
 /// [`is_hidden`] from the element's `hidden` attribute (present or not) and `style`.
 fn hidden_by_attributes(hidden: bool, style: Option<&str>) -> bool {
-    if hidden {
-        return true;
-    }
-    if let Some(style) = style {
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    false
+    hidden
+        || style.is_some_and(|s| {
+            crate::dom::style_declares(s, b"display", b"none")
+                || crate::dom::style_declares(s, b"visibility", b"hidden")
+        })
 }
 
 /// One automaton for all chrome fragments: names are checked in one pass.
