@@ -83,6 +83,9 @@ struct Weights {
     /// times or more in the page: what an entry of a listing keeps (its links and the
     /// fields every entry repeats are its content).
     chrome_of_entry: f32,
+    /// Chrome evidence from every detector but labels repeated in the page: what text
+    /// input needs to remove a line on its own (see `keep_text_lines`).
+    chrome_unrepeated: f32,
 }
 
 impl Weights {
@@ -118,6 +121,9 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
                         w.chrome_of_entry = 1.0 - (1.0 - w.chrome_of_entry) * (1.0 - v.weight);
                     }
                 }
+                if v.reason.detector != REPEATED_DETECTOR {
+                    w.chrome_unrepeated = 1.0 - (1.0 - w.chrome_unrepeated) * (1.0 - v.weight);
+                }
                 if v.reason.detector == "markup" {
                     w.markup_chrome = w.markup_chrome.max(v.weight);
                 }
@@ -129,6 +135,7 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
             w.chrome = 1.0;
             w.chrome_without_links = 1.0;
             w.chrome_of_entry = 1.0;
+            w.chrome_unrepeated = 1.0;
         }
     }
     weights
@@ -1216,42 +1223,110 @@ const MENU_ITEM_WORDS: usize = 4;
 /// Decisions for text input, where no markup gives a region. Text that may already be
 /// clean must stay clean, so only positive evidence removes a line: a detector's chrome or
 /// metadata verdict, or membership of a run of menu-like lines that holds chrome (a short
-/// title between a category label and a byline must survive). Returns keep flags and the extra reasons.
+/// title between a category label and a byline must survive).
+///
+/// Two kinds of evidence are weak alone: a label repeated in the page and a bare date line.
+/// Clean text repeats its fields (`Pros`, `Location: …` in every entry of a ranking) and
+/// dates its posts, so such a line goes only when chrome confirms it: it touches a line
+/// that goes (a category label above every teaser, next to `Continue Reading`), it sits in
+/// a menu-like run that touches one (a poster's name, post count and join date between one
+/// post's `Reply` and the next post), or another copy of the same label goes. Cleaning clean
+/// output then changes nothing: with no firm chrome left, no weak line goes either.
+/// Returns keep flags and the extra reasons.
 fn keep_text_lines(blocks: &[Block], weights: &[Weights]) -> (Vec<bool>, Vec<(usize, String)>) {
     let n = blocks.len();
-    let strong = |i: usize| weights[i].chrome >= 0.5 || weights[i].metadata >= 0.9;
-    let mut keep: Vec<bool> = (0..n).map(|i| !strong(i)).collect();
-    let mut extra = Vec::new();
+    let firm = |i: usize| weights[i].chrome_unrepeated >= 0.5 || weights[i].metadata >= 1.0;
+    let weak = |i: usize| weights[i].chrome >= 0.5 || weights[i].metadata >= 0.9;
+    let mut goes: Vec<bool> = (0..n).map(firm).collect();
+    let mut extra: Vec<(usize, String)> = Vec::new();
     let menu_like = |b: &Block| {
         b.features.words <= MENU_ITEM_WORDS
             && !b.features.ends_sentence
             && !matches!(b.kind, BlockKind::ListItem { .. })
     };
-    // Runs of adjacent short lines (no blank line between) that contain chrome are menus.
-    let mut start = 0;
-    while start < n {
-        let mut end = start + 1;
-        while end < n && blocks[end].joins_previous && menu_like(&blocks[end]) {
-            end += 1;
+    // The copies of each label that repeats in the page (weak on repetition alone).
+    let mut copies: HashMap<String, Vec<usize>> = HashMap::default();
+    for i in 0..n {
+        if weights[i].chrome >= 0.5 && weights[i].chrome_unrepeated < 0.5 {
+            copies
+                .entry(crate::detect::repeated::label_key(&blocks[i].text))
+                .or_default()
+                .push(i);
         }
-        let run = start..end;
-        if run.len() >= 2 && run.clone().all(|i| menu_like(&blocks[i])) && {
-            // One chrome line in a run of three or more short lines marks a menu
-            // ("Home / World / Business"); a pair needs both halves to agree.
-            let chrome = run.clone().filter(|&i| strong(i)).count();
-            chrome >= 1 && (run.len() >= 3 || chrome * 2 >= run.len())
-        } {
-            for i in run {
-                if keep[i] {
-                    keep[i] = false;
-                    extra.push((i, "a line of a menu-like run that holds chrome".to_string()));
+    }
+    let mut copies: Vec<Vec<usize>> = copies.into_values().filter(|c| c.len() > 1).collect();
+    copies.sort_unstable();
+    // Each round only adds lines; a few rounds reach the fixed point on real pages.
+    for _ in 0..TEXT_ROUNDS {
+        let mut changed = false;
+        let mut mark = |i: usize, goes: &mut [bool], cause: &str| {
+            if !goes[i] {
+                goes[i] = true;
+                extra.push((i, cause.to_string()));
+                changed = true;
+            }
+        };
+        // Weak lines next to a line that goes, through runs of weak lines, both ways.
+        for i in 1..n {
+            if weak(i) && goes[i - 1] {
+                mark(i, &mut goes, "a weak chrome line next to chrome");
+            }
+        }
+        for i in (0..n.saturating_sub(1)).rev() {
+            if weak(i) && goes[i + 1] {
+                mark(i, &mut goes, "a weak chrome line next to chrome");
+            }
+        }
+        // Runs of adjacent short lines (no blank line between) that contain chrome are menus.
+        let mut start = 0;
+        while start < n {
+            let mut end = start + 1;
+            while end < n && blocks[end].joins_previous && menu_like(&blocks[end]) {
+                end += 1;
+            }
+            let run = start..end;
+            if run.len() >= 2 && run.clone().all(|i| menu_like(&blocks[i])) && {
+                // One chrome line in a run of three or more short lines marks a menu
+                // ("Home / World / Business"); a pair needs both halves to agree. A run
+                // that touches chrome counts its weak lines too.
+                let touches = (run.start > 0 && goes[run.start - 1]) || (end < n && goes[end]);
+                let chrome = run
+                    .clone()
+                    .filter(|&i| goes[i] || (touches && weak(i)))
+                    .count();
+                chrome >= 1 && (run.len() >= 3 || chrome * 2 >= run.len())
+            } {
+                for i in run {
+                    mark(i, &mut goes, "a line of a menu-like run that holds chrome");
+                }
+            }
+            start = end;
+        }
+        // A label one of whose copies goes is the template's everywhere.
+        for group in &copies {
+            if group.iter().any(|&i| goes[i]) {
+                for &i in group {
+                    mark(
+                        i,
+                        &mut goes,
+                        "a copy of a repeated label that goes elsewhere",
+                    );
                 }
             }
         }
-        start = end;
+        if !changed {
+            break;
+        }
     }
-    (keep, extra)
+    // Firm lines have their detectors' reasons; the others, the first that took them.
+    let mut seen = vec![false; n];
+    extra.retain(|&(i, _)| !firm(i) && !std::mem::replace(&mut seen[i], true));
+    (goes.iter().map(|g| !g).collect(), extra)
 }
+
+/// Most rounds of [`keep_text_lines`] (each only removes lines, so it ends; real pages
+/// settle in two or three).
+const TEXT_ROUNDS: usize = 8;
 
 /// Whether a block can be a heading: marked as one, or (for text) a short line that does not
 /// end like a sentence.

@@ -182,11 +182,37 @@ pub fn declared(dom: &Dom) -> Declared {
             m.author = item_author;
         }
     }
-    m.title = og_title.or_else(|| out.headline.clone()).or(title_tag);
+    m.title = og_title
+        .or_else(|| out.headline.clone())
+        .or_else(|| title_tag.map(|t| without_site_name(t, m.site_name.as_deref())));
     if m.date.is_none() {
         m.date = time_datetime;
     }
     out
+}
+
+/// Separators between a page's title and its site's name in a `<title>` tag.
+const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " · ", " :: "];
+
+/// A `<title>` tag's text without the declared site name it carries before or after a
+/// separator (`Four Hill Huts | Upland Notes` of the site `Upland Notes`).
+fn without_site_name(title: String, site_name: Option<&str>) -> String {
+    let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title;
+    };
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if tail.trim().eq_ignore_ascii_case(site) && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            if head.trim().eq_ignore_ascii_case(site) && !tail.trim().is_empty() {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title
 }
 
 /// Whether an element's `itemprop` names `property` (it may name several).
@@ -401,6 +427,21 @@ mod tests {
         assert_eq!(d.metadata.date.as_deref(), Some("2024-05-03"));
         assert_eq!(d.metadata.language.as_deref(), Some("de"));
         assert_eq!(d.article_body.as_deref(), Some("Text."));
+    }
+
+    #[test]
+    fn a_title_tag_loses_the_declared_site_name() {
+        let page = |title: &str| {
+            format!(
+                r#"<html><head><title>{title}</title>
+                <meta property="og:site_name" content="Upland Notes"></head><body></body></html>"#
+            )
+        };
+        let title = |t: &str| declared(&Dom::parse(&page(t))).metadata.title;
+        assert_eq!(title("Huts | Upland Notes").as_deref(), Some("Huts"));
+        assert_eq!(title("Upland Notes – Huts").as_deref(), Some("Huts"));
+        assert_eq!(title("Huts - A Guide").as_deref(), Some("Huts - A Guide"));
+        assert_eq!(title("Upland Notes").as_deref(), Some("Upland Notes"));
     }
 
     #[test]

@@ -514,6 +514,7 @@ impl Builder<'_> {
             node: Some(row.node),
             ancestors: self.ancestors(Some(row.node)),
             joins_previous: false,
+            blank_lines_before: 0,
         });
     }
 
@@ -598,6 +599,7 @@ impl Builder<'_> {
             node: Some(owner),
             ancestors,
             joins_previous: false,
+            blank_lines_before: 0,
         });
     }
 

@@ -130,6 +130,10 @@ pub struct Block {
     /// For text input: the block followed its predecessor with no blank line between.
     #[serde(skip)]
     pub joins_previous: bool,
+    /// For text input: how many blank lines came before the block (none when it joins its
+    /// predecessor), so a code block's double blank lines come out as they went in.
+    #[serde(skip)]
+    pub blank_lines_before: usize,
 }
 
 impl Block {

@@ -11,70 +11,67 @@ use super::{measure, Block, BlockKind};
 pub fn blocks_from_text(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut blank_before = true;
+    let mut blank_lines = 0;
     for (index, raw_line) in text.lines().enumerate() {
-        let line = raw_line.trim();
-        if line.is_empty() {
+        let line = raw_line.trim_end();
+        if line.trim_start().is_empty() {
             blank_before = true;
+            blank_lines += 1;
             continue;
         }
-        let (kind, body) = line_kind(line);
-        let mut features = measure(body, 0);
+        // An indented line (code, a tree drawn in text) keeps its indentation; its shape
+        // is read without it.
+        let kind = line_kind(line.trim_start());
+        let mut features = measure(line.trim_start(), 0);
         features.line = Some(index + 1);
         blocks.push(Block {
             kind,
-            text: body.to_string(),
+            text: line.to_string(),
             cells: Vec::new(),
             features,
             node: None,
             ancestors: Vec::new(),
             joins_previous: !blank_before,
+            blank_lines_before: blank_lines,
         });
         blank_before = false;
+        blank_lines = 0;
     }
     blocks
 }
 
-/// The kind a line's shape says, and its text. Markers (`# `, `- `, `1. `) stay in the
+/// The kind a line's shape says. Markers (`# `, `- `, `1. `) stay in the
 /// text: they are what the reader sees, and a page's paragraph that starts with `# ` must
 /// come out of a second cleaning as it went in.
-fn line_kind(line: &str) -> (BlockKind, &str) {
+fn line_kind(line: &str) -> BlockKind {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
-        return (
-            BlockKind::Heading {
-                level: hashes as u8,
-            },
-            line,
-        );
+        return BlockKind::Heading {
+            level: hashes as u8,
+        };
     }
     if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("• ") {
-        return (
-            BlockKind::ListItem {
-                ordered: false,
-                depth: 1,
-                number: 1,
-            },
-            line,
-        );
+        return BlockKind::ListItem {
+            ordered: false,
+            depth: 1,
+            number: 1,
+        };
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=3).contains(&digits)
         && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
     {
         let number = line[..digits].parse().unwrap_or(1);
-        return (
-            BlockKind::ListItem {
-                ordered: true,
-                depth: 1,
-                number,
-            },
-            line,
-        );
+        return BlockKind::ListItem {
+            ordered: true,
+            depth: 1,
+            number,
+        };
     }
     if line.starts_with("> ") {
-        return (BlockKind::Quote, line);
+        return BlockKind::Quote;
     }
-    (BlockKind::Paragraph, line)
+    BlockKind::Paragraph
 }
 
 #[cfg(test)]

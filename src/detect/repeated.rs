@@ -18,6 +18,16 @@ use crate::dom::Dom;
 /// Longest block, in words, that counts as a repeated label.
 const MAX_WORDS: usize = 6;
 
+/// The key under which copies of a label are counted: its folded text, but a price keeps
+/// its digits ("EUR 29.00" and "EUR 38.50" are not one label).
+pub(crate) fn label_key(text: &str) -> String {
+    if super::teaser_cards::is_price(text) {
+        text.trim().to_lowercase()
+    } else {
+        fold(text)
+    }
+}
+
 /// The repeated-in-page detector.
 pub struct RepeatedInPage;
 
@@ -35,12 +45,7 @@ impl Detector for RepeatedInPage {
             {
                 continue;
             }
-            // A price is its digits: "EUR 29.00" and "EUR 38.50" are not one label.
-            let key = if super::teaser_cards::is_price(&block.text) {
-                block.text.trim().to_lowercase()
-            } else {
-                fold(&block.text)
-            };
+            let key = label_key(&block.text);
             if key.is_empty() {
                 continue;
             }

@@ -4,11 +4,16 @@ use crate::blocks::{Block, BlockKind};
 use crate::Document;
 
 /// Whether `block` continues the previous kept block on the next line (no blank line):
-/// consecutive list items, table rows, and lines that were adjacent in text input.
+/// consecutive list items and table rows of a page, and lines that were adjacent in text
+/// input. Text input keeps its own layout: numbered paragraphs with blank lines between
+/// them (`8. Can meditation help?`) read as list items, but stay apart.
 fn joins(prev: &Block, block: &Block) -> bool {
+    if block.features.line.is_some() {
+        return block.joins_previous;
+    }
     let list = |b: &Block| matches!(b.kind, BlockKind::ListItem { .. });
     let row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
-    block.joins_previous || (list(prev) && list(block)) || (row(prev) && row(block))
+    (list(prev) && list(block)) || (row(prev) && row(block))
 }
 
 /// Text of one block as it appears in text output.
@@ -22,8 +27,24 @@ pub fn block_text(block: &Block) -> String {
             .join("\t")
             .trim()
             .to_string(),
-        _ => block.text.clone(),
+        _ => without_trailing_spaces(&block.text),
     }
+}
+
+/// `text` with the spaces at the end of each line removed (a code block's lines keep their
+/// indentation): what text input reads back, so cleaning the output again keeps it.
+fn without_trailing_spaces(text: &str) -> String {
+    if !text.lines().any(|l| l.ends_with(char::is_whitespace)) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.trim_end());
+    }
+    out
 }
 
 /// The document's clean text: kept blocks, a blank line between them, a newline at the end
@@ -37,13 +58,18 @@ pub fn render(doc: &Document) -> String {
             continue;
         }
         if let Some((pi, p)) = prev {
-            // Lines of text input join only if nothing was removed between them.
+            // Lines of text input join only if nothing was removed between them, and
+            // keep the blank lines they had, up to two (a code block's spacing).
             let adjacent = pi + 1 == i || !block.joins_previous;
-            out.push_str(if adjacent && joins(p, block) {
-                "\n"
+            if adjacent && joins(p, block) {
+                out.push('\n');
+            } else if pi + 1 == i && block.blank_lines_before > 1 {
+                for _ in 0..=block.blank_lines_before.min(2) {
+                    out.push('\n');
+                }
             } else {
-                "\n\n"
-            });
+                out.push_str("\n\n");
+            }
         }
         out.push_str(&text);
         prev = Some((i, block));
