@@ -423,6 +423,14 @@ impl Cleaner {
             frequency: self.site_frequency(site),
             kinds: declared.kinds,
         };
+        let page = Page {
+            kinds: PageKinds {
+                discussion: declared.kinds.discussion
+                    || detect::markup::reads_as_thread(&page, &dom),
+                ..declared.kinds
+            },
+            ..page
+        };
         let mut decisions = self.run_detectors(&page);
         budget.check("detectors")?;
         let mut meta = declared.metadata.clone();

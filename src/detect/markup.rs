@@ -270,16 +270,14 @@ impl Detector for MarkupSemantics {
         let mut slot = vec![UNJUDGED; dom.nodes.len()];
         let mut judgements: Vec<Option<ElementJudgement>> = Vec::new();
         let mut alike: HashMap<ElementFacts<'_>, u32> = HashMap::default();
+        // Found first: a page that is a thread by its structure names its posts comments
+        // as a declared discussion does.
+        let user_sections = UserSections::find(page, dom);
+        let thread = page.kinds.discussion || user_sections.thread;
         for block in page.blocks {
             for &a in &block.ancestors {
                 if slot[a as usize] == UNJUDGED {
-                    let facts = ElementFacts::of(
-                        dom,
-                        a,
-                        Some(held[a as usize]),
-                        total,
-                        page.kinds.discussion,
-                    );
+                    let facts = ElementFacts::of(dom, a, Some(held[a as usize]), total, thread);
                     slot[a as usize] = *alike.entry(facts).or_insert_with_key(|facts| {
                         judgements.push(judge_element(facts));
                         (judgements.len() - 1) as u32
@@ -287,7 +285,6 @@ impl Detector for MarkupSemantics {
                 }
             }
         }
-        let user_sections = UserSections::find(page, dom);
         let mut carousels = Carousels::new(dom.nodes.len());
         let figure_caption = ElementJudgement {
             weight: BESIDE_THE_DOCUMENT_WEIGHT,
@@ -383,8 +380,9 @@ const USER_SECTION_WEIGHT: f32 = 0.85;
 /// each entry of a listing is not a comment section).
 const MIN_SECTION_WORDS: usize = 12;
 
-/// Words of prose outside comment sections from which a page has a document of its own, so
-/// that its comment section is chrome even when the comments outweigh it.
+/// Words of prose outside comment sections from which a page may have a document of its
+/// own, so that its comment section is chrome even when the comments outweigh it (unless
+/// the page is a thread under a short post, see [`is_thread`]).
 const DOCUMENT_OUTSIDE_COMMENTS_WORDS: usize = 150;
 
 /// The sections of a page written by its readers, comments and reviews, and whether each
@@ -394,7 +392,8 @@ const DOCUMENT_OUTSIDE_COMMENTS_WORDS: usize = 150;
 /// page (declared by structured data) a section that holds most of the text of the
 /// element around it is the thread (the posts, the answers), and stays; one that is a small
 /// part of a post is the comments under that post. A page with no structured data and
-/// almost no prose outside its comment sections is a thread too.
+/// almost no prose outside its comment sections, or a short post under which the comments
+/// hold more, is a thread too.
 ///
 /// On a product's page, customer reviews are not its document (the description and
 /// specifications are), unless they are nearly all of the page. Many shops declare no
@@ -404,7 +403,29 @@ struct UserSections {
     /// For each block, the judgement of the outermost section holding it, when that
     /// section is chrome.
     chrome_of_block: Vec<Option<ElementJudgement>>,
+    /// Whether the page, declared a discussion or not, is a thread by its structure: its
+    /// comment sections are its document (see [`is_thread`]).
+    thread: bool,
 }
+
+/// Whether a page not declared a discussion is a thread: its prose outside comment
+/// sections is at most a short post (a story's summary, a link and a line) and the
+/// comments under it hold more words than it, or it has almost no prose of its own.
+/// An article is longer than a summary, whatever the size of its comments.
+/// A page declared an article is a thread only in the first case.
+fn is_thread(outside_prose_words: usize, comment_words: usize, article: bool) -> bool {
+    outside_prose_words < DOCUMENT_OUTSIDE_COMMENTS_WORDS
+        || (!article
+            && outside_prose_words < THREAD_MAX_POST_WORDS
+            && comment_words >= THREAD_COMMENT_RATIO * outside_prose_words)
+}
+
+/// Most words of prose outside the comment sections of a page that is a thread when its
+/// comments outweigh that prose (a story's summary above its comments).
+const THREAD_MAX_POST_WORDS: usize = 300;
+
+/// How many times the words outside its comment sections the comments of a thread hold.
+const THREAD_COMMENT_RATIO: usize = 2;
 
 /// Words in one section, its kind and name, and the element that holds it.
 struct SectionStats {
@@ -473,8 +494,16 @@ impl UserSections {
         if sections.is_empty() {
             return UserSections {
                 chrome_of_block: Vec::new(),
+                thread: false,
             };
         }
+        let comment_words: usize = sections
+            .values()
+            .filter(|s| s.kind == UserSection::Comments)
+            .map(|s| s.words)
+            .sum();
+        let thread = comment_words >= MIN_SECTION_WORDS
+            && is_thread(outside_prose_words, comment_words, page.kinds.article);
         // Words held by the element around each section (indexed by node id).
         let mut parent_words: Vec<Option<usize>> = vec![None; dom.nodes.len()];
         for parent in sections.values().filter_map(|s| s.parent) {
@@ -506,7 +535,7 @@ impl UserSections {
                     let around = s.parent.and_then(|p| parent_words[p as usize]);
                     substantial_comments > 1 || around.is_some_and(|around| s.words * 2 < around)
                 }
-                UserSection::Comments => outside_prose_words >= DOCUMENT_OUTSIDE_COMMENTS_WORDS,
+                UserSection::Comments => !thread,
             }
         };
         let mut judged: HashMap<NodeId, Option<ElementJudgement>> = HashMap::default();
@@ -530,12 +559,22 @@ impl UserSections {
                     .clone()
             })
             .collect();
-        UserSections { chrome_of_block }
+        UserSections {
+            chrome_of_block,
+            thread,
+        }
     }
 
     fn chrome_section_of(&self, block: usize) -> Option<&ElementJudgement> {
         self.chrome_of_block.get(block)?.as_ref()
     }
+}
+
+/// Whether a page not declared a discussion reads as one by its structure: comment
+/// sections under at most a short post (see [`is_thread`]). Its posts are then judged as a
+/// discussion's are (vote counts, posters' profiles, labels repeated on every post).
+pub fn reads_as_thread(page: &Page<'_>, dom: &Dom) -> bool {
+    !page.kinds.discussion && UserSections::find(page, dom).thread
 }
 
 /// Carousels (`swiper`, `splide`, `carousel`, `slick`…) on an article page: they hold
@@ -1528,6 +1567,38 @@ mod tests {
             v.iter().all(|(_, c)| !c.contains("comment section")),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn comments_under_a_short_story_are_a_thread_unless_it_is_declared_an_article() {
+        // A story's summary of some 170 words and comments holding more than twice as many:
+        // a link-sharing site's thread, whose comments are its document, names and all.
+        let page = format!(
+            "<div class='story'>{ARTICLE_BODY}{ARTICLE_BODY}</div>{}",
+            COMMENTS.repeat(10)
+        );
+        let v = verdicts(&page);
+        assert!(v.iter().all(|(_, c)| !c.contains("comment")), "{v:?}");
+        // Declared an article, the same comments are beside the document.
+        let v = verdicts_of_page(&page, false, false, true);
+        assert!(
+            v.iter().any(|(_, c)| c.contains("comment section")),
+            "{v:?}"
+        );
+        // Comments that do not outweigh the story are beside it too.
+        let page = format!(
+            "<div class='story'>{ARTICLE_BODY}{ARTICLE_BODY}</div>{}",
+            COMMENTS.repeat(3)
+        );
+        let v = verdicts(&page);
+        assert!(
+            v.iter().any(|(_, c)| c.contains("comment section")),
+            "{v:?}"
+        );
+        assert!(is_thread(100, 0, true));
+        assert!(!is_thread(299, 500, true));
+        assert!(is_thread(299, 598, false));
+        assert!(!is_thread(300, 5000, false));
     }
 
     #[test]
