@@ -1235,12 +1235,20 @@ const MENU_ITEM_WORDS: usize = 4;
 /// Returns keep flags and the extra reasons.
 fn keep_text_lines(blocks: &[Block], weights: &[Weights]) -> (Vec<bool>, Vec<(usize, String)>) {
     let n = blocks.len();
-    let firm = |i: usize| weights[i].chrome_unrepeated >= 0.5 || weights[i].metadata >= 1.0;
-    let weak = |i: usize| weights[i].chrome >= 0.5 || weights[i].metadata >= 0.9;
+    let preformatted: Vec<bool> = blocks
+        .iter()
+        .map(|b| is_preformatted_line(&b.text))
+        .collect();
+    let firm = |i: usize| {
+        !preformatted[i] && (weights[i].chrome_unrepeated >= 0.5 || weights[i].metadata >= 1.0)
+    };
+    let weak =
+        |i: usize| !preformatted[i] && (weights[i].chrome >= 0.5 || weights[i].metadata >= 0.9);
     let mut goes: Vec<bool> = (0..n).map(firm).collect();
     let mut extra: Vec<(usize, String)> = Vec::new();
     let menu_like = |b: &Block| {
-        b.features.words <= MENU_ITEM_WORDS
+        !is_preformatted_line(&b.text)
+            && b.features.words <= MENU_ITEM_WORDS
             && !b.features.ends_sentence
             && !matches!(b.kind, BlockKind::ListItem { .. })
     };
@@ -1324,6 +1332,13 @@ fn keep_text_lines(blocks: &[Block], weights: &[Weights]) -> (Vec<bool>, Vec<(us
     (goes.iter().map(|g| !g).collect(), extra)
 }
 
+/// Whether a line of text input is preformatted: indented (code, a quoted block) or drawn
+/// with box-drawing characters (a tree, a table in text). Its words are data, not labels:
+/// `on`, `by` and a line repeated in the page (`exact h1 h2` in every proof) are code there.
+fn is_preformatted_line(text: &str) -> bool {
+    text.starts_with([' ', '\t']) || text.chars().any(|c| ('\u{2500}'..='\u{257F}').contains(&c))
+}
+
 /// Most rounds of [`keep_text_lines`] (each only removes lines, so it ends; real pages
 /// settle in two or three).
 const TEXT_ROUNDS: usize = 8;
@@ -1359,6 +1374,25 @@ mod tests {
              </article><footer><a href=/privacy>Privacy</a> <a href=/terms>Terms</a></footer>\
              </body></html>"
         )
+    }
+
+    #[test]
+    fn indented_and_drawn_lines_of_text_input_are_not_labels() {
+        // A proof quoted four times: its indented lines repeat, and a bare `by` ends a line
+        // of it; a tree drawn with box characters has `On` leaves. None of it is chrome.
+        let proof = "theorem mortal (h : A) : B := by\n    intro h\n    exact h1 h2\n\n";
+        let text = format!(
+            "Proofs in practice\n\n{}Root\n\u{251c}\u{2500}\u{2500} Lamp\n\u{2502}   \u{251c}\u{2500}\u{2500} On\n\u{2502}   \u{2514}\u{2500}\u{2500} Off\n\nThe proof above is the whole of the argument, and each step of it is checked by the machine before the next.\n",
+            proof.repeat(4)
+        );
+        let clean = crate::clean_text(&text);
+        assert_eq!(clean.matches("    exact h1 h2").count(), 4, "{clean}");
+        assert!(
+            clean.contains("\u{2502}   \u{251c}\u{2500}\u{2500} On"),
+            "{clean}"
+        );
+        assert!(super::is_preformatted_line("\tlet x = 1;"));
+        assert!(!super::is_preformatted_line("By Ana Ruiz"));
     }
 
     #[test]

@@ -448,12 +448,100 @@ impl Cleaner {
         if let Some(body) = &declared.article_body {
             use_structured_body(body, &mut blocks, &mut decisions, &mut dom_paths, &language);
         }
-        Ok(Document {
+        let mut doc = Document {
             metadata: meta,
             blocks,
             decisions,
             dom_paths,
-        })
+        };
+        // Removing a line can make its neighbours read as chrome: a few rounds reach the
+        // fixed point on nearly every page.
+        for _ in 0..TEXT_RECHECK_ROUNDS {
+            if !self.recheck_as_text(&mut doc, url, budget)? {
+                break;
+            }
+        }
+        Ok(doc)
+    }
+
+    /// Reads the page's clean text back as text input and removes the kept blocks all of
+    /// whose lines that reading removes (a line the markup kept that, without it, is a
+    /// byline or a rail's title): the text output is then what cleaning it again keeps, so
+    /// cleaning clean output changes nothing.
+    fn recheck_as_text(
+        &self,
+        doc: &mut Document,
+        url: Option<&str>,
+        budget: &Budget,
+    ) -> Result<bool, Error> {
+        let (text, line_blocks) = render::text::render_lines(doc);
+        if text.is_empty() {
+            return Ok(false);
+        }
+        // Without the site's line frequencies: the page was judged with them already, with
+        // its markup to speak for lines that repeat across the site.
+        let reread = self.clean_text_with(&text, url, None, budget)?;
+        // Per block: lines read back, lines removed, and the first removal's reason.
+        let mut tally: Vec<(u32, u32, Option<&Reason>)> = vec![(0, 0, None); doc.blocks.len()];
+        // The removed lines of each block that keeps others: (block, line within it).
+        let mut removed_lines: Vec<(usize, usize)> = Vec::new();
+        let mut first_line: Vec<usize> = vec![usize::MAX; doc.blocks.len()];
+        for (n, block) in line_blocks.iter().enumerate() {
+            if let Some(b) = *block {
+                first_line[b] = first_line[b].min(n);
+            }
+        }
+        for (line_block, decision) in reread.blocks.iter().zip(&reread.decisions) {
+            let Some(n) = line_block.features.line else {
+                continue;
+            };
+            let Some(block) = line_blocks.get(n - 1).copied().flatten() else {
+                continue;
+            };
+            let t = &mut tally[block];
+            t.0 += 1;
+            if !decision.keep {
+                t.1 += 1;
+                t.2 = t.2.or(decision.main_reason());
+                removed_lines.push((block, n - 1 - first_line[block]));
+            }
+        }
+        let mut changed = false;
+        for (b, (lines, removed, reason)) in tally.into_iter().enumerate() {
+            if removed == 0 {
+                continue;
+            }
+            changed = true;
+            if removed < lines {
+                // A block of several lines (a paragraph with line breaks) loses those lines.
+                let gone: Vec<usize> = removed_lines
+                    .iter()
+                    .filter(|(block, _)| *block == b)
+                    .map(|&(_, line)| line)
+                    .collect();
+                let block = &mut doc.blocks[b];
+                block.text = block
+                    .text
+                    .split('\n')
+                    .enumerate()
+                    .filter(|(i, _)| !gone.contains(i))
+                    .map(|(_, line)| line)
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                continue;
+            }
+            let decision = &mut doc.decisions[b];
+            decision.keep = false;
+            let cause = reason.map_or_else(String::new, |r| format!("{}: {}", r.detector, r.cause));
+            decision.reasons.insert(
+                0,
+                Reason {
+                    detector: "text-recheck",
+                    cause: format!("removed when its clean text is read as text ({cause})"),
+                },
+            );
+        }
+        Ok(changed)
     }
 
     /// Cleans plain text (one block per line), with no time budget.
@@ -472,6 +560,17 @@ impl Cleaner {
         site: &str,
         budget: &Budget,
     ) -> Result<Document, Error> {
+        self.clean_text_with(text, url, self.site_frequency(site), budget)
+    }
+
+    /// Cleans plain text with the site's line frequencies, if any.
+    fn clean_text_with(
+        &self,
+        text: &str,
+        url: Option<&str>,
+        frequency: Option<profile::SiteFrequency<'_>>,
+        budget: &Budget,
+    ) -> Result<Document, Error> {
         let mut blocks = blocks::text::blocks_from_text(text);
         budget.check("blocks")?;
         let language = page_language(&mut blocks, None);
@@ -482,7 +581,7 @@ impl Cleaner {
             source: SourceKind::Text,
             title: None,
             author: None,
-            frequency: self.site_frequency(site),
+            frequency,
             kinds: PageKinds::default(),
         };
         let decisions = self.run_detectors(&page);
@@ -516,6 +615,10 @@ impl Cleaner {
         )
     }
 }
+
+/// Most times an HTML page's clean text is read back as text (see
+/// `Cleaner::recheck_as_text`).
+const TEXT_RECHECK_ROUNDS: usize = 3;
 
 /// Cleans an HTML page with default options and returns its clean text.
 pub fn clean_html(html: &str) -> String {

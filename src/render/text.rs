@@ -50,7 +50,14 @@ fn without_trailing_spaces(text: &str) -> String {
 /// The document's clean text: kept blocks, a blank line between them, a newline at the end
 /// (an empty document gives an empty string).
 pub fn render(doc: &Document) -> String {
+    render_lines(doc).0
+}
+
+/// The clean text (as [`render`]) and, for each of its lines in order, the index of the
+/// block it comes from (`None` for a blank line).
+pub fn render_lines(doc: &Document) -> (String, Vec<Option<usize>>) {
     let mut out = String::new();
+    let mut line_blocks: Vec<Option<usize>> = Vec::new();
     let mut prev: Option<(usize, &Block)> = None;
     for (i, block) in doc.kept_blocks() {
         let text = block_text(block);
@@ -61,23 +68,27 @@ pub fn render(doc: &Document) -> String {
             // Lines of text input join only if nothing was removed between them, and
             // keep the blank lines they had, up to two (a code block's spacing).
             let adjacent = pi + 1 == i || !block.joins_previous;
-            if adjacent && joins(p, block) {
-                out.push('\n');
+            let blank_lines = if adjacent && joins(p, block) {
+                0
             } else if pi + 1 == i && block.blank_lines_before > 1 {
-                for _ in 0..=block.blank_lines_before.min(2) {
-                    out.push('\n');
-                }
+                block.blank_lines_before.min(2)
             } else {
-                out.push_str("\n\n");
+                1
+            };
+            out.push('\n');
+            for _ in 0..blank_lines {
+                out.push('\n');
+                line_blocks.push(None);
             }
         }
         out.push_str(&text);
+        line_blocks.extend(std::iter::repeat_n(Some(i), text.split('\n').count()));
         prev = Some((i, block));
     }
     if !out.is_empty() {
         out.push('\n');
     }
-    out
+    (out, line_blocks)
 }
 
 /// Every block, kept ones as they are and removed ones prefixed with `- [reason]`, so a
