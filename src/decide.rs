@@ -742,7 +742,11 @@ pub fn decide(
             // a product, discussion or article, whose repeated labels around the document
             // are its template (a price block per variant, "Reply" per post).
             let fields = !(kinds.product || kinds.discussion || kinds.article);
-            for i in (0..n).filter(|&i| in_container[i] && (listing || in_cards(i))) {
+            // A block that is one long run of short links (a language picker, a tag
+            // cloud) is a menu, not an entry.
+            for i in (0..n).filter(|&i| {
+                in_container[i] && (listing || in_cards(i)) && !is_link_cloud(&blocks[i])
+            }) {
                 weights[i].chrome = if fields {
                     weights[i].chrome_of_entry
                 } else {
@@ -957,6 +961,27 @@ pub fn decide(
     }
     decisions
 }
+
+/// Whether a block is a cloud of links: many words, nearly all in links, with neither the
+/// end nor the stopwords of a sentence, nor the commas of a list of names, whose links are
+/// a word or two each (a menu of languages or tags rendered as one line). A table's row is a record, whatever its links.
+fn is_link_cloud(block: &Block) -> bool {
+    let f = &block.features;
+    f.words >= LINK_CLOUD_MIN_WORDS
+        && f.link_density() >= 0.9
+        && f.words <= LINK_CLOUD_MAX_WORDS_PER_LINK * f.links
+        && !f.ends_sentence
+        && f.stopword_density() < 0.15
+        && f.commas * 4 < f.words
+        && !matches!(block.kind, BlockKind::TableRow { .. })
+}
+
+/// Fewest words of a link cloud (a teaser title is shorter).
+const LINK_CLOUD_MIN_WORDS: usize = 30;
+
+/// Most words per link, on average, in a link cloud: a menu's items are a word or two; a
+/// row of document links ("Home Repair Program Flier") has longer titles.
+const LINK_CLOUD_MAX_WORDS_PER_LINK: usize = 3;
 
 /// Share of an article's kept words the element holding its body holds.
 const BODY_SHARE: f32 = 0.7;
@@ -1374,6 +1399,81 @@ mod tests {
              </article><footer><a href=/privacy>Privacy</a> <a href=/terms>Terms</a></footer>\
              </body></html>"
         )
+    }
+
+    #[test]
+    fn a_menu_of_short_links_in_a_listing_is_not_an_entry() {
+        let languages = [
+            "Afar",
+            "Basque",
+            "Breton",
+            "Catalan",
+            "Czech",
+            "Danish",
+            "Dutch",
+            "Estonian",
+            "Faroese",
+            "Finnish",
+            "French",
+            "Galician",
+            "German",
+            "Greek",
+            "Hungarian",
+            "Icelandic",
+            "Irish",
+            "Italian",
+            "Latvian",
+            "Lithuanian",
+            "Maltese",
+            "Norwegian",
+            "Occitan",
+            "Polish",
+            "Portuguese",
+            "Romanian",
+            "Romansh",
+            "Sami",
+            "Scots",
+            "Serbian",
+            "Slovak",
+            "Slovene",
+            "Sorbian",
+            "Spanish",
+            "Swedish",
+            "Welsh",
+        ];
+        let picker: String = languages
+            .iter()
+            .map(|l| format!("<a href='/trending?lang={l}'>{l}</a> "))
+            .collect();
+        let fliers: String = [
+            "Home Repair Program Flier",
+            "Window Replacement Program Flier",
+            "Eligible Repairs Fact Sheet",
+            "Income Limits for This Year",
+            "Rental Rehabilitation Loan Application",
+            "Lead Paint Requirements for Owners",
+            "Weatherization Assistance Program Guide",
+            "Community Development Programs Flier",
+        ]
+        .iter()
+        .map(|t| format!("<a href='/f.pdf'>{t}</a> "))
+        .collect();
+        let cards: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<li><h3><a href='/r/{i}'>depot/tram-tool-{i}</a></h3><p>A small tool \
+                     that reads the depot's timetable export number {i} and checks it.</p></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><main><h1>Trending</h1><div class='picker'>{picker}</div>\
+             <div class='docs'>{fliers}</div><ul>{cards}</ul></main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(!text.contains("Basque"), "{text}");
+        assert!(text.contains("Window Replacement Program Flier"), "{text}");
+        assert!(text.contains("depot/tram-tool-4"), "{text}");
     }
 
     #[test]

@@ -124,6 +124,7 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
 struct PendingText {
     text: String,
     link_chars: usize,
+    links: usize,
 }
 
 impl PendingText {
@@ -383,6 +384,10 @@ impl Builder<'_> {
                 }
                 if *tag == local_name!("a") {
                     self.link_depth += 1;
+                    // Links in a table's cells are not counted (a row is a record).
+                    if self.row.is_none() {
+                        self.pending.links += 1;
+                    }
                 }
                 if *tag == local_name!("pre") {
                     self.pre_depth += 1;
@@ -539,6 +544,7 @@ impl Builder<'_> {
             let text = pending.text.trim_matches('\n').trim_end().to_string();
             let mut features = measure(&text, pending.link_chars);
             features.depth = depth;
+            features.links = pending.links;
             self.push_block(kind, text, features, owner, ancestors);
             return;
         }
@@ -551,6 +557,7 @@ impl Builder<'_> {
             // One line, trimmed and not empty: the block is the whole text.
             let mut features = measure(&text, pending.link_chars);
             features.depth = depth;
+            features.links = pending.links;
             self.push_block(kind, text, features, owner, ancestors);
             return;
         }
@@ -571,14 +578,19 @@ impl Builder<'_> {
                 continue;
             }
             // Share the link measure out by length when a block was split.
-            let link_chars = if total_parts == 1 {
-                pending.link_chars
+            let (link_chars, links) = if total_parts == 1 {
+                (pending.link_chars, pending.links)
             } else {
                 let whole = crate::lang::weighted_len(&text).max(1);
-                pending.link_chars * crate::lang::weighted_len(&part) / whole
+                let share = crate::lang::weighted_len(&part);
+                (
+                    pending.link_chars * share / whole,
+                    pending.links * share / whole,
+                )
             };
             let mut features = measure(&part, link_chars);
             features.depth = depth;
+            features.links = links;
             self.push_block(kind, part, features, owner, ancestors.clone());
         }
     }

@@ -65,6 +65,8 @@ pub struct Features {
     pub chars: usize,
     /// The same measure over text inside links.
     pub link_chars: usize,
+    /// Links (`<a>` elements) that start in the block (0 for text input).
+    pub links: usize,
     /// Word tokens.
     pub words: usize,
     /// Stopwords among the word tokens (0 when the page language has no list).
@@ -154,6 +156,7 @@ pub(crate) fn measure(text: &str, link_chars: usize) -> Features {
     Features {
         chars,
         link_chars: link_chars.min(chars),
+        links: 0,
         words,
         stopwords: 0,
         commas,

@@ -257,6 +257,12 @@ fn is_date_marker(block: &Block) -> bool {
     DATE_MARKERS.contains(&folded.as_str()) || is_date_line(block)
 }
 
+/// First words of titles that no name starts with: articles and question words.
+const NOT_NAME_STARTS: &[&str] = &[
+    "the", "a", "an", "how", "why", "what", "when", "where", "which", "who", "our", "your", "my",
+    "le", "les", "une", "un", "der", "die", "das", "ein", "eine", "el", "los", "las", "il", "gli",
+];
+
 /// Whether `text` looks like a person's name (or a short staff credit): 2–5 words, each
 /// capitalised apart from name particles, no sentence punctuation. `is_marker` tells whether
 /// the block is a date marker (see [`is_date_marker`]), when that needs asking.
@@ -270,6 +276,15 @@ fn looks_like_name(block: &Block, is_marker: impl FnOnce() -> bool) -> bool {
     }
     let text = block.text.trim_end_matches('.');
     if text.contains(['!', '?', ':', '“', '"']) {
+        return false;
+    }
+    // A title starts with an article or a question word ("The Best Subwoofer", "How We
+    // Test"); a name does not.
+    if text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| NOT_NAME_STARTS.contains(&w.to_lowercase().as_str()))
+    {
         return false;
     }
     text.split_whitespace().all(|w| {
