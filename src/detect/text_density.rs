@@ -48,6 +48,28 @@ fn is_machine_identifiers(text: &str) -> bool {
         && share(hex_letters) >= HEX_DIGIT_SHARE / 2.0
 }
 
+/// Whether a block's whole text is the address of an image file
+/// (`https://cdn.example.com/img/tee_thumb.jpg?v=2`): a theme's thumbnail map or a lazy
+/// loader's data printed as text, never a reader's sentence.
+fn is_image_address(text: &str) -> bool {
+    let t = text.trim();
+    if t.contains(char::is_whitespace)
+        || !(t.starts_with("http://") || t.starts_with("https://") || t.starts_with("//"))
+    {
+        return false;
+    }
+    let path = t.split(['?', '#']).next().unwrap_or(t);
+    let Some((_, extension)) = path.rsplit_once('.') else {
+        return false;
+    };
+    IMAGE_EXTENSIONS
+        .iter()
+        .any(|e| extension.eq_ignore_ascii_case(e))
+}
+
+/// File extensions of images.
+const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "bmp"];
+
 /// Whether a block's whole text is a bare count: digits with thousands separators and an
 /// optional `k`/`M` suffix (`3`, `1,204`, `26.2k`). On a discussion such a block is a vote,
 /// reaction or post counter beside a post, never the posts' text.
@@ -99,6 +121,16 @@ impl Detector for TextDensity {
                 ));
                 continue;
             }
+            if block.kind != BlockKind::Code && is_image_address(&block.text) {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    1.0,
+                    self.name(),
+                    "the address of an image file, not text".to_string(),
+                ));
+                continue;
+            }
             if f.chars < LENGTH_LOW || f.link_density() > 0.5 {
                 continue;
             }
@@ -146,7 +178,29 @@ impl Detector for TextDensity {
 
 #[cfg(test)]
 mod tests {
-    use super::is_machine_identifiers;
+    use super::{is_image_address, is_machine_identifiers};
+
+    #[test]
+    fn an_image_address_alone_is_not_text() {
+        assert!(is_image_address(
+            " https://cdn.example.com/images/160x160/tee_bone_thumb.JPG?v=3 "
+        ));
+        assert!(is_image_address("//img.example.org/a/b.webp"));
+        // A page's address, a sentence naming an image and a file name without a scheme
+        // are not.
+        assert!(!is_image_address("https://example.com/guide/how-to-print"));
+        assert!(!is_image_address(
+            "See https://example.com/plan.png for the full plan."
+        ));
+        assert!(!is_image_address("plan.png"));
+        let html = "<html><body><main><h1>Staple tee</h1><p>A tee in heavy combed cotton, \
+            cut to a regular fit and finished with double needle hems so it keeps its shape \
+            after many washes.</p><p>cat_thumb_Bone:</p>\
+            <p>https://cdn.example.com/images/160x160/tee_bone_thumb.jpg</p></main></body></html>";
+        let text = crate::clean_html(html);
+        assert!(!text.contains("tee_bone_thumb"), "{text}");
+        assert!(text.contains("double needle hems"), "{text}");
+    }
 
     #[test]
     fn strings_of_identifiers_are_not_text() {
