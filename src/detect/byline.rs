@@ -125,8 +125,9 @@ const BIO_VERBS: &[&str] = &[
 ];
 
 /// Most words of a paragraph about the author after the document (a biography is a few
-/// sentences; a longer paragraph that opens with the name is more likely the document's).
-const MAX_BIO_WORDS: usize = 80;
+/// sentences, up to some 120 words on magazine sites; a longer paragraph that opens with
+/// the name is more likely the document's; tried 80, 120, 150 on wcxb-dev).
+const MAX_BIO_WORDS: usize = 120;
 
 /// Least share of the page's prose (blocks of [`PROSE_WORDS`] words or more) that must stand
 /// before a paragraph about the author: a biography follows the document.
@@ -499,6 +500,15 @@ mod tests {
             "Ana Ruiz"
         ));
         assert!(!is_bio_of("Ana Ruizova is…", "Ana Ruiz"));
+        // A magazine's biography of some hundred words is one too; a paragraph longer than
+        // a biography that opens with her name is the document's.
+        let sentence = " She has reported on the harbour, the ferries and the markets of the bay.";
+        let long_bio = format!("{bio}{}", sentence.repeat(6));
+        let long_body = body.repeat(5);
+        let found = chrome_lines(&format!("{long_body}{long_bio}"), Some("Ana Ruiz"));
+        assert_eq!(found, [long_bio.as_str()]);
+        let longer = format!("{bio}{}", sentence.repeat(9));
+        assert!(chrome_lines(&format!("{long_body}{longer}"), Some("Ana Ruiz")).is_empty());
     }
 
     #[test]
