@@ -130,6 +130,15 @@ pub struct LanguageTally {
 }
 
 impl LanguageTally {
+    /// Adds what another text added to its tally.
+    pub fn add(&mut self, other: &LanguageTally) {
+        for (hits, more) in self.hits.iter_mut().zip(&other.hits) {
+            *hits += more;
+        }
+        self.tokens += other.tokens;
+        self.unspaced += other.unspaced;
+    }
+
     /// The language guessed from the texts seen: the list with the most hits wins; fewer
     /// than 3 hits (or mostly unspaced script) gives no language. Seeing one text gives
     /// [`PageLanguage::guess`] of that text.
@@ -148,6 +157,24 @@ impl LanguageTally {
 /// [`stopword_counts`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StopwordCounts([u32; 32]);
+
+/// The stopword counts of `text` and what its words add to a language guess: the two
+/// results of [`stopword_counts`], kept per block so that the same text need not be read
+/// twice.
+#[derive(Debug, Clone, Default)]
+pub struct WordCounts {
+    /// Stopwords per language.
+    pub stopwords: StopwordCounts,
+    /// What the text adds to a page's language guess.
+    pub tally: LanguageTally,
+}
+
+/// The [`WordCounts`] of `text`.
+pub fn word_counts(text: &str) -> WordCounts {
+    let mut tally = LanguageTally::default();
+    let stopwords = stopword_counts(text, Some(&mut tally));
+    WordCounts { stopwords, tally }
+}
 
 /// Counts the stopwords of `text` for every language at once, as
 /// [`PageLanguage::count_stopwords`] counts them for one; with a `tally`, also adds the

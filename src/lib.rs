@@ -408,7 +408,8 @@ impl Cleaner {
         let mut blocks = blocks::html::blocks_from_dom(&dom);
         budget.check("blocks")?;
         let declared = metadata::declared(&dom);
-        let language = page_language(&mut blocks, declared.metadata.language.as_deref());
+        let (language, mut word_counts) =
+            page_language_with(&mut blocks, declared.metadata.language.as_deref(), |_| None);
         let title = declared
             .headline
             .as_deref()
@@ -447,6 +448,8 @@ impl Cleaner {
         };
         if let Some(body) = &declared.article_body {
             use_structured_body(body, &mut blocks, &mut decisions, &mut dom_paths, &language);
+            // The blocks are no longer those counted.
+            word_counts.clear();
         }
         let mut doc = Document {
             metadata: meta,
@@ -457,7 +460,7 @@ impl Cleaner {
         // Removing a line can make its neighbours read as chrome: a few rounds reach the
         // fixed point on nearly every page.
         for _ in 0..TEXT_RECHECK_ROUNDS {
-            if !self.recheck_as_text(&mut doc, url, budget)? {
+            if !self.recheck_as_text(&mut doc, &mut word_counts, url, budget)? {
                 break;
             }
         }
@@ -468,9 +471,13 @@ impl Cleaner {
     /// whose lines that reading removes (a line the markup kept that, without it, is a
     /// byline or a rail's title): the text output is then what cleaning it again keeps, so
     /// cleaning clean output changes nothing.
+    ///
+    /// `word_counts` holds the [`lang::WordCounts`] of the page's blocks (or nothing): a
+    /// line that is a block's whole text is not measured or counted again.
     fn recheck_as_text(
         &self,
         doc: &mut Document,
+        word_counts: &mut [lang::WordCounts],
         url: Option<&str>,
         budget: &Budget,
     ) -> Result<bool, Error> {
@@ -478,9 +485,35 @@ impl Cleaner {
         if text.is_empty() {
             return Ok(false);
         }
+        // The page's block whose whole text line `index` is.
+        let same_block = |index: usize, line: &str| {
+            let b = line_blocks.get(index).copied().flatten()?;
+            (doc.blocks[b].text == line).then_some(b)
+        };
+        let lines = blocks::text::blocks_from_text_with(&text, |index, line| {
+            let f = &doc.blocks[same_block(index, line)?].features;
+            Some(blocks::Features {
+                chars: f.chars,
+                words: f.words,
+                commas: f.commas,
+                ends_sentence: f.ends_sentence,
+                ..blocks::Features::default()
+            })
+        });
+        budget.check("blocks")?;
+        let known: Vec<Option<usize>> = lines
+            .iter()
+            .map(|l| same_block(l.features.line? - 1, l.text.trim_start()))
+            .collect();
         // Without the site's line frequencies: the page was judged with them already, with
         // its markup to speak for lines that repeat across the site.
-        let reread = self.clean_text_with(&text, url, None, budget)?;
+        let reread = self.clean_text_blocks(
+            lines,
+            |i| known[i].and_then(|b| word_counts.get(b)).cloned(),
+            url,
+            None,
+            budget,
+        )?;
         // Per block: lines read back, lines removed, and the first removal's reason.
         let mut tally: Vec<(u32, u32, Option<&Reason>)> = vec![(0, 0, None); doc.blocks.len()];
         // The removed lines of each block that keeps others: (block, line within it).
@@ -528,6 +561,17 @@ impl Cleaner {
                     .map(|(_, line)| line)
                     .collect::<Vec<_>>()
                     .join("\n");
+                // Its measures follow its text (a later round may reuse them).
+                let measured = blocks::measure(&block.text, 0);
+                let f = &mut block.features;
+                f.chars = measured.chars;
+                f.words = measured.words;
+                f.commas = measured.commas;
+                f.ends_sentence = measured.ends_sentence;
+                f.link_chars = f.link_chars.min(f.chars);
+                if let Some(counts) = word_counts.get_mut(b) {
+                    *counts = lang::word_counts(&block.text);
+                }
                 continue;
             }
             let decision = &mut doc.decisions[b];
@@ -571,9 +615,21 @@ impl Cleaner {
         frequency: Option<profile::SiteFrequency<'_>>,
         budget: &Budget,
     ) -> Result<Document, Error> {
-        let mut blocks = blocks::text::blocks_from_text(text);
+        let blocks = blocks::text::blocks_from_text(text);
         budget.check("blocks")?;
-        let language = page_language(&mut blocks, None);
+        self.clean_text_blocks(blocks, |_| None, url, frequency, budget)
+    }
+
+    /// Cleans the blocks of a plain text, whose [`lang::WordCounts`] `known` may give.
+    fn clean_text_blocks(
+        &self,
+        mut blocks: Vec<Block>,
+        known: impl Fn(usize) -> Option<lang::WordCounts>,
+        url: Option<&str>,
+        frequency: Option<profile::SiteFrequency<'_>>,
+        budget: &Budget,
+    ) -> Result<Document, Error> {
+        let (language, _) = page_language_with(&mut blocks, None, known);
         let page = Page {
             blocks: &blocks,
             dom: None,
@@ -633,25 +689,32 @@ pub fn clean_text(text: &str) -> String {
 /// The language whose stopwords count: declared by the page if we have its list, else
 /// guessed from the text. Fills each block's stopword count in that language (one pass over
 /// the words does both).
-fn page_language(blocks: &mut [Block], declared: Option<&str>) -> lang::PageLanguage {
+/// `known` gives the [`lang::WordCounts`] of blocks already read (by block index); the
+/// counts of every block are returned too.
+fn page_language_with(
+    blocks: &mut [Block],
+    declared: Option<&str>,
+    known: impl Fn(usize) -> Option<lang::WordCounts>,
+) -> (lang::PageLanguage, Vec<lang::WordCounts>) {
     // The guess reads a sample: the texts of blocks with little link text, in order, until
     // they make over 20,000 bytes (each counted with a line break).
     let mut sample_len = 0;
     let mut sample_full = false;
     let mut tally = lang::LanguageTally::default();
-    let counts: Vec<lang::StopwordCounts> = blocks
+    let counts: Vec<lang::WordCounts> = blocks
         .iter()
-        .map(|b| {
-            let mut in_sample = false;
+        .enumerate()
+        .map(|(i, b)| {
+            let counts = known(i).unwrap_or_else(|| lang::word_counts(&b.text));
             if !sample_full && b.features.link_density() < 0.5 {
                 if sample_len > 20_000 {
                     sample_full = true;
                 } else {
                     sample_len += b.text.len() + 1;
-                    in_sample = true;
+                    tally.add(&counts.tally);
                 }
             }
-            lang::stopword_counts(&b.text, in_sample.then_some(&mut tally))
+            counts
         })
         .collect();
     let guessed = tally.language();
@@ -662,9 +725,9 @@ fn page_language(blocks: &mut [Block], declared: Option<&str>) -> lang::PageLang
         _ => guessed,
     };
     for (block, counts) in blocks.iter_mut().zip(&counts) {
-        block.features.stopwords = language.stopwords_in(counts);
+        block.features.stopwords = language.stopwords_in(&counts.stopwords);
     }
-    language
+    (language, counts)
 }
 
 /// Whether the first bytes look like binary data rather than text.

@@ -9,6 +9,16 @@ use super::{measure, Block, BlockKind};
 
 /// Builds blocks from plain text.
 pub fn blocks_from_text(text: &str) -> Vec<Block> {
+    blocks_from_text_with(text, |_, _| None)
+}
+
+/// Builds blocks from plain text; `known(index, line)` may give the measures of a line (its
+/// 0-based index and its text without indentation) already taken elsewhere, which must be
+/// what [`measure`] gives for it.
+pub(crate) fn blocks_from_text_with(
+    text: &str,
+    known: impl Fn(usize, &str) -> Option<super::Features>,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut blank_before = true;
     let mut blank_lines = 0;
@@ -22,7 +32,8 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
         // An indented line (code, a tree drawn in text) keeps its indentation; its shape
         // is read without it.
         let kind = line_kind(line.trim_start());
-        let mut features = measure(line.trim_start(), 0);
+        let trimmed = line.trim_start();
+        let mut features = known(index, trimmed).unwrap_or_else(|| measure(trimmed, 0));
         features.line = Some(index + 1);
         blocks.push(Block {
             kind,
