@@ -686,4 +686,26 @@ mod tests {
         assert!(match_phrase(&long, 44, 0.0).is_none());
         assert!(match_phrase("The latest figures show a rise.", 6, 0.0).is_none());
     }
+
+    #[test]
+    fn a_shops_stock_and_delivery_lines_are_chrome() {
+        for line in [
+            "Out of stock",
+            "SOLD OUT",
+            "Notify me when back in stock",
+            "Returns & exchanges accepted",
+            "Free shipping from $50",
+            "Ships from: Portugal",
+            "Ausverkauft",
+        ] {
+            let words = crate::lang::word_count(line);
+            let (category, _, _) =
+                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(category, "shop", "{line}");
+        }
+        // A sentence about stock or shipping is the shop's prose.
+        let prose = "Out of stock items are restocked every Monday, so check back then for the \
+                     colours you missed and the sizes that sold first.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
 }
