@@ -1271,8 +1271,9 @@ fn keep_text_lines(blocks: &[Block], weights: &[Weights]) -> (Vec<bool>, Vec<(us
         |i: usize| !preformatted[i] && (weights[i].chrome >= 0.5 || weights[i].metadata >= 0.9);
     let mut goes: Vec<bool> = (0..n).map(firm).collect();
     let mut extra: Vec<(usize, String)> = Vec::new();
-    let menu_like = |b: &Block| {
-        !is_preformatted_line(&b.text)
+    let menu_like = |i: usize| {
+        let b = &blocks[i];
+        !preformatted[i]
             && b.features.words <= MENU_ITEM_WORDS
             && !b.features.ends_sentence
             && !matches!(b.kind, BlockKind::ListItem { .. })
@@ -1314,11 +1315,11 @@ fn keep_text_lines(blocks: &[Block], weights: &[Weights]) -> (Vec<bool>, Vec<(us
         let mut start = 0;
         while start < n {
             let mut end = start + 1;
-            while end < n && blocks[end].joins_previous && menu_like(&blocks[end]) {
+            while end < n && blocks[end].joins_previous && menu_like(end) {
                 end += 1;
             }
             let run = start..end;
-            if run.len() >= 2 && run.clone().all(|i| menu_like(&blocks[i])) && {
+            if run.len() >= 2 && run.clone().all(menu_like) && {
                 // One chrome line in a run of three or more short lines marks a menu
                 // ("Home / World / Business"); a pair needs both halves to agree. A run
                 // that touches chrome counts its weak lines too.
