@@ -181,8 +181,11 @@ pub struct BylineAndDate;
 
 /// Whether `block` reads as a date line: short, with at least one date anchor (a number, a
 /// month, a weekday, a relative time) and almost nothing that is not date vocabulary.
+///
+/// A row of a data table with two or more cells is a record ("1/1/2013 | +13.1%"), never a
+/// date line, whatever its cells hold.
 pub fn is_date_line(block: &Block) -> bool {
-    if block.features.words == 0 || block.features.words > 12 {
+    if block.features.words == 0 || block.features.words > 12 || is_data_row(block) {
         return false;
     }
     let (anchors, fillers) = date_vocabulary();
@@ -232,6 +235,11 @@ pub fn is_date_line(block: &Block) -> bool {
     ((word_anchors >= 1 || (short_anchors >= 1 && numbers >= 2)) && numbers >= 1 && other <= 1)
         || (word_anchors >= 1 && other == 0 && filler_words <= 1 && block.features.words <= 4)
         || (numbers >= 3 && other <= 1 && has_numeric_date(&block.text))
+}
+
+/// Whether `block` is a row of a data table with at least two cells.
+fn is_data_row(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::TableRow { .. }) && block.cells.len() >= 2
 }
 
 /// Units of time that, with a number and words around them, make a duration rather than a
@@ -564,5 +572,18 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         let found = metadata_lines("Opening: 10 h 30\n\nBody text of the story.");
         assert_eq!(found, ["Opening: 10 h 30"]);
+    }
+
+    #[test]
+    fn a_row_of_a_data_table_is_no_date_line() {
+        let mut blocks = blocks_from_text("3/1/2013 +13.1%");
+        let row = &mut blocks[0];
+        assert!(is_date_line(row));
+        row.kind = BlockKind::TableRow { header: false };
+        row.cells = vec!["3/1/2013".into(), "+13.1%".into()];
+        assert!(!is_date_line(row));
+        // A one-cell row is a line of text in a table, read as such.
+        row.cells.truncate(1);
+        assert!(is_date_line(row));
     }
 }
