@@ -873,6 +873,10 @@ pub fn decide(
         }
     }
 
+    if let (SourceKind::Html, Some(dom)) = (source, dom) {
+        keep_rows_of_kept_tables(blocks, dom, &weights, &in_container, &mut keep);
+    }
+
     // Card titles: a linked heading in the region whose card goes on with a kept summary
     // (same parent element) is the title of a teaser that is itself content.
     for i in 0..n.saturating_sub(1) {
@@ -960,6 +964,50 @@ pub fn decide(
         });
     }
     decisions
+}
+
+/// The `<table>` element a row block belongs to, if it is a row of a data table.
+fn table_of(block: &Block, dom: &Dom) -> Option<NodeId> {
+    if !matches!(block.kind, BlockKind::TableRow { .. }) || block.cells.len() < 2 {
+        return None;
+    }
+    block
+        .ancestors
+        .iter()
+        .rev()
+        .copied()
+        .find(|&a| dom.node(a).local_name() == Some(&local_name!("table")))
+}
+
+/// A data table is one record set: when its header row is kept, its rows that went only
+/// for their neighbours (no chrome evidence, no links) stay with it. A long table of dated
+/// figures between a figure caption and a "Related" label is the document's data however
+/// short each of its rows is.
+fn keep_rows_of_kept_tables(
+    blocks: &[Block],
+    dom: &Dom,
+    weights: &[Weights],
+    in_container: &[bool],
+    keep: &mut [bool],
+) {
+    let mut kept_header: Option<NodeId> = None;
+    for i in 0..blocks.len() {
+        let Some(table) = table_of(&blocks[i], dom) else {
+            continue;
+        };
+        if matches!(blocks[i].kind, BlockKind::TableRow { header: true }) {
+            kept_header = keep[i].then_some(table);
+            continue;
+        }
+        if kept_header == Some(table)
+            && !keep[i]
+            && in_container[i]
+            && weights[i].chrome < 0.01
+            && blocks[i].features.link_chars == 0
+        {
+            keep[i] = true;
+        }
+    }
 }
 
 /// Whether a block is a cloud of links: many words, nearly all in links, with neither the
