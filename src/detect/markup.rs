@@ -1244,6 +1244,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     if is_wrapper {
         return None;
     }
+    // A code block's own names say how to highlight it or which sample it is
+    // (`prettyprint-override`, `lang-py`, `sample_table_with_header_cells`), not where it
+    // sits: the names of its ancestors still count.
+    if matches!(*tag, local_name!("pre") | local_name!("code")) {
+        return None;
+    }
     // An author box is prose about the writer, not the document, whatever else its names
     // say (`author-bio-content`).
     if let Some(token) = tokens.iter().find(|t| names_author_box(t)) {
@@ -1281,6 +1287,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         .iter()
         .any(|t| *t == "hentry" || t.starts_with("type-") || t.starts_with("status-"));
     let chrome = tokens.iter().find_map(|t| {
+        // A utility class with a variant (`[html.sidebar-open_&]:bg-base`, `md:hidden`)
+        // styles the element in some state of the page or at some width; it does not
+        // name it (hiding at a width is judged above).
+        if t.contains(':') {
+            return None;
+        }
         if (filed_item && is_taxonomy_label(t))
             || is_builder_wrapper(t)
             || ((shown_at_some_width || facts.panel) && is_hiding_word(t))
@@ -1874,5 +1886,19 @@ mod tests {
             ["Sign up for our letter.", "A closed drawer."],
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn code_blocks_and_utility_variants_are_not_named_chrome() {
+        let v = verdicts(
+            "<article><p>How to run two tasks at once, explained with a short example.</p>\
+             <pre class='lang-py prettyprint-override'><code>import asyncio\nasyncio.run(main())</code></pre>\
+             <pre class='sample_table_with_header_cells'>th, td { border: 1px solid; }</pre>\
+             <div class='[html.theme-bold.sidebar-filled_&]:bg-tint-base'><pre>nvm use 20</pre></div>\
+             <div class='md:hidden'><p>Shown on small screens only.</p></div>\
+             <div class='sidebar'><pre>a sample in a sidebar</pre></div></article>",
+        );
+        let texts: Vec<&str> = v.iter().map(|(text, _)| text.as_str()).collect();
+        assert_eq!(texts, ["a sample in a sidebar"], "{v:?}");
     }
 }
