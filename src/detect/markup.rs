@@ -27,6 +27,27 @@ fn lowercased(token: &str) -> Cow<'_, str> {
     }
 }
 
+/// `token` in lowercase with its camelCase words set apart by `-` (`customerReviews` gives
+/// `customer-reviews`, `reviewsMedley` gives `reviews-medley`), so that [`name_parts`]
+/// splits them as it splits `customer-reviews`. A run of capitals stays one word (`FAQList`
+/// gives `faqlist`).
+fn lowercased_words(token: &str) -> Cow<'_, str> {
+    let bytes = token.as_bytes();
+    let boundary =
+        |i: usize| bytes[i].is_ascii_uppercase() && i > 0 && bytes[i - 1].is_ascii_lowercase();
+    if !(1..bytes.len()).any(boundary) {
+        return lowercased(token);
+    }
+    let mut out = String::with_capacity(token.len() + 4);
+    for (i, c) in token.char_indices() {
+        if c.is_ascii_uppercase() && boundary(i) {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    Cow::Owned(out)
+}
+
 /// The words of a compound name token between `-` and `_` (`post_share-bar` gives `post`,
 /// `share`, `bar`), empty ones skipped. Both separators are ASCII, so the token is split
 /// by bytes, without decoding characters.
@@ -678,99 +699,123 @@ fn user_section_name(dom: &Dom, id: NodeId) -> Option<(UserSection, String)> {
     ) {
         return None;
     }
-    const NOT_A_SECTION: &[&str] = &[
-        "no",
-        "has",
-        "not",
-        "icon",
-        "fa",
-        "count",
-        "counter",
-        "link",
-        "enabled",
-        "disabled",
-        "showing",
-        "open",
-        "closed",
-        "number",
-        "num",
-        "css",
-        "button",
-        "btn",
-        "toggle",
-        "testimonial",
-        "testimonials",
-        "form",
-        "register",
-        "social",
-        "login",
-        "signup",
-        "title",
-        "heading",
-        "rss",
-        "write",
-        "summary",
-        "star",
-        "stars",
-        "rating",
-    ];
-    const SECTION_NOUNS: &[&str] = &[
-        "list",
-        "section",
-        "area",
-        "wrap",
-        "wrapper",
-        "thread",
-        "container",
-        "block",
-        "tab",
-        "pane",
-        "panel",
-        "feature",
-        "accordion",
-        "preview",
-    ];
     ["id", "class"].iter().find_map(|&attr| {
         name_tokens(node.attr(attr)?).find_map(|token| {
-            let token = lowercased(token);
             // Long ids are anchors made from headings (`respond-to-review-comments`).
             if attr == "id" && token.bytes().filter(|&b| b == b'-' || b == b'_').count() >= 3 {
                 return None;
             }
-            if matches!(&*token, "respond" | "disqus_thread") {
-                return Some((UserSection::Comments, token.into_owned()));
+            let plain = lowercased(token);
+            if let Some(kind) = section_named(&plain) {
+                return Some((kind, plain.into_owned()));
             }
-            // Taxonomy classes of a post (`category-camera-reviews`) name its subject.
-            if ["category-", "tag-", "tags-", "post_tag-"]
-                .iter()
-                .any(|p| token.starts_with(p))
-            {
+            // Names in camelCase (`customerReviews`, `reviewsMedley`) name review sections
+            // as their dashed forms do. Comment sections are not read so: on threads,
+            // camelCase `comment…` names are mostly parts of each post.
+            if !token.contains("eview") {
                 return None;
             }
-            // Most names are about neither: skip them before splitting.
-            if !(token.contains("comment") || token.contains("review")) {
-                return None;
-            }
-            let parts = name_parts(&token);
-            if parts.clone().any(|p| NOT_A_SECTION.contains(&p)) {
-                return None;
-            }
-            let names = |plural: &str, singular: &str| {
-                parts.clone().any(|p| p == plural)
-                    || parts
-                        .clone()
-                        .zip(parts.clone().skip(1))
-                        .any(|(a, b)| a == singular && SECTION_NOUNS.contains(&b))
-            };
-            if names("comments", "comment") || parts.clone().any(|p| p == "commentlist") {
-                Some((UserSection::Comments, token.into_owned()))
-            } else if names("reviews", "review") {
-                Some((UserSection::Reviews, token.into_owned()))
-            } else {
-                None
-            }
+            let words = lowercased_words(token);
+            (section_named(&words) == Some(UserSection::Reviews))
+                .then(|| (UserSection::Reviews, token.to_string()))
         })
     })
+}
+
+/// Parts of a name that make it no readers' section: links, buttons, counters, states,
+/// forms, titles, review stars and summaries, and the publisher's quotes of the press
+/// (`editorial-reviews`).
+const NOT_A_SECTION: &[&str] = &[
+    "no",
+    "has",
+    "not",
+    "icon",
+    "fa",
+    "count",
+    "counter",
+    "link",
+    "enabled",
+    "disabled",
+    "showing",
+    "open",
+    "closed",
+    "number",
+    "num",
+    "css",
+    "button",
+    "btn",
+    "toggle",
+    "testimonial",
+    "testimonials",
+    "form",
+    "register",
+    "social",
+    "login",
+    "signup",
+    "title",
+    "heading",
+    "rss",
+    "write",
+    "summary",
+    "star",
+    "stars",
+    "rating",
+    "editorial",
+];
+
+/// Nouns that, after `comment` or `review`, name a section (`review-list`).
+const SECTION_NOUNS: &[&str] = &[
+    "list",
+    "section",
+    "area",
+    "wrap",
+    "wrapper",
+    "thread",
+    "container",
+    "block",
+    "tab",
+    "pane",
+    "panel",
+    "feature",
+    "accordion",
+    "preview",
+];
+
+/// The kind of readers' section a lowercase name token (`comments-area`, `review-list`)
+/// names, if any.
+fn section_named(token: &str) -> Option<UserSection> {
+    if matches!(token, "respond" | "disqus_thread") {
+        return Some(UserSection::Comments);
+    }
+    // Taxonomy classes of a post (`category-camera-reviews`) name its subject.
+    if ["category-", "tag-", "tags-", "post_tag-"]
+        .iter()
+        .any(|p| token.starts_with(p))
+    {
+        return None;
+    }
+    // Most names are about neither: skip them before splitting.
+    if !(token.contains("comment") || token.contains("review")) {
+        return None;
+    }
+    let parts = name_parts(token);
+    if parts.clone().any(|p| NOT_A_SECTION.contains(&p)) {
+        return None;
+    }
+    let names = |plural: &str, singular: &str| {
+        parts.clone().any(|p| p == plural)
+            || parts
+                .clone()
+                .zip(parts.clone().skip(1))
+                .any(|(a, b)| a == singular && SECTION_NOUNS.contains(&b))
+    };
+    if names("comments", "comment") || parts.clone().any(|p| p == "commentlist") {
+        Some(UserSection::Comments)
+    } else if names("reviews", "review") {
+        Some(UserSection::Reviews)
+    } else {
+        None
+    }
 }
 
 /// Whether `block` is the caption of a figure (`<figcaption>`, or WordPress's classic
@@ -1755,6 +1800,36 @@ mod tests {
                 "{v:?}"
             );
         }
+    }
+
+    #[test]
+    fn review_sections_named_in_camel_case_but_not_editorial_reviews() {
+        let page = |name: &str| {
+            format!(
+                "<h1>Field notebook</h1><div class='product-description'><p>Ninety-six \
+                 pages of waterproof paper in a stitched cover that fits a back pocket.</p>\
+                 </div><div id='{name}'><div><p>I have carried this notebook through two \
+                 wet seasons and the pages still take pencil in the rain.</p></div></div>"
+            )
+        };
+        for name in ["customerReviews", "reviewsMedley"] {
+            let v = verdicts_on(&page(name), false, false);
+            assert!(
+                v.iter().any(|(_, c)| c.contains("customer reviews")),
+                "{name}: {v:?}"
+            );
+        }
+        // The publisher's quotes of the press are the product's text; a count is no section.
+        for name in ["editorialReviews", "editorial-reviews", "reviewCount"] {
+            let v = verdicts_on(&page(name), false, false);
+            assert!(
+                v.iter().all(|(_, c)| !c.contains("customer reviews")),
+                "{name}: {v:?}"
+            );
+        }
+        assert_eq!(lowercased_words("customerReviews"), "customer-reviews");
+        assert_eq!(lowercased_words("FAQList"), "faqlist");
+        assert_eq!(lowercased_words("reviews"), "reviews");
     }
 
     #[test]
