@@ -473,23 +473,35 @@ impl Builder<'_> {
         if last_word.chars().count() < 2 {
             return;
         }
-        let Some(next) = self.dom.node(id).next_sibling else {
+        // Comments between the spans and around their text (a template engine's markers,
+        // `<!--F#f_1-->`) are not there for the reader: they are skipped, and so are
+        // spans wrapping the next span's text.
+        let mut next = self.dom.node(id).next_sibling;
+        while let Some(n) = next.filter(|&n| matches!(self.dom.node(n).data, NodeData::Other)) {
+            next = self.dom.node(n).next_sibling;
+        }
+        let Some(next) = next else {
             return;
         };
-        let next = self.dom.node(next);
-        if next.local_name() != Some(&local_name!("span")) {
+        if self.dom.node(next).local_name() != Some(&local_name!("span")) {
             return;
         }
-        let starts_with_word = next
-            .first_child
-            .is_some_and(|c| match &self.dom.node(c).data {
-                NodeData::Text(t) => {
-                    let mut chars = t.chars();
-                    chars.next().is_some_and(char::is_alphanumeric)
-                        && chars.next().is_some_and(char::is_alphanumeric)
-                }
-                _ => false,
-            });
+        let mut first = self.dom.node(next).first_child;
+        for _ in 0..LABEL_TEXT_DEPTH {
+            match first.map(|c| self.dom.node(c)) {
+                Some(c) if matches!(c.data, NodeData::Other) => first = c.next_sibling,
+                Some(c) if c.local_name() == Some(&local_name!("span")) => first = c.first_child,
+                _ => break,
+            }
+        }
+        let starts_with_word = first.is_some_and(|c| match &self.dom.node(c).data {
+            NodeData::Text(t) => {
+                let mut chars = t.chars();
+                chars.next().is_some_and(char::is_alphanumeric)
+                    && chars.next().is_some_and(char::is_alphanumeric)
+            }
+            _ => false,
+        });
         if starts_with_word {
             self.pending.push(" ", false, false);
         }
@@ -691,6 +703,10 @@ impl Builder<'_> {
     }
 }
 
+/// Comments and wrapping spans looked through to find the first text of the span after a
+/// label (a bound: hostile nesting stays cheap).
+const LABEL_TEXT_DEPTH: usize = 8;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -792,6 +808,12 @@ mod tests {
              also <span>a p</span><span>roduct</span></p>",
         );
         assert_eq!(b[0].text, "Contract Remote and Word, also a product");
+        // A template engine's comments and wrapping spans do not join a label to its value.
+        let b = blocks(
+            "<div><span class='name'><!--F#1--><span>Intended Audience</span><!--F/--></span>\
+             <!--x--><span class='value'><!--F#2--><span>Trade</span></span></div>",
+        );
+        assert_eq!(b[0].text, "Intended Audience Trade");
     }
 
     #[test]
