@@ -1368,11 +1368,34 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     // Names are weaker evidence than tags and roles: alone they do not remove good prose.
     // The structural names of whole page regions are as strong as the tags they stand for.
     let structural = STRUCTURAL_NAMES.contains(&chrome.as_str());
+    // An overlay (a popover, modal, popup or tooltip) is shown over the page when a button
+    // or a hover asks for it: its prose (a shipping estimate explained, a badge's meaning,
+    // a price-feedback form) is about the offer or the site, as a `popover` element's is.
+    // The element that opens one (`icon-tooltip`, `popover-trigger`) is on the page.
+    let overlay = name_parts(&chrome).any(|p| OVERLAY_NAMES.contains(&p))
+        && !name_parts(&chrome).any(|p| OVERLAY_TRIGGERS.contains(&p));
     Some(ElementJudgement {
-        weight: if structural { 0.6 } else { NAME_WEIGHT },
+        weight: if overlay {
+            OVERLAY_NAME_WEIGHT
+        } else if structural {
+            0.6
+        } else {
+            NAME_WEIGHT
+        },
         cause: format!("inside <{tag}> named \"{chrome}\""),
     })
 }
+
+/// Name parts of elements laid over the page on demand (see [`judge_element`]).
+const OVERLAY_NAMES: &[&str] = &["popover", "tooltip"];
+
+/// Name parts of the element that opens an overlay, which is on the page itself.
+const OVERLAY_TRIGGERS: &[&str] = &[
+    "icon", "toggle", "toggler", "trigger", "btn", "button", "link", "anchor", "target", "label",
+];
+
+/// How sure an overlay's name makes it chrome: enough to remove prose.
+const OVERLAY_NAME_WEIGHT: f32 = 0.85;
 
 #[cfg(test)]
 mod tests {
@@ -1800,6 +1823,20 @@ mod tests {
                 "{v:?}"
             );
         }
+    }
+
+    #[test]
+    fn overlays_named_popover_or_tooltip_remove_their_prose() {
+        let html = "<html><body><main><h1>Stoneware mug</h1><p>A hand-thrown mug of \
+            speckled stoneware, glazed inside and out, that holds twelve ounces of coffee and \
+            keeps it warm through a slow morning.</p><p>Each mug is fired twice in a wood kiln, \
+            so the glaze pools and runs a little differently on every piece we make.</p>\
+            <div class='wt-popover'><p>Your order should arrive by this date if you buy today, \
+            as we look at the carrier's transit times and the seller's processing time.</p>\
+            </div></main></body></html>";
+        let text = crate::clean_html(html);
+        assert!(text.contains("fired twice"), "{text}");
+        assert!(!text.contains("should arrive"), "{text}");
     }
 
     #[test]
