@@ -71,10 +71,12 @@ fn is_image_address(text: &str) -> bool {
 const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "bmp"];
 
 /// Whether a block's whole text is a bare count: digits with thousands separators and an
-/// optional `k`/`M` suffix (`3`, `1,204`, `26.2k`). On a discussion such a block is a vote,
-/// reaction or post counter beside a post, never the posts' text.
+/// optional `k`/`M` suffix (`3`, `1,204`, `26.2k`), or a post's number (`#7`). On a
+/// discussion such a block is a vote, reaction or post counter beside a post, or the post's
+/// permalink number, never the posts' text.
 fn is_bare_count(text: &str) -> bool {
     let t = text.trim();
+    let t = t.strip_prefix('#').unwrap_or(t);
     let t = t.strip_suffix(['k', 'K', 'M']).unwrap_or(t);
     !t.is_empty()
         && t.len() <= 12
@@ -178,7 +180,18 @@ impl Detector for TextDensity {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_image_address, is_machine_identifiers};
+    use super::{is_bare_count, is_image_address, is_machine_identifiers};
+
+    #[test]
+    fn counts_and_post_numbers_are_bare_counts() {
+        for count in ["3", "1,204", "26.2k", "#7", " #12 "] {
+            assert!(is_bare_count(count), "{count}");
+        }
+        // A ranked heading, a hashtag and a lone sign are not.
+        for text in ["#1 Best pick", "#rust", "#", "7 days"] {
+            assert!(!is_bare_count(text), "{text}");
+        }
+    }
 
     #[test]
     fn an_image_address_alone_is_not_text() {
