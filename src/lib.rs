@@ -428,7 +428,8 @@ impl Cleaner {
         let page = Page {
             kinds: PageKinds {
                 discussion: declared.kinds.discussion
-                    || detect::markup::reads_as_thread(&page, &dom),
+                    || detect::markup::reads_as_thread(&page, &dom)
+                    || detect::repeated::shows_poster_profiles(&page),
                 ..declared.kinds
             },
             ..page

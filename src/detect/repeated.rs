@@ -28,6 +28,140 @@ pub(crate) fn label_key(text: &str) -> String {
     }
 }
 
+/// Most words of the label of a field line.
+const FIELD_LABEL_WORDS: usize = 3;
+
+/// Most words of the value of a field line.
+const FIELD_VALUE_WORDS: usize = 6;
+
+/// Most fields of one block read as field lines (`Posts: 116 Threads: 23 Joined: Feb 2019`).
+const MAX_FIELDS: usize = 6;
+
+/// The labels of a short field line, `Label: value` (`Posts: 138`, `Joined: Jun 2016`,
+/// `Location: Leeds`), or of a block of such fields in a row (`Posts: 116 Threads: 23`): a
+/// first label of at most [`FIELD_LABEL_WORDS`] words without digits, each further label
+/// one such word ending in a colon, and values of one to [`FIELD_VALUE_WORDS`] words, the
+/// first not the rest of an address or a path (`https://…`, `C:\…`).
+pub(crate) fn field_labels(text: &str) -> Option<Vec<&str>> {
+    let is_label = |label: &str| {
+        label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && label.chars().all(|c| {
+                c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '/' | '-' | '\'')
+            })
+    };
+    let (first, rest) = text.trim().split_once(':')?;
+    let first = first.trim();
+    let rest = rest.trim_start();
+    if !(1..=FIELD_LABEL_WORDS).contains(&first.split_whitespace().count())
+        || !is_label(first)
+        || rest.starts_with(['/', '\\'])
+    {
+        return None;
+    }
+    let mut labels = vec![first];
+    let mut value_words = 0;
+    for word in rest.split_whitespace() {
+        match word.strip_suffix(':') {
+            Some(label) if is_label(label) => {
+                if value_words == 0 || labels.len() == MAX_FIELDS {
+                    return None;
+                }
+                labels.push(label);
+                value_words = 0;
+            }
+            _ => {
+                value_words += 1;
+                if value_words > FIELD_VALUE_WORDS {
+                    return None;
+                }
+            }
+        }
+    }
+    // A list of things (`Pros: light, quiet, cheap`) is what someone wrote, not a fact of
+    // a profile.
+    (value_words > 0 && rest.matches(',').count() <= 1).then_some(labels)
+}
+
+/// The key under which a field line is counted: its folded labels, each followed by a
+/// colon (a label alone is counted apart from field lines).
+fn fields_key(labels: &[&str]) -> String {
+    let mut key = String::new();
+    for label in labels {
+        key.push_str(&fold(label));
+        key.push(':');
+    }
+    key
+}
+
+/// Labels of the date a poster joined the forum, as forum software prints them beside every
+/// post (folded).
+const MEMBER_SINCE_LABELS: &[&str] = &[
+    "joined",
+    "join date",
+    "registered",
+    "member since",
+    "registration date",
+    "beigetreten",
+    "registriert",
+    "registriert seit",
+    "mitglied seit",
+    "anmeldedatum",
+    "inscrit",
+    "inscrit le",
+    "inscription",
+    "membre depuis",
+    "date d inscription",
+    "registrado",
+    "miembro desde",
+    "fecha de registro",
+    "registrato",
+    "iscritto",
+    "iscritto il",
+    "membro dal",
+    "membro desde",
+    "lid sinds",
+    "geregistreerd",
+    "registrerad",
+    "medlem sedan",
+    "dołączył",
+    "rejestracja",
+    "зарегистрирован",
+    "регистрация",
+    "katılım",
+    "kayıt tarihi",
+];
+
+/// Fewest posts that show their poster's join date for a page to read as a thread.
+const MIN_PROFILES: usize = 3;
+
+/// Whether a page shows a poster's profile beside each of several posts: at least
+/// [`MIN_PROFILES`] field lines giving the date a member joined (`Joined: Feb 2019`,
+/// `Registriert: 12.03.2011`). Forum software prints them whatever the page declares; no
+/// article or shop writes them.
+pub fn shows_poster_profiles(page: &Page<'_>) -> bool {
+    let mut seen = 0;
+    for block in page.blocks {
+        if block.features.words > MAX_FIELDS * (FIELD_LABEL_WORDS + FIELD_VALUE_WORDS)
+            || !block.text.contains(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let Some(labels) = field_labels(&block.text) else {
+            continue;
+        };
+        if labels
+            .iter()
+            .any(|label| MEMBER_SINCE_LABELS.contains(&fold(label).as_str()))
+        {
+            seen += 1;
+            if seen >= MIN_PROFILES {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The repeated-in-page detector.
 pub struct RepeatedInPage;
 
@@ -40,9 +174,19 @@ impl Detector for RepeatedInPage {
         let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
         for (index, block) in page.blocks.iter().enumerate() {
             if block.features.words == 0
-                || block.features.words > MAX_WORDS
                 || matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code)
             {
+                continue;
+            }
+            // On a discussion a field of the poster's profile (`Posts: 138`, `Location:
+            // Leeds`) is counted by its label too: its values differ from post to post.
+            // (The reviews under a product say `Size: M` as the product itself does.)
+            if page.kinds.discussion && !page.kinds.product {
+                if let Some(labels) = field_labels(&block.text) {
+                    counts.entry(fields_key(&labels)).or_default().push(index);
+                }
+            }
+            if block.features.words > MAX_WORDS {
                 continue;
             }
             let key = label_key(&block.text);
@@ -54,8 +198,11 @@ impl Detector for RepeatedInPage {
         // Text input has no markup: its cards are runs of lines without a blank line
         // between them (what the text renderer writes for a card of a listing).
         let runs = (page.dom.is_none()).then(|| TextRuns::of(page.blocks));
-        for sightings in counts.values() {
-            if sightings.len() < 2 {
+        for (key, sightings) in &counts {
+            // Field lines counted by their labels are a profile's when beside several
+            // posts; two may be a product's size and a review's.
+            let least = if key.ends_with(':') { MIN_PROFILES } else { 2 };
+            if sightings.len() < least {
                 continue;
             }
             // A card that prints its title twice (an image link and a heading, a layout per
@@ -308,6 +455,92 @@ mod tests {
             .into_iter()
             .map(|(text, _)| text)
             .collect()
+    }
+
+    #[test]
+    fn field_lines_give_their_labels() {
+        assert_eq!(field_labels("Posts: 138"), Some(vec!["Posts"]));
+        assert_eq!(
+            field_labels("Member since: Jun 2016"),
+            Some(vec!["Member since"])
+        );
+        assert_eq!(
+            field_labels("Posts: 116 Threads: 23 Joined: Feb 2019 Reputation: 7"),
+            Some(vec!["Posts", "Threads", "Joined", "Reputation"])
+        );
+        // An address, a path, a list, a sentence and a label without a value are not.
+        for text in [
+            "https://example.com/a",
+            "C:\\Program Files\\Git",
+            "Pros: light, quiet, cheap",
+            "Note: this only works when the service is started with the flag.",
+            "Posts:",
+            "2: the second step",
+        ] {
+            assert_eq!(field_labels(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_page_with_a_join_date_beside_each_post_reads_as_a_thread() {
+        let post = |name: &str, joined: &str| {
+            format!(
+                "<div class='post'><dl><dt>{name}</dt><dd>Posts: 12</dd>\
+                 <dd>Joined: {joined}</dd><dd>Location: {name}ville</dd></dl>\
+                 <p>Some words of the post by {name}, long enough to read as prose.</p></div>"
+            )
+        };
+        let html = format!(
+            "<main>{}{}{}</main>",
+            post("ann", "Feb 2019"),
+            post("bo", "Mar 2011"),
+            post("cy", "Jan 2024")
+        );
+        let dom = crate::dom::Dom::parse(&html);
+        let blocks = crate::blocks::html::blocks_from_dom(&dom);
+        let page = Page {
+            blocks: &blocks,
+            dom: Some(&dom),
+            language: crate::lang::PageLanguage::guess(""),
+            source: crate::detect::SourceKind::Html,
+            title: None,
+            author: None,
+            frequency: None,
+            kinds: Default::default(),
+        };
+        assert!(shows_poster_profiles(&page));
+        // On a discussion the fields are counted by their labels, whatever their values.
+        let kinds = crate::detect::PageKinds {
+            discussion: true,
+            ..Default::default()
+        };
+        let v: Vec<String> = crate::detect::verdicts_on_html(&RepeatedInPage, &html, kinds)
+            .into_iter()
+            .map(|(text, _)| text)
+            .filter(|text| text.starts_with("Location"))
+            .collect();
+        assert_eq!(
+            v,
+            [
+                "Location: annville",
+                "Location: boville",
+                "Location: cyville"
+            ]
+        );
+        // Two join dates are not enough.
+        let two = format!(
+            "<main>{}{}</main>",
+            post("ann", "Feb 2019"),
+            post("bo", "Mar 2011")
+        );
+        let dom = crate::dom::Dom::parse(&two);
+        let blocks = crate::blocks::html::blocks_from_dom(&dom);
+        let page = Page {
+            blocks: &blocks,
+            dom: Some(&dom),
+            ..page
+        };
+        assert!(!shows_poster_profiles(&page));
     }
 
     #[test]
