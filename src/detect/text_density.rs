@@ -85,6 +85,26 @@ fn is_bare_count(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
+/// Most words of a reply's subject line.
+const REPLY_SUBJECT_WORDS: usize = 20;
+
+/// Prefixes mail and forum software put before the subject of a reply (English and Latin
+/// `Re:`, German `AW:`/`Antw:`, Scandinavian `SV:`, Polish `Odp:`, Turkish `Ynt:`).
+const REPLY_PREFIXES: &[&str] = &["re", "aw", "antw", "sv", "odp", "ynt"];
+
+/// Whether a block is a reply's subject line: a reply prefix and a colon, then a subject
+/// (`Re: Turning off the LEDs`, `RE:Maybe Rust (Score:5)`). On a discussion each post
+/// repeats the thread's title so, which is no part of what the poster wrote.
+fn is_reply_subject(text: &str) -> bool {
+    let Some((prefix, subject)) = text.trim_start().split_once(':') else {
+        return false;
+    };
+    REPLY_PREFIXES
+        .iter()
+        .any(|p| prefix.trim_end().eq_ignore_ascii_case(p))
+        && subject.chars().any(char::is_alphabetic)
+}
+
 /// Shorter blocks (in [`crate::lang::weighted_len`] characters) get no verdict.
 pub const LENGTH_LOW: usize = 70;
 /// Blocks this long with enough stopwords are good.
@@ -120,6 +140,20 @@ impl Detector for TextDensity {
                     1.0,
                     self.name(),
                     "a bare count on a discussion (votes, reactions, posts)".to_string(),
+                ));
+                continue;
+            }
+            if page.kinds.discussion
+                && f.words <= REPLY_SUBJECT_WORDS
+                && block.kind != BlockKind::Code
+                && is_reply_subject(&block.text)
+            {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    0.8,
+                    self.name(),
+                    "a reply's subject line on a discussion (`Re: …`)".to_string(),
                 ));
                 continue;
             }
@@ -190,6 +224,25 @@ mod tests {
         // A ranked heading, a hashtag and a lone sign are not.
         for text in ["#1 Best pick", "#rust", "#", "7 days"] {
             assert!(!is_bare_count(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn reply_subjects_are_told_from_text() {
+        for text in [
+            "Re: Turning off all LEDs",
+            "RE:Maybe Rust (Score:5)",
+            "AW: Frage",
+        ] {
+            assert!(super::is_reply_subject(text), "{text}");
+        }
+        for text in [
+            "Re-entry: what to expect",
+            "Rest: 5 minutes",
+            "Re: 12",
+            "Note: re",
+        ] {
+            assert!(!super::is_reply_subject(text), "{text}");
         }
     }
 
