@@ -108,7 +108,7 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
     };
     node.attr("class").is_some_and(|class| {
         let tokens = || class.split_ascii_whitespace();
-        tokens().any(|t| HIDING.iter().any(|h| ends_with(t.as_bytes(), h)))
+        tokens().any(|t| HIDING.iter().any(|h| ends_with(t.as_bytes(), h)) || names_screen_reader_text(t))
             // `hidden`, `d-none`, unless another class shows it at some width
             // (`hidden md:inline`, `d-none d-lg-inline`).
             || tokens().any(|t| matches!(t, "hidden" | "d-none"))
@@ -117,6 +117,45 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
         || node
             .attr("style")
             .is_some_and(|s| crate::dom::style_declares(s, b"display", b"none"))
+}
+
+/// Whether a class token names text for screen readers only, in any spelling of the
+/// usual words: `sr` then `only` or `text`, `visually` then `hidden`, `screen reader` then
+/// `only` or `text`, the words split by `-`, `_` or a capital (`u-srOnly`,
+/// `plp-price__sr-text`, `styles_srOnlyImg__x1`, `VisuallyHidden_root__y2`,
+/// `bose-screenReaderText`). A modifier of a field's label (`field--label-visually_hidden`)
+/// hides the label only.
+pub(crate) fn names_screen_reader_text(token: &str) -> bool {
+    let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    let bytes = token.as_bytes();
+    // The last three words, the newest last.
+    let (mut first, mut second) = ("", "");
+    let mut start = 0;
+    for i in 0..=bytes.len() {
+        let end = i == bytes.len();
+        let separator = !end && (bytes[i] == b'-' || bytes[i] == b'_');
+        let capital =
+            !end && i > 0 && bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase();
+        if !(end || separator || capital) {
+            continue;
+        }
+        let word = &token[start..i];
+        start = if separator { i + 1 } else { i };
+        if word.is_empty() {
+            continue;
+        }
+        let sr_end = is(word, "only") || is(word, "text");
+        // `field--label-visually_hidden` hides the field's label, not the field.
+        let of_a_label = ["label", "labels", "title"].iter().any(|w| is(first, w));
+        if (is(second, "sr") && sr_end && !of_a_label)
+            || (is(second, "visually") && is(word, "hidden") && !of_a_label)
+            || (is(first, "screen") && is(second, "reader") && sr_end)
+        {
+            return true;
+        }
+        (first, second) = (second, word);
+    }
+    false
 }
 
 /// Text being gathered for the block under construction.
@@ -792,6 +831,30 @@ mod tests {
                 "A hidden block is judged later."
             ]
         );
+    }
+
+    #[test]
+    fn screen_reader_classes_are_read_in_any_spelling() {
+        for name in [
+            "u-srOnly",
+            "plp-price__sr-text",
+            "styles_srOnlyImg__1Kwb5",
+            "VisuallyHidden_visuallyHidden__Bw",
+            "bose-screenReaderText",
+        ] {
+            assert!(names_screen_reader_text(name), "{name}");
+        }
+        for name in [
+            "field--label-visually_hidden",
+            "usr-only-menu-x",
+            "sronly",
+            "dropdown-screenReader",
+            "srcset",
+        ] {
+            assert!(!names_screen_reader_text(name), "{name}");
+        }
+        let b = blocks("<p><span aria-hidden='true'>$79</span><span class='p__sr-text'>Price $ 79.00</span></p>");
+        assert_eq!(b[0].text, "$79");
     }
 
     #[test]

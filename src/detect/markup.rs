@@ -1270,7 +1270,15 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     let tokens: Vec<&str> = name_tokens(&names).collect();
     // `hidden md:block` (utility CSS) hides an element on small screens only.
     let shown_at_some_width = tokens.iter().any(|t| is_responsive_display(t));
-    let hidden = !shown_at_some_width && tokens.iter().any(|t| is_hiding_class(t));
+    // Screen-reader text is read by its original spelling, whose capitals split words
+    // (`u-srOnly`, `VisuallyHidden_root`).
+    let hidden = !shown_at_some_width
+        && (tokens.iter().any(|t| is_hiding_class(t))
+            || facts
+                .class
+                .into_iter()
+                .flat_map(str::split_ascii_whitespace)
+                .any(crate::blocks::html::names_screen_reader_text));
     if hidden && !facts.panel {
         return Some(ElementJudgement {
             weight: 0.9,
