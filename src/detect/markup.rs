@@ -1114,38 +1114,51 @@ fn is_hiding_word(part: &str) -> bool {
 }
 
 /// Whether a compound name with "hidden" or "hide" in it hides only part of the element
-/// or only at some widths: `overflow-hidden`, `field--label-hidden`, `hide-mobile`,
-/// `elementor-hidden-tablet`, `x-hide-lg`.
+/// or only at some widths (`overflow-hidden`, `field--label-hidden`, `hide-mobile`,
+/// `elementor-hidden-tablet`, `x-hide-lg`, `hide-scrollbar`, `hide-child-opacity`), or only
+/// where scripts do not run (`no-js-hidden`).
 fn hides_only_partly(token: &str) -> bool {
-    name_parts(token).any(|p| {
-        // A width in pixels (`hidden-900`) is a breakpoint.
-        (p.len() >= 3 && p.bytes().all(|b| b.is_ascii_digit()))
-            || matches!(
-                p,
-                "overflow"
-                    | "label"
-                    | "labels"
-                    | "title"
-                    | "mobile"
-                    | "tablet"
-                    | "desktop"
-                    | "phone"
-                    | "xs"
-                    | "sm"
-                    | "md"
-                    | "lg"
-                    | "xl"
-                    | "xxl"
-                    | "small"
-                    | "medium"
-                    | "large"
-                    | "x"
-                    | "y"
-                    | "indents"
-                    | "text"
-                    | "scroll"
-            )
-    })
+    // `no-js-hidden` hides the element only where scripts do not run: a browser shows it.
+    let mut previous = "";
+    let without_scripts = name_parts(token).any(|p| {
+        let no_js = previous == "no" && p == "js";
+        previous = p;
+        no_js || p == "nojs"
+    });
+    without_scripts
+        || name_parts(token).any(|p| {
+            // A width in pixels (`hidden-900`) is a breakpoint.
+            (p.len() >= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+                || matches!(
+                    p,
+                    "overflow"
+                        | "label"
+                        | "labels"
+                        | "title"
+                        | "mobile"
+                        | "tablet"
+                        | "desktop"
+                        | "phone"
+                        | "xs"
+                        | "sm"
+                        | "md"
+                        | "lg"
+                        | "xl"
+                        | "xxl"
+                        | "small"
+                        | "medium"
+                        | "large"
+                        | "x"
+                        | "y"
+                        | "indents"
+                        | "text"
+                        | "scroll"
+                        | "scrollbar"
+                        | "scrollbars"
+                        | "child"
+                        | "children"
+                )
+        })
 }
 
 /// All that [`judge_element`] reads of an element: elements with equal facts get equal
@@ -1591,6 +1604,9 @@ mod tests {
              <div class='hidden md:block'><p>Service text three.</p></div>\
              <div class='hide-mobile'><p>Service text four.</p></div>\
              <div class='hidden-900'><p>Service text five.</p></div>\
+             <div class='hide-scrollbar'><p>Service text six.</p></div>\
+             <div class='hide-child-opacity'><p>Service text seven.</p></div>\
+             <div class='no-js-hidden'><p>Service text eight.</p></div>\
              <div class='is-hidden'><p>Gone one.</p></div>\
              <div class='hidden'><p>Gone two.</p></div><p>Other text filler here.</p>",
         );
