@@ -1115,8 +1115,8 @@ fn is_hiding_word(part: &str) -> bool {
 
 /// Whether a compound name with "hidden" or "hide" in it hides only part of the element
 /// or only at some widths (`overflow-hidden`, `field--label-hidden`, `hide-mobile`,
-/// `elementor-hidden-tablet`, `x-hide-lg`, `hide-scrollbar`, `hide-child-opacity`), or only
-/// where scripts do not run (`no-js-hidden`).
+/// `elementor-hidden-tablet`, `x-hide-lg`, a builder's `hidden-bnz77l`, `hide-scrollbar`,
+/// `hide-child-opacity`), or only where scripts do not run (`no-js-hidden`).
 fn hides_only_partly(token: &str) -> bool {
     // `no-js-hidden` hides the element only where scripts do not run: a browser shows it.
     let mut previous = "";
@@ -1129,6 +1129,7 @@ fn hides_only_partly(token: &str) -> bool {
         || name_parts(token).any(|p| {
             // A width in pixels (`hidden-900`) is a breakpoint.
             (p.len() >= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+                || is_generated_hash(p)
                 || matches!(
                     p,
                     "overflow"
@@ -1159,6 +1160,16 @@ fn hides_only_partly(token: &str) -> bool {
                         | "children"
                 )
         })
+}
+
+/// Whether a part of a name is a hash a site builder generated for one breakpoint's
+/// variant (`hidden-bnz77l`: hidden at one width, shown at another): five to eight
+/// letters and digits, both.
+fn is_generated_hash(part: &str) -> bool {
+    (5..=8).contains(&part.len())
+        && part.bytes().all(|b| b.is_ascii_alphanumeric())
+        && part.bytes().any(|b| b.is_ascii_digit())
+        && part.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// All that [`judge_element`] reads of an element: elements with equal facts get equal
@@ -1607,6 +1618,7 @@ mod tests {
              <div class='hide-scrollbar'><p>Service text six.</p></div>\
              <div class='hide-child-opacity'><p>Service text seven.</p></div>\
              <div class='no-js-hidden'><p>Service text eight.</p></div>\
+             <div class='ssr-variant hidden-bnz77l'><p>Service text nine.</p></div>\
              <div class='is-hidden'><p>Gone one.</p></div>\
              <div class='hidden'><p>Gone two.</p></div><p>Other text filler here.</p>",
         );
