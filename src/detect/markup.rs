@@ -1186,6 +1186,8 @@ struct ElementFacts<'a> {
     panel: bool,
     /// Whether it has a `popover` attribute: hidden until a button opens it, as a dialog.
     popover: bool,
+    /// Whether it is a small form for the reader to fill in (see [`is_small_form`]).
+    small_form: bool,
     /// Whether the page is declared a discussion, whose posts are often named comments.
     discussion: bool,
     /// Its `style`, `role`, `class` and `id` attributes.
@@ -1207,6 +1209,7 @@ impl<'a> ElementFacts<'a> {
             hidden: hidden_attribute(node),
             panel: is_collapsed_panel(node) || follows_its_toggle(dom, node),
             popover: node.attr("popover").is_some(),
+            small_form: is_small_form(dom, id, held.unwrap_or(0), total),
             discussion,
             style: node.attr("style"),
             role: node.attr("role"),
@@ -1214,6 +1217,45 @@ impl<'a> ElementFacts<'a> {
             id: node.attr("id"),
         }
     }
+}
+
+/// Largest share of the page's text (one part in this many) a small form holds.
+const SMALL_FORM_SHARE: usize = 20;
+
+/// How sure the text of a small form is chrome: its labels, hints and pitch ("Talk to our
+/// experts", "Your email", "Fill this form to download…") ask the reader for something.
+const SMALL_FORM_WEIGHT: f32 = 0.85;
+
+/// Whether element `id`, holding `held` of the page's `total` text, is a small form for the
+/// reader to fill in: a `<form>` with a field a reader types in or picks from (not only
+/// hidden inputs and buttons, as the forms some sites wrap each post in) that holds a
+/// small part of the page's text ([`SMALL_FORM_SHARE`]). A contact, newsletter, demo or
+/// download form, a login box, a shop's variant picker: none is the document. A form that
+/// wraps the page (ASP.NET's `form1`, a forum's moderation form) holds much of its text.
+fn is_small_form(dom: &Dom, id: NodeId, held: usize, total: usize) -> bool {
+    if dom.node(id).local_name() != Some(&local_name!("form"))
+        || total == 0
+        || held * SMALL_FORM_SHARE >= total
+    {
+        return false;
+    }
+    let mut field = false;
+    dom.walk(id, |event| {
+        if let crate::dom::WalkEvent::Enter(n) = event {
+            let node = dom.node(n);
+            field |= match node.local_name() {
+                Some(&local_name!("textarea")) | Some(&local_name!("select")) => true,
+                Some(&local_name!("input")) => !node.attr("type").is_some_and(|t| {
+                    ["hidden", "submit", "button", "image", "reset"]
+                        .iter()
+                        .any(|k| t.trim().eq_ignore_ascii_case(k))
+                }),
+                _ => false,
+            };
+        }
+        !field
+    });
+    field
 }
 
 /// How sure a class or id name alone makes an element chrome: names are weaker evidence
@@ -1271,6 +1313,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
                 },
             });
         }
+    }
+    if facts.small_form {
+        return Some(ElementJudgement {
+            weight: SMALL_FORM_WEIGHT,
+            cause: "inside a small <form> with fields to fill in".to_string(),
+        });
     }
     if let Some(role) = facts.role {
         let role = role.trim().to_ascii_lowercase();
@@ -1765,6 +1813,19 @@ mod tests {
                 .any(|(t, c)| t.starts_with("Open the settings") && c.contains("popover")),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn a_small_form_to_fill_in_is_chrome_but_a_form_of_hidden_inputs_is_not() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}{ARTICLE_BODY}<form><h4>Talk to our experts</h4>\
+             <label>Your email</label><input type='email'></form>\
+             <form><input type='hidden' name='id'><p>A reply printed inside a form that only \
+             carries its id.</p></form></article>"
+        ));
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Talk to our experts", "Your email"], "{v:?}");
+        assert!(v.iter().all(|(_, c)| c.contains("small <form>")), "{v:?}");
     }
 
     #[test]
