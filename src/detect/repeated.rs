@@ -173,6 +173,18 @@ impl Detector for RepeatedInPage {
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
         let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
         for (index, block) in page.blocks.iter().enumerate() {
+            if !matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code) {
+                if let Some(times) = repeats_one_phrase(&block.text, block.features.words) {
+                    out.push(Verdict::new(
+                        index,
+                        Signal::Chrome,
+                        1.0,
+                        self.name(),
+                        format!("one short phrase said {times} times over (a ticker)"),
+                    ));
+                    continue;
+                }
+            }
             if block.features.words == 0
                 || matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code)
             {
@@ -267,6 +279,42 @@ impl Detector for RepeatedInPage {
         }
         out.sort_by_key(|v| v.block);
     }
+}
+
+/// Fewest times a block says its one phrase to be a ticker.
+const TICKER_MIN_TIMES: usize = 4;
+
+/// Longest phrase, in words, a ticker repeats.
+const TICKER_MAX_PHRASE_WORDS: usize = 4;
+
+/// Most words of a block tested for a ticker (a ticker is one line of a banner).
+const TICKER_MAX_WORDS: usize = 200;
+
+/// How many times a block says one short phrase over and over and nothing else ("Book
+/// Now * Book Now * Book Now * Book Now…", "Swatch Swatch Swatch Swatch"): a scrolling ticker or a row of
+/// icons' labels is a banner, not a sentence. Words are compared without case and
+/// punctuation; a phrase of up to [`TICKER_MAX_PHRASE_WORDS`] words said at least
+/// [`TICKER_MIN_TIMES`] times.
+fn repeats_one_phrase(text: &str, words: usize) -> Option<usize> {
+    if !(TICKER_MIN_TIMES..=TICKER_MAX_WORDS).contains(&words) {
+        return None;
+    }
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let len = tokens.len();
+    (1..=TICKER_MAX_PHRASE_WORDS).find_map(|n| {
+        let times = len / n;
+        (len % n == 0
+            && times >= TICKER_MIN_TIMES
+            && tokens.chunks(n).skip(1).all(|c| {
+                c.iter()
+                    .zip(&tokens[..n])
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            }))
+        .then_some(times)
+    })
 }
 
 /// The runs of adjacent lines of text input (no blank line between them), and which of
@@ -563,6 +611,26 @@ mod tests {
         assert_eq!(v, ["Member", "Member", "Member"]);
         // Elsewhere the same labels are the fields of cards.
         assert!(repeated(&html).is_empty());
+    }
+
+    #[test]
+    fn a_ticker_that_says_one_phrase_over_and_over_is_chrome_a_refrain_is_not() {
+        assert_eq!(
+            repeats_one_phrase("Book Now * Book Now * Book Now * Book Now *", 8),
+            Some(4)
+        );
+        assert_eq!(
+            repeats_one_phrase("Swatch Swatch Swatch Swatch Swatch", 5),
+            Some(5)
+        );
+        assert_eq!(
+            repeats_one_phrase("Deadlines, deadlines, deadlines.", 3),
+            None
+        );
+        assert_eq!(
+            repeats_one_phrase("Book now and book now or later now", 8),
+            None
+        );
     }
 
     #[test]
