@@ -299,10 +299,21 @@ fn repeats_one_phrase(text: &str, words: usize) -> Option<usize> {
     if !(TICKER_MIN_TIMES..=TICKER_MAX_WORDS).contains(&words) {
         return None;
     }
-    let tokens: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words_of = || {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    // The first word comes back within the next phrase's length, or there is no ticker:
+    // most blocks are ruled out here without collecting their words.
+    let mut head = words_of();
+    let first = head.next()?;
+    if !head
+        .take(TICKER_MAX_PHRASE_WORDS)
+        .any(|w| w.eq_ignore_ascii_case(first))
+    {
+        return None;
+    }
+    let tokens: Vec<&str> = words_of().collect();
     let len = tokens.len();
     (1..=TICKER_MAX_PHRASE_WORDS).find_map(|n| {
         let times = len / n;
