@@ -708,4 +708,25 @@ mod tests {
                      colours you missed and the sizes that sold first.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
     }
+
+    #[test]
+    fn review_summary_labels_and_other_product_rails_are_chrome() {
+        for (line, want) in [
+            ("Customers say", "rating"),
+            ("AI-generated from customer reviews", "rating"),
+            ("KI-generiert aus dem Text von Kundenrezensionen", "rating"),
+            ("Frequently Purchased With", "products"),
+            ("Customers frequently viewed", "products"),
+            ("Seller's other items", "products"),
+            ("Get the look", "products"),
+        ] {
+            let words = crate::lang::word_count(line);
+            let (category, _, _) =
+                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(category, want, "{line}");
+        }
+        // A sentence that quotes customers is a review or the shop's prose.
+        let prose = "Customers say it fits true to size, so order your usual size.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
 }
