@@ -121,7 +121,7 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
 
 /// Whether a class token names text for screen readers only, in any spelling of the
 /// usual words: `sr` then `only` or `text`, `visually` then `hidden`, `screen reader` then
-/// `only` or `text`, the words split by `-`, `_` or a capital (`u-srOnly`,
+/// `only` or `text`, `visible` then `sr` (`v-visible-sr`), the words split by `-`, `_` or a capital (`u-srOnly`,
 /// `plp-price__sr-text`, `styles_srOnlyImg__x1`, `VisuallyHidden_root__y2`,
 /// `bose-screenReaderText`). A modifier of a field's label (`field--label-visually_hidden`)
 /// hides the label only.
@@ -150,6 +150,8 @@ pub(crate) fn names_screen_reader_text(token: &str) -> bool {
         if (is(second, "sr") && sr_end && !of_a_label)
             || (is(second, "visually") && is(word, "hidden") && !of_a_label)
             || (is(first, "screen") && is(second, "reader") && sr_end)
+            // `v-visible-sr`: visible to screen readers only.
+            || (is(second, "visible") && is(word, "sr"))
         {
             return true;
         }
@@ -841,6 +843,7 @@ mod tests {
             "styles_srOnlyImg__1Kwb5",
             "VisuallyHidden_visuallyHidden__Bw",
             "bose-screenReaderText",
+            "v-visible-sr",
         ] {
             assert!(names_screen_reader_text(name), "{name}");
         }
