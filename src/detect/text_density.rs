@@ -73,10 +73,26 @@ const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "avif",
 /// Whether a block's whole text is a bare count: digits with thousands separators and an
 /// optional `k`/`M` suffix (`3`, `1,204`, `26.2k`), or a post's number (`#7`). On a
 /// discussion such a block is a vote, reaction or post counter beside a post, or the post's
-/// permalink number, never the posts' text.
+/// permalink number, never the posts' text. A few counts side by side (a reputation
+/// and its badges, `6,796 8 34 47`; up to [`BARE_COUNTS_MAX`]) are such counters too.
 fn is_bare_count(text: &str) -> bool {
-    let t = text.trim();
-    let t = t.strip_prefix('#').unwrap_or(t);
+    let mut counts = text.split_whitespace();
+    let first_ok = counts.next().is_some_and(is_one_count);
+    // `#7` numbers a post; a post's number is one count, not one of several.
+    let rest: Vec<&str> = counts.collect();
+    first_ok
+        && rest.len() < BARE_COUNTS_MAX
+        && (rest.is_empty() || !text.trim_start().starts_with('#'))
+        && rest.iter().all(|c| !c.starts_with('#') && is_one_count(c))
+}
+
+/// Most counts of a block of bare counts (see [`is_bare_count`]).
+const BARE_COUNTS_MAX: usize = 4;
+
+/// Whether one word is a count: digits with `,` or `.` separators, an optional `k`/`M`
+/// suffix, or a post's number (`#7`).
+fn is_one_count(word: &str) -> bool {
+    let t = word.strip_prefix('#').unwrap_or(word);
     let t = t.strip_suffix(['k', 'K', 'M']).unwrap_or(t);
     !t.is_empty()
         && t.len() <= 12
@@ -127,7 +143,7 @@ impl Detector for TextDensity {
         for (index, block) in page.blocks.iter().enumerate() {
             let f = &block.features;
             if page.kinds.discussion
-                && f.words <= 2
+                && f.words <= 2 * BARE_COUNTS_MAX
                 && matches!(
                     block.kind,
                     BlockKind::Paragraph | BlockKind::Heading { .. } | BlockKind::ListItem { .. }
@@ -218,11 +234,12 @@ mod tests {
 
     #[test]
     fn counts_and_post_numbers_are_bare_counts() {
-        for count in ["3", "1,204", "26.2k", "#7", " #12 "] {
+        for count in ["3", "1,204", "26.2k", "#7", " #12 ", "6,796834 47", "2 3"] {
             assert!(is_bare_count(count), "{count}");
         }
-        // A ranked heading, a hashtag and a lone sign are not.
-        for text in ["#1 Best pick", "#rust", "#", "7 days"] {
+        // A ranked heading, a hashtag, a lone sign, a row of ranks and a list of five
+        // numbers are not.
+        for text in ["#1 Best pick", "#rust", "#", "7 days", "#1 #2", "1 2 3 4 5"] {
             assert!(!is_bare_count(text), "{text}");
         }
     }
