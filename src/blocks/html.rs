@@ -128,6 +128,16 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
 pub(crate) fn names_screen_reader_text(token: &str) -> bool {
     let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     let bytes = token.as_bytes();
+    // Every spelling holds `sr`, `visually` or `reader` (most class names hold none):
+    // rule the others out before splitting the token into words.
+    let holds = |needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if !holds(b"sr") && !holds(b"visually") && !holds(b"reader") {
+        return false;
+    }
     // The last three words, the newest last.
     let (mut first, mut second) = ("", "");
     let mut start = 0;
