@@ -968,7 +968,7 @@ pub fn decide(
 
 /// The `<table>` element a row block belongs to, if it is a row of a data table.
 fn table_of(block: &Block, dom: &Dom) -> Option<NodeId> {
-    if !matches!(block.kind, BlockKind::TableRow { .. }) || block.cells.len() < 2 {
+    if !block.is_data_row() {
         return None;
     }
     block

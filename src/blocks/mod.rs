@@ -144,6 +144,12 @@ impl Block {
         let (_, stops) = language.count_stopwords(&self.text);
         self.features.stopwords = stops;
     }
+
+    /// Whether the block is a row of a data table with at least two cells: a record
+    /// ("1/1/2013 | +13.1%"), whatever its cells hold.
+    pub fn is_data_row(&self) -> bool {
+        matches!(self.kind, BlockKind::TableRow { .. }) && self.cells.len() >= 2
+    }
 }
 
 /// Measures `text` into the language-independent features of a block.

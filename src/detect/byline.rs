@@ -185,7 +185,7 @@ pub struct BylineAndDate;
 /// A row of a data table with two or more cells is a record ("1/1/2013 | +13.1%"), never a
 /// date line, whatever its cells hold.
 pub fn is_date_line(block: &Block) -> bool {
-    if block.features.words == 0 || block.features.words > 12 || is_data_row(block) {
+    if block.features.words == 0 || block.features.words > 12 || block.is_data_row() {
         return false;
     }
     let (anchors, fillers) = date_vocabulary();
@@ -235,11 +235,6 @@ pub fn is_date_line(block: &Block) -> bool {
     ((word_anchors >= 1 || (short_anchors >= 1 && numbers >= 2)) && numbers >= 1 && other <= 1)
         || (word_anchors >= 1 && other == 0 && filler_words <= 1 && block.features.words <= 4)
         || (numbers >= 3 && other <= 1 && has_numeric_date(&block.text))
-}
-
-/// Whether `block` is a row of a data table with at least two cells.
-fn is_data_row(block: &Block) -> bool {
-    matches!(block.kind, BlockKind::TableRow { .. }) && block.cells.len() >= 2
 }
 
 /// Units of time that, with a number and words around them, make a duration rather than a
