@@ -629,6 +629,36 @@ mod tests {
     }
 
     #[test]
+    fn script_and_browser_notices_match_and_prose_about_scripts_does_not() {
+        for (line, words) in [
+            ("You need to enable JavaScript to run this app.", 9),
+            (
+                "JavaScript is disabled. For a better experience, please enable JavaScript in your browser before proceeding.",
+                15,
+            ),
+            ("You must enable JavaScript to shop on our store", 9),
+            (
+                "We're sorry but Atlas doesn't work properly without JavaScript enabled. Please enable it to continue.",
+                15,
+            ),
+            ("Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen.", 9),
+            ("Veuillez activer JavaScript dans votre navigateur.", 6),
+            ("JavaScriptを有効にしてください。", 1),
+        ] {
+            assert!(
+                match_phrase(line, words, 0.0).is_some_and(|(c, _, _)| c == "browser"),
+                "{line}"
+            );
+        }
+        for text in [
+            "JavaScript is required knowledge for this course, along with some HTML.",
+            "Enable the JavaScript console in your browser's developer tools",
+        ] {
+            assert!(match_phrase(text, 11, 0.0).is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn copyright_and_partner_lines_match() {
         assert!(match_phrase("© 2024 Example Media. All rights reserved.", 7, 0.0).is_some());
         assert!(match_phrase("Copyright 2023 The Daily Bugle", 5, 0.0).is_some());
