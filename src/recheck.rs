@@ -5,7 +5,7 @@ use crate::{blocks, lang, render, Budget, Cleaner, Document, Error, Reason};
 
 /// Most times an HTML page's clean text is read back as text: removing a line can make its
 /// neighbours read as chrome, and a few rounds reach the fixed point on nearly every page.
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 4;
 
 impl Cleaner {
     /// Reads `doc`'s clean text back as text input until that reading removes nothing more

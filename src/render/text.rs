@@ -31,18 +31,34 @@ pub fn block_text(block: &Block) -> String {
     }
 }
 
+/// Most blank lines in a row that text input keeps (a code block's spacing): longer runs
+/// inside a block are cut to this, so cleaning the output again keeps it.
+const MAX_BLANK_LINES: usize = 2;
+
 /// `text` with the spaces at the end of each line removed (a code block's lines keep their
-/// indentation): what text input reads back, so cleaning the output again keeps it.
+/// indentation) and runs of blank lines cut to [`MAX_BLANK_LINES`]: what text input reads
+/// back, so cleaning the output again keeps it.
 fn without_trailing_spaces(text: &str) -> String {
-    if !text.lines().any(|l| l.ends_with(char::is_whitespace)) {
+    let mut blank_run = 0;
+    let needs_work = text.lines().any(|l| {
+        blank_run = if l.is_empty() { blank_run + 1 } else { 0 };
+        l.ends_with(char::is_whitespace) || blank_run > MAX_BLANK_LINES
+    });
+    if !needs_work {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
     for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        blank_run = if line.is_empty() { blank_run + 1 } else { 0 };
+        if blank_run > MAX_BLANK_LINES {
+            continue;
+        }
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(line.trim_end());
+        out.push_str(line);
     }
     out
 }
@@ -71,7 +87,7 @@ pub fn render_lines(doc: &Document) -> (String, Vec<Option<usize>>) {
             let blank_lines = if adjacent && joins(p, block) {
                 0
             } else if pi + 1 == i && block.blank_lines_before > 1 {
-                block.blank_lines_before.min(2)
+                block.blank_lines_before.min(MAX_BLANK_LINES)
             } else {
                 1
             };
@@ -110,4 +126,36 @@ pub fn render_explained(doc: &Document) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_spaces_go_and_blank_runs_are_cut_to_what_text_input_keeps() {
+        assert_eq!(without_trailing_spaces("a  \n  b"), "a\n  b");
+        assert_eq!(
+            without_trailing_spaces("a\n\n\n\n\nb\n\nc"),
+            "a\n\n\nb\n\nc"
+        );
+        assert_eq!(without_trailing_spaces("a\n \n\t\n\nb"), "a\n\n\nb");
+        assert_eq!(without_trailing_spaces("plain"), "plain");
+    }
+
+    #[test]
+    fn a_code_block_with_long_blank_runs_cleans_to_the_same_text_twice() {
+        let html = "<html><body><article><h1>Boot log of the old workstation</h1>\
+                    <p>The machine printed this when it started, and we kept the whole log \
+                    because the memory line matters for the port that follows.</p>\
+                    <pre>BootRom Version 1.1\nMemory Size: 128 MB\n\n\n\n\nBoot path: scsi.6.0\
+                    \n\n\n\nAutoboot from primary path enabled.</pre>\
+                    <p>After the log the kernel took over and the console came up as expected, \
+                    which is where the real work of the port began.</p></article></body></html>";
+        let cleaner = crate::Cleaner::default();
+        let once = render(&cleaner.clean_html(html, None));
+        assert!(once.contains("128 MB\n\n\nBoot path"), "{once}");
+        let twice = render(&cleaner.clean_text(&once, None));
+        assert_eq!(once, twice);
+    }
 }
