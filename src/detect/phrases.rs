@@ -718,6 +718,46 @@ mod tests {
     }
 
     #[test]
+    fn subscription_notices_and_calls_to_follow_are_chrome() {
+        for (line, want) in [
+            (
+                "Thanks for subscribing! Look out for your first issue soon.",
+                "newsletter",
+            ),
+            (
+                "Was this newsletter forwarded to you? Sign up to get it.",
+                "newsletter",
+            ),
+            (
+                "This article is exclusive to Plus subscribers",
+                "newsletter",
+            ),
+            (
+                "Unlock this article — plus analysis and alerts.",
+                "newsletter",
+            ),
+            ("Merci pour votre inscription !", "newsletter"),
+            (
+                "Follow us on Telegram, Facebook and X for the latest news.",
+                "follow",
+            ),
+            (
+                "Follow me on Instagram for new recipes every week!",
+                "follow",
+            ),
+            ("Síguenos en Instagram para más recetas.", "follow"),
+        ] {
+            let words = crate::lang::word_count(line);
+            let (category, _, _) =
+                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(category, want, "{line}");
+        }
+        // A sentence where the words come later is prose.
+        let prose = "Readers who follow us on this trip will see the river rise.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_shops_stock_and_delivery_lines_are_chrome() {
         for line in [
             "Out of stock",
