@@ -122,6 +122,23 @@ fn lexicon() -> &'static Lexicon {
 /// blocks that merely begin with "Read more" or mention a copyright are prose.
 const MAX_PARTIAL_WORDS: usize = 25;
 
+/// Longest block (in words) that a disclaimer phrase may mark as chrome: the site's notice
+/// that its pages are no medical advice runs to a few sentences, and its wording ("not a
+/// substitute for medical advice") is the notice's own, not an article's.
+const MAX_DISCLAIMER_WORDS: usize = 80;
+
+/// Categories whose `start` and `any` phrases mark blocks up to [`MAX_DISCLAIMER_WORDS`].
+const LONG_CATEGORIES: &[&str] = &["disclaimer"];
+
+/// Longest block (in words) a partial phrase of `category` may mark as chrome.
+fn max_partial_words(category: &str) -> usize {
+    if LONG_CATEGORIES.contains(&category) {
+        MAX_DISCLAIMER_WORDS
+    } else {
+        MAX_PARTIAL_WORDS
+    }
+}
+
 /// The chrome-phrase detector.
 #[derive(Default)]
 pub struct ChromePhrases;
@@ -181,7 +198,7 @@ pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(Stri
     if text.contains('©') && words <= MAX_PARTIAL_WORDS {
         return Some(("copyright".into(), "©".into(), false));
     }
-    if words > MAX_PARTIAL_WORDS {
+    if words > MAX_DISCLAIMER_WORDS {
         return None;
     }
     // The phrases found anywhere in the folded text (a prefix phrase only at its start), in
@@ -197,6 +214,9 @@ pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(Stri
     candidates.sort_unstable();
     candidates.dedup();
     for phrase in candidates.iter().map(|&i| &lex.partial[i]) {
+        if words > max_partial_words(&phrase.category) {
+            continue;
+        }
         let hit = match phrase.placement {
             Placement::Start => {
                 folded.starts_with(&phrase.folded)
@@ -454,7 +474,7 @@ impl Detector for ChromePhrases {
                 ));
                 continue;
             }
-            if block.features.words > MAX_PARTIAL_WORDS * 2 {
+            if block.features.words > (MAX_PARTIAL_WORDS * 2).max(MAX_DISCLAIMER_WORDS) {
                 continue;
             }
             if let Some((category, phrase, whole)) = match_phrase(
@@ -755,6 +775,22 @@ mod tests {
         // A sentence where the words come later is prose.
         let prose = "Readers who follow us on this trip will see the river rise.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn a_medical_disclaimer_of_a_few_sentences_is_chrome() {
+        let notice = "Disclaimer: This article is intended for educational and informational \
+                      purposes only and is not a substitute for medical advice. Always consult \
+                      a qualified healthcare professional before making significant changes to \
+                      your diet or treatment.";
+        let words = crate::lang::word_count(notice);
+        assert!(words > MAX_PARTIAL_WORDS, "{words}");
+        let (category, _, _) = match_phrase(notice, words, 0.0).expect("the notice matches");
+        assert_eq!(category, "disclaimer");
+        // Other categories keep the short limit: a long paragraph that mentions a newsletter's
+        // thanks is prose.
+        let long = "Thanks for subscribing ".to_string() + &"word ".repeat(40);
+        assert!(match_phrase(&long, 43, 0.0).is_none());
     }
 
     #[test]
