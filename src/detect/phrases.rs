@@ -794,6 +794,30 @@ mod tests {
     }
 
     #[test]
+    fn a_podcast_players_links_a_donation_appeal_and_a_rating_widget_are_chrome() {
+        for (line, want) in [
+            (
+                "Podcast: Play in new window | Download (Duration: 13:55) | Embed",
+                "podcast",
+            ),
+            (
+                "If you enjoyed this, please consider making a donation to the project.",
+                "donation",
+            ),
+            ("How useful was this post?", "rating"),
+            ("Click on a star to rate it!", "rating"),
+            ("No votes so far! Be the first to rate this post.", "rating"),
+        ] {
+            let words = crate::lang::word_count(line);
+            let (category, _, _) =
+                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(category, want, "{line}");
+        }
+        let prose = "Donations to the shelter rose this winter, the director said.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_shops_stock_and_delivery_lines_are_chrome() {
         for line in [
             "Out of stock",
