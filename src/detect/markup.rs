@@ -329,6 +329,17 @@ impl Detector for MarkupSemantics {
                     inside_article = true;
                 }
                 if let Some(j) = &judgements[slot[ancestor as usize] as usize] {
+                    // A tab's panel holds the document (a product's overview, its
+                    // specifications): a `role="tablist"` around panels is their container,
+                    // misnamed.
+                    if has_role(node, "tablist")
+                        && block
+                            .ancestors
+                            .iter()
+                            .any(|&a| has_role(dom.node(a), "tabpanel"))
+                    {
+                        continue;
+                    }
                     let article_header =
                         inside_article && node.local_name() == Some(&local_name!("header"));
                     // The strongest chrome ancestor speaks (a social-links div inside a
@@ -374,6 +385,12 @@ impl Detector for MarkupSemantics {
             }
         }
     }
+}
+
+/// Whether `node` has the ARIA role `role` (compared without case or surrounding spaces).
+fn has_role(node: &crate::dom::Node, role: &str) -> bool {
+    node.attr("role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case(role))
 }
 
 /// Most words of a term or value of a `<dl>` that is a fact of a poster's profile.
@@ -916,16 +933,20 @@ fn names_consent_notice(token: &str) -> bool {
 }
 
 /// Whether a class or id names legal small print: `disclaimer`, `legal-disclaimers`,
-/// `disclaimer-affiliate` (not a `disclaimer-toggle` button). "Disclosure" is not one:
+/// `disclaimer-affiliate`, `footer-legal`, `sms-legal-message` (not a `disclaimer-toggle`
+/// button, nor WordPress's `has-legal-font-size` text-size preset). "Disclosure" is not one:
 /// themes name their collapsible panels so.
 fn names_small_print(token: &str) -> bool {
     let parts = name_parts(token);
     parts
         .clone()
-        .any(|p| matches!(p, "disclaimer" | "disclaimers"))
-        && !parts
-            .clone()
-            .any(|p| matches!(p, "menu" | "toggle" | "button" | "btn" | "trigger"))
+        .any(|p| matches!(p, "disclaimer" | "disclaimers" | "legal"))
+        && !parts.clone().any(|p| {
+            matches!(
+                p,
+                "menu" | "toggle" | "button" | "btn" | "trigger" | "font" | "size"
+            )
+        })
 }
 
 /// Whether the element at `id` is hidden from readers by its attributes.
@@ -1509,6 +1530,21 @@ mod tests {
     }
 
     #[test]
+    fn a_tab_list_is_chrome_but_the_panels_it_wraps_are_not() {
+        let body = "<p>The main story of the page runs here, long enough to be the page's \
+                    wrapper text, about the river, the bridge and the town around them.</p>"
+            .repeat(4);
+        let v = verdicts(&format!(
+            "<div>{body}<ul role='tablist'><li role='tab'>Overview</li><li role='tab'>Specs</li></ul>\
+             <div role='tablist' class='tab-content'><div role='tabpanel' id='pane-overview'>\
+             <p>Keeps drinks cold until the last sip.</p></div></div></div>"
+        ));
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Overview", "Specs"], "{v:?}");
+        assert!(v.iter().all(|(_, cause)| cause.contains("tablist")));
+    }
+
+    #[test]
     fn a_consent_notice_is_chrome_even_when_it_holds_most_of_the_text() {
         // A thread of short posts under a long cookie preference panel: the panel holds
         // most of the page's text, but it is not the page's wrapper.
@@ -1995,6 +2031,19 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:?}");
         assert!(v[0].1.contains("small print"), "{v:?}");
+        // Legal notes are small print too, but a theme's text-size preset names no notes.
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<p class='has-legal-font-size'>The river rose two metres \
+             overnight and the old bridge closed before dawn.</p><div class='sms-legal-message'>\
+             <p>Message and data rates may apply. Reply STOP to cancel at any time.</p></div>\
+             </article>"
+        ));
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Message and data rates may apply. Reply STOP to cancel at any time."],
+            "{v:?}"
+        );
     }
 
     #[test]
