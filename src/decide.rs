@@ -943,7 +943,7 @@ pub fn decide(
     }
 
     if source == SourceKind::Html {
-        drop_repeated_passages(blocks, &mut keep, &mut reasons);
+        drop_repeated_passages(blocks, dom, &mut keep, &mut reasons);
     }
 
     let mut decisions = Vec::with_capacity(n);
@@ -1172,9 +1172,19 @@ const REPEATED_PASSAGE_WORDS: usize = 10;
 
 /// A page that prints the same passage twice (a layout for each screen size, a summary
 /// repeated in a carousel) has it once in its document: later copies of a kept block of
-/// [`REPEATED_PASSAGE_WORDS`] words or more go.
-fn drop_repeated_passages(blocks: &[Block], keep: &mut [bool], reasons: &mut [Vec<(f32, Reason)>]) {
+/// [`REPEATED_PASSAGE_WORDS`] words or more go. A copy in another tab panel than the first
+/// (`role="tabpanel"`: the same note under each language's code sample of a manual) is
+/// that tab's own text, and stays, unless most of its panel's words repeat earlier ones
+/// (the tabs of a filter, each a subset of the "All" tab).
+fn drop_repeated_passages(
+    blocks: &[Block],
+    dom: Option<&Dom>,
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+) {
     let mut seen: HashMap<&str, usize> = HashMap::default();
+    // The earlier copy of each repeated block.
+    let mut copies: Vec<(usize, usize)> = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         if !keep[i]
             || block.features.words < REPEATED_PASSAGE_WORDS
@@ -1183,24 +1193,70 @@ fn drop_repeated_passages(blocks: &[Block], keep: &mut [bool], reasons: &mut [Ve
             continue;
         }
         match seen.get(block.text.as_str()) {
-            Some(&first) => {
-                keep[i] = false;
-                reasons[i].insert(
-                    0,
-                    (
-                        1.0,
-                        Reason {
-                            detector: "decide",
-                            cause: format!("repeats kept block {first} word for word"),
-                        },
-                    ),
-                );
-            }
+            Some(&first) => copies.push((i, first)),
             None => {
                 seen.insert(block.text.as_str(), i);
             }
         }
     }
+    if copies.is_empty() {
+        return;
+    }
+    // Per tab panel that holds a copy: its kept words, and the words of its copies.
+    let mut panels: HashMap<NodeId, (usize, usize)> = HashMap::default();
+    if let Some(dom) = dom {
+        for &(i, _) in &copies {
+            if let Some(panel) = tab_panel_of(dom, &blocks[i]) {
+                panels.entry(panel).or_default().1 += blocks[i].features.words;
+            }
+        }
+        if !panels.is_empty() {
+            for (block, _) in blocks.iter().zip(keep.iter()).filter(|(_, &k)| k) {
+                if let Some(panel) = tab_panel_of(dom, block) {
+                    if let Some(p) = panels.get_mut(&panel) {
+                        p.0 += block.features.words;
+                    }
+                }
+            }
+        }
+    }
+    for (i, first) in copies {
+        if let Some(dom) = dom {
+            let panel = tab_panel_of(dom, &blocks[i]);
+            let own_text = panel
+                .and_then(|p| panels.get(&p))
+                .is_some_and(|&(words, copied)| {
+                    (copied as f32) < PANEL_COPIED_SHARE * words as f32
+                });
+            if own_text && panel != tab_panel_of(dom, &blocks[first]) {
+                continue;
+            }
+        }
+        keep[i] = false;
+        reasons[i].insert(
+            0,
+            (
+                1.0,
+                Reason {
+                    detector: "decide",
+                    cause: format!("repeats kept block {first} word for word"),
+                },
+            ),
+        );
+    }
+}
+
+/// Share of a tab panel's words in copies of earlier passages above which the panel repeats
+/// another (a filter's tab) rather than holding its own text.
+const PANEL_COPIED_SHARE: f32 = 0.5;
+
+/// The innermost tab panel (`role="tabpanel"`) that holds the block, if any.
+fn tab_panel_of(dom: &Dom, block: &Block) -> Option<NodeId> {
+    block.ancestors.iter().rev().copied().find(|&a| {
+        dom.node(a)
+            .attr("role")
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+    })
 }
 
 /// Context smoothing over first classes; returns keep flags.
@@ -1597,5 +1653,39 @@ mod tests {
         let text = crate::clean_html(&html);
         assert!(text.contains("three times in ten years"), "{text}");
         assert!(text.contains("came into our kitchen"), "{text}");
+    }
+
+    #[test]
+    fn a_note_repeated_under_each_tab_stays_a_filter_tab_goes() {
+        let intro = "<p>To send a message you first install the library, then write a short \
+                     script that reads your account keys from the environment and calls the \
+                     send method with the number to reach and the words to say.</p>";
+        let note = "Use the test keys only while you build, and switch to the live keys \
+                    before you go to production.";
+        // Language tabs: each panel holds its own sample and the same note.
+        let tab = |lang: &str| {
+            format!(
+                "<div role=tabpanel><pre><code>import {lang}_client\n\
+                 client = {lang}_client.Client(account_id, secret_key, region)\n\
+                 message = client.messages.create(to=number, sender=our_number, body=words)\n\
+                 print(message.id, message.status, message.created_at)</code></pre>\
+                 <p>{note}</p></div>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>Send a message</h1>{intro}{}{}</main></body></html>",
+            tab("python"),
+            tab("node")
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(text.matches("switch to the live keys").count(), 2, "{text}");
+        // A filter's tab that only repeats what the "All" tab holds.
+        let html = format!(
+            "<html><body><main><h1>Send a message</h1>{intro}\
+             <div role=tabpanel><p>{note}</p><p>{note} Again.</p></div>\
+             <div role=tabpanel><p>{note}</p></div></main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(text.matches("switch to the live keys").count(), 2, "{text}");
     }
 }
