@@ -304,6 +304,13 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
             child = dom.node(c).next_sibling;
         }
     }
+    // The document's title and its lead, in a page header just before the region (`<h1>`
+    // and the intro under it, above the body's sections): the header joins the region.
+    if let Some(header) = title_header_before(blocks, weights, dom, top) {
+        if !region.contains(&header) {
+            region.insert(0, header);
+        }
+    }
     let mut joined_cards = None;
     // A list of cards (teasers, products, posts: elements of one kind side by side) that
     // holds far more clean text than the region is a listing page's document.
@@ -378,6 +385,59 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
         cards: joined_cards,
     }
 }
+
+/// The page's header before `top` (one of its few previous element siblings) when it
+/// holds the page's first-level heading, `top` holds none, and the header holds clean prose
+/// ([`TITLE_HEADER_PROSE_WORDS`]): the document's title and the lead that introduces the
+/// body in `top` (a manual's page header), not a title over a byline alone.
+fn title_header_before(
+    blocks: &[Block],
+    weights: &[Weights],
+    dom: &Dom,
+    top: NodeId,
+) -> Option<NodeId> {
+    let mut titled: Option<NodeId> = None;
+    for block in blocks {
+        if block.kind == (BlockKind::Heading { level: 1 }) {
+            if block.ancestors.contains(&top) {
+                return None;
+            }
+            titled = titled.or_else(|| {
+                block
+                    .ancestors
+                    .iter()
+                    .copied()
+                    .find(|&a| dom.node(a).parent == dom.node(top).parent)
+            });
+        }
+    }
+    let header = titled?;
+    let before = std::iter::successors(dom.node(top).prev_sibling, |&n| dom.node(n).prev_sibling)
+        .filter(|&n| dom.node(n).local_name().is_some())
+        .take(TITLE_HEADER_SIBLINGS)
+        .any(|n| n == header);
+    if !before {
+        return None;
+    }
+    let prose: usize = blocks
+        .iter()
+        .zip(weights)
+        .filter(|(b, w)| {
+            b.ancestors.contains(&header)
+                && w.is_clean()
+                && b.features.reads_as_prose()
+                && b.features.link_density() < 0.3
+        })
+        .map(|(b, _)| b.features.words)
+        .sum();
+    (prose >= TITLE_HEADER_PROSE_WORDS).then_some(header)
+}
+
+/// Most element siblings between a page's header and the region (a table of contents).
+const TITLE_HEADER_SIBLINGS: usize = 3;
+
+/// Fewest words of clean prose in a page's header for it to join the region.
+const TITLE_HEADER_PROSE_WORDS: usize = 40;
 
 /// The reason given for blocks kept by the fallback rule.
 pub const FALLBACK_CAUSE: &str = "kept by the fallback for pages with almost no prose";
@@ -1687,5 +1747,27 @@ mod tests {
         );
         let text = crate::clean_html(&html);
         assert_eq!(text.matches("switch to the live keys").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn a_page_header_with_the_title_and_a_lead_joins_the_region() {
+        let para = |n: usize| {
+            format!(
+                "<p>Section {n} of the manual explains how the cache keeps its entries, when \
+                 it drops the oldest of them, and how a program can ask it to forget one \
+                 entry, with the settings that change each of these steps.</p>"
+            )
+        };
+        let body: String = (0..8).map(para).collect();
+        let html = format!(
+            "<html><body><main><div class=lead><h1>The cache</h1>\
+             <p>The cache module keeps the results of slow calls so that a program asks for \
+             each of them once, and this page shows how to set it up, how to read from it and \
+             how to clear it when the data it holds goes stale.</p></div>\
+             <aside><a href=/a>Setup</a> <a href=/b>Reading</a></aside>\
+             <div class=page-body>{body}</div></main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("keeps the results of slow calls"), "{text}");
     }
 }
