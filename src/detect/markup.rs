@@ -198,6 +198,8 @@ const CHROME_TOKENS: &[&str] = &[
     "rating",
     "votes",
     "tooltip",
+    "navheader",
+    "navfooter",
 ];
 
 /// Tokens that say an element holds the document (they cancel chrome tokens).
@@ -236,6 +238,10 @@ const STRUCTURAL_NAMES: &[&str] = &[
     "breadcrumbs",
     "pagination",
     "pager",
+    // DocBook's navigation bars above and below each page of a manual (Prev, Up, Home,
+    // Next).
+    "navheader",
+    "navfooter",
 ];
 
 /// ARIA roles of chrome regions.
@@ -1542,6 +1548,22 @@ mod tests {
         let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["Overview", "Specs"], "{v:?}");
         assert!(v.iter().all(|(_, cause)| cause.contains("tablist")));
+    }
+
+    #[test]
+    fn docbook_navigation_bars_are_chrome() {
+        let v = verdicts(
+            "<div class=navheader><table><tr><td><a href=a.html>Prev</a></td>\
+             <td><a href=b.html>Next</a></td></tr></table></div>\
+             <div class=chapter><p>An index lets the server find rows without reading the \
+             whole table.</p></div>",
+        );
+        assert!(
+            v.iter()
+                .any(|(t, c)| t.contains("Prev") && c.contains("navheader")),
+            "{v:?}"
+        );
+        assert!(!v.iter().any(|(t, _)| t.contains("An index")), "{v:?}");
     }
 
     #[test]
