@@ -966,6 +966,12 @@ pub fn decide(
         }
     }
 
+    // On a page declared an article, product or discussion, teasers with a summary are
+    // its related rails, whose titles are no entries of the page.
+    if !(kinds.product || kinds.discussion || kinds.article) {
+        keep_linked_entry_titles(blocks, &weights, &in_container, &mut keep, &mut reasons);
+    }
+
     if source == SourceKind::Html {
         keep_by_fallback(blocks, &weights, &in_container, &mut keep, &mut reasons);
     }
@@ -1024,6 +1030,97 @@ pub fn decide(
         });
     }
     decisions
+}
+
+/// Words a linked entry title may have: fewer is a label, more is a teaser paragraph.
+const ENTRY_TITLE_WORDS: std::ops::RangeInclusive<usize> = 3..=30;
+
+/// Blocks after a linked entry title searched for its kept summary.
+const ENTRY_SUMMARY_LOOKAHEAD: usize = 3;
+
+/// Blocks of a card searched for a second copy of its title.
+const ENTRY_CARD_BLOCKS: usize = 12;
+
+/// Words a kept block needs to be an entry's summary rather than a field.
+const ENTRY_SUMMARY_WORDS: usize = 8;
+
+/// Entry titles that are a single link in a plain element (a blog index's `<header><a>`,
+/// a course list's `<div><a>`): in the region, when the same card (the title's parent or
+/// grandparent element) opens with it and goes on within a few blocks with a kept summary
+/// that is not links, the title belongs to an entry that is itself content. The heading form of the
+/// rule (`Card titles` in [`decide`]) needs the summary right after; here a meta line
+/// (date, section, comment count) may come between.
+fn keep_linked_entry_titles(
+    blocks: &[Block],
+    weights: &[Weights],
+    in_container: &[bool],
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+) {
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        let f = &b.features;
+        if keep[i]
+            || !in_container[i]
+            || f.links != 1
+            || f.link_density() < 0.9
+            || !ENTRY_TITLE_WORDS.contains(&f.words)
+            || weights[i].chrome_without_links >= 0.3
+            || b.ancestors.len() < 3
+        {
+            continue;
+        }
+        // The card is the nearest of the parent and grandparent that holds the next block.
+        // A title opens its card; a link after the card's text is its call to action.
+        let Some(next) = blocks.get(i + 1) else {
+            continue;
+        };
+        let Some(&card) = b.ancestors[b.ancestors.len() - 3..b.ancestors.len() - 1]
+            .iter()
+            .rev()
+            .find(|a| next.ancestors.contains(a))
+        else {
+            continue;
+        };
+        if i > 0 && blocks[i - 1].ancestors.contains(&card) {
+            continue;
+        }
+        // A link laid over the whole card (for the screen reader, or to make the card
+        // clickable) repeats the title the card prints further on.
+        let repeated = blocks
+            .iter()
+            .skip(i + 1)
+            .take(ENTRY_CARD_BLOCKS)
+            .take_while(|later| later.ancestors.contains(&card))
+            .any(|later| later.text == b.text);
+        if repeated {
+            continue;
+        }
+        let summary = blocks
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .take(ENTRY_SUMMARY_LOOKAHEAD)
+            .take_while(|(_, next)| next.ancestors.contains(&card))
+            .any(|(j, next)| {
+                keep[j]
+                    && next.features.words >= ENTRY_SUMMARY_WORDS
+                    && next.features.link_density() < 0.2
+            });
+        if summary {
+            keep[i] = true;
+            reasons[i].insert(
+                0,
+                (
+                    0.0,
+                    Reason {
+                        detector: "decide",
+                        cause: "the linked title of a kept entry".to_string(),
+                    },
+                ),
+            );
+        }
+    }
 }
 
 /// The `<table>` element a row block belongs to, if it is a row of a data table.
@@ -1672,6 +1769,33 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("Sport"), "{text}");
+    }
+
+    #[test]
+    fn the_linked_titles_of_a_news_index_stay_with_their_summaries() {
+        let entry = |n: usize| {
+            format!(
+                "<article><header><a href=/news/{n}>Council number {n} votes on the new river \
+                 walls</a></header><div class=details>7 March - <a href=/local>Local</a> - \
+                 <a href=/news/{n}#c>{n} Comments</a></div><p>The council met in the old school \
+                 hall on Friday evening and, after a long debate about the cost, voted to build \
+                 the walls along the lower town before the autumn rains.</p></article>"
+            )
+        };
+        let entries: String = (1..=6).map(entry).collect();
+        let html = format!(
+            "<html><head><title>News</title></head><body>\
+             <nav><ul><li><a href=/>Home</a></li><li><a href=/news>News</a></li>\
+             <li><a href=/sport>Sport</a></li><li><a href=/about>About us</a></li></ul></nav>\
+             <main><h1>Latest news</h1>{entries}</main>\
+             <footer><a href=/privacy>Privacy</a> <a href=/terms>Terms</a></footer></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(
+            text.contains("Council number 4 votes on the new river walls"),
+            "{text}"
+        );
+        assert!(!text.contains("Privacy"), "{text}");
     }
 
     #[test]
