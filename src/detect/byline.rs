@@ -8,7 +8,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
-use super::{fold, Detector, Page, Signal, Verdict};
+use super::{fold, Detector, Page, Signal, SourceKind, Verdict};
 use crate::blocks::{Block, BlockKind};
 
 const DATE_WORDS: &str = include_str!("../../data/date_words.tsv");
@@ -256,6 +256,79 @@ fn has_numeric_date(text: &str) -> bool {
     })
 }
 
+/// Most blocks looked past after a date line for the post it heads.
+const POST_LOOKAHEAD: usize = 4;
+
+/// Most words of a block passed over between a post's date and its text (`#7`, `New`,
+/// `Quote`).
+const POST_GAP_WORDS: usize = 2;
+
+/// Fewest words of the first line of a post's text.
+const POST_FIRST_WORDS: usize = 3;
+
+/// Fewest dated posts for a page to read as a thread of them (see [`post_dates`]).
+const MIN_DATED_POSTS: usize = 3;
+
+/// Whether the date line at `index` heads a post: the next block of more than
+/// [`POST_GAP_WORDS`] words, within [`POST_LOOKAHEAD`] blocks, is no date line and ends
+/// like a sentence, with [`POST_FIRST_WORDS`] words or more mostly outside links (a teaser's
+/// title under the date of a listing's entry does not end so). The date a
+/// poster joined the forum, printed in the profile beside the post, is followed by more of
+/// the profile (a post count, a location, then the post's own date); a post's date is
+/// followed by what the poster wrote.
+fn heads_a_post(blocks: &[Block], index: usize, date_line: &[bool]) -> bool {
+    for (offset, next) in blocks
+        .iter()
+        .skip(index + 1)
+        .take(POST_LOOKAHEAD)
+        .enumerate()
+    {
+        let next_is_date = date_line[index + 1 + offset];
+        if next.features.words <= POST_GAP_WORDS && !next_is_date {
+            continue;
+        }
+        return !next.kind.is_heading()
+            && !next_is_date
+            && next.features.ends_sentence
+            && next.features.words >= POST_FIRST_WORDS
+            && next.features.link_density() < 0.5;
+    }
+    false
+}
+
+/// The date lines that head the posts of a thread, per block: on a page declared or read
+/// as a discussion (or plain text, which declares nothing: the clean text of such a page
+/// read back), when at least [`MIN_DATED_POSTS`] date lines head a post (see
+/// [`heads_a_post`]). A post's date is the thread's, as the poster's name beside it is:
+/// a reader of the thread reads who wrote each post and when. `None` on other pages.
+pub(crate) fn post_dates(page: &Page<'_>) -> Option<Vec<bool>> {
+    if !page.kinds.discussion && page.source != SourceKind::Text {
+        return None;
+    }
+    let date_line: Vec<bool> = page.blocks.iter().map(is_date_line).collect();
+    // A post's date is a date and nothing else ("Mar 27, 2025", "Posted 3 May 2024"); a
+    // line that says what happened then ("answered Mar 26", "edited 2 hours ago") sits
+    // under a post, beside its poster's card.
+    let only_date = |block: &Block| {
+        let (anchors, fillers) = date_vocabulary();
+        let mut lower = String::new();
+        let mut only = true;
+        crate::lang::for_each_word(&block.text, |w| {
+            crate::lang::lowercase_into(w, &mut lower);
+            only &= w.chars().all(|c| c.is_ascii_digit())
+                || anchors.contains(lower.as_str())
+                || fillers.contains(lower.as_str());
+        });
+        only
+    };
+    let heads: Vec<bool> = (0..page.blocks.len())
+        .map(|i| {
+            date_line[i] && only_date(&page.blocks[i]) && heads_a_post(page.blocks, i, &date_line)
+        })
+        .collect();
+    (heads.iter().filter(|&&h| h).count() >= MIN_DATED_POSTS).then_some(heads)
+}
+
 fn is_date_marker(block: &Block) -> bool {
     let folded = fold(&block.text);
     DATE_MARKERS.contains(&folded.as_str()) || is_date_line(block)
@@ -333,6 +406,7 @@ impl Detector for BylineAndDate {
             |i: usize| *markers[i].get_or_insert_with(|| is_date_marker(&blocks[i]));
         // The names of the bylines found, to know the author's biography.
         let mut bylines: Vec<&str> = Vec::new();
+        let post_dates = post_dates(page);
         for (index, block) in blocks.iter().enumerate() {
             if block.kind.is_heading() && block.features.words > 3 {
                 continue;
@@ -361,6 +435,11 @@ impl Detector for BylineAndDate {
                     format!("author line \"{}\"", block.text),
                 ));
             } else if is_date_line(block) {
+                // On a discussion the date over each post is the thread's, as the poster's
+                // name beside it is.
+                if post_dates.as_ref().is_some_and(|p| p[index]) {
+                    continue;
+                }
                 out.push(Verdict::new(
                     index,
                     Signal::Metadata,
@@ -368,7 +447,7 @@ impl Detector for BylineAndDate {
                     self.name(),
                     format!("date line \"{}\"", block.text),
                 ));
-            } else if looks_like_name(block, || is_marker(index)) {
+            } else if post_dates.is_none() && looks_like_name(block, || is_marker(index)) {
                 // A name right before or after a date marker is the byline.
                 let next_is_date = index + 1 < blocks.len()
                     && (is_marker(index + 1) || is_author_line(&blocks[index + 1]));
@@ -580,5 +659,66 @@ mod tests {
         // A one-cell row is a line of text in a table, read as such.
         row.cells.truncate(1);
         assert!(is_date_line(row));
+    }
+
+    #[test]
+    fn on_a_discussion_the_date_over_each_post_stays_and_the_join_date_goes() {
+        let post = |name: &str, body: &str| {
+            format!(
+                "<article><p>{name}</p><p>Oct 25, 2017</p><p>1,234</p><p>Leeds, England</p>\
+                 <p>Mar 27, 2025</p><p>#1</p><p>{body}</p>\
+                 <p>answered Mar 27, 2025 at 9:40</p></article>"
+            )
+        };
+        let html = [
+            post(
+                "wheelnut",
+                "Should the tyres be stacked flat or hung on hooks?",
+            ),
+            post(
+                "garagegran",
+                "Stand them upright and turn them every month.",
+            ),
+            post("tyreman", "Label each one with its place on the car first."),
+        ]
+        .concat();
+        let causes = |discussion: bool| -> Vec<String> {
+            let kinds = crate::detect::PageKinds {
+                discussion,
+                ..Default::default()
+            };
+            crate::detect::verdicts_on_html(&BylineAndDate, &html, kinds)
+                .into_iter()
+                .map(|(_, v)| v.reason.cause)
+                .collect()
+        };
+        let on_thread = causes(true);
+        assert!(
+            !on_thread.iter().any(|c| c.contains("\"Mar 27, 2025\"")),
+            "{on_thread:?}"
+        );
+        assert_eq!(
+            on_thread
+                .iter()
+                .filter(|c| c.contains("Oct 25, 2017"))
+                .count(),
+            3,
+            "{on_thread:?}"
+        );
+        assert_eq!(
+            on_thread.iter().filter(|c| c.contains("answered")).count(),
+            3,
+            "{on_thread:?}"
+        );
+        // Elsewhere a date line is metadata wherever it stands.
+        let elsewhere = causes(false);
+        assert_eq!(
+            elsewhere
+                .iter()
+                .filter(|c| c.contains("\"Mar 27, 2025\""))
+                .count(),
+            3,
+            "{elsewhere:?}"
+        );
     }
 }

@@ -172,6 +172,7 @@ impl Detector for RepeatedInPage {
 
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
         let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
+        let post_dates = super::byline::post_dates(page);
         for (index, block) in page.blocks.iter().enumerate() {
             if !matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code) {
                 if let Some(times) = repeats_one_phrase(&block.text, block.features.words) {
@@ -199,6 +200,11 @@ impl Detector for RepeatedInPage {
                 }
             }
             if block.features.words > MAX_WORDS {
+                continue;
+            }
+            // The date over each post of a thread repeats when posts share a day; it is
+            // the thread's all the same.
+            if post_dates.as_ref().is_some_and(|p| p[index]) {
                 continue;
             }
             let key = label_key(&block.text);
