@@ -329,6 +329,52 @@ pub(crate) fn post_dates(page: &Page<'_>) -> Option<Vec<bool>> {
     (heads.iter().filter(|&&h| h).count() >= MIN_DATED_POSTS).then_some(heads)
 }
 
+/// Most blocks looked back from a post's date for its poster's name.
+const NAME_LOOKBACK: usize = 12;
+
+/// Most words of a poster's name.
+const NAME_MAX_WORDS: usize = 3;
+
+/// The poster's name over each dated post of a thread, per block (`post_dates` as given by
+/// [`post_dates`]). In markup, the post is the outermost element holding its date but not
+/// the date of the post next to it, and its poster's name is the first short link in it
+/// before the date (the name links to the poster's profile; the title, join date and post
+/// count under it do not come first). Markup only: text has no posts to bound the search
+/// (and the names markup kept stay in its clean text unless repeated there).
+pub(crate) fn poster_names(page: &Page<'_>, post_dates: &[bool]) -> Vec<bool> {
+    let blocks = page.blocks;
+    let mut names = vec![false; blocks.len()];
+    let dates: Vec<usize> = (0..blocks.len()).filter(|&i| post_dates[i]).collect();
+    let short = |b: &Block| {
+        (1..=NAME_MAX_WORDS).contains(&b.features.words)
+            && b.text.trim().chars().count() >= 2
+            && !b.features.ends_sentence
+            && !is_date_line(b)
+    };
+    for (n, &d) in dates.iter().enumerate() {
+        let Some(&neighbour) = dates.get(n.wrapping_sub(1)).or(dates.get(n + 1)) else {
+            continue;
+        };
+        let own = &blocks[d].ancestors;
+        let shared = own
+            .iter()
+            .zip(&blocks[neighbour].ancestors)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let Some(&post) = own.get(shared) else {
+            continue;
+        };
+        let in_post = |b: &Block| b.ancestors.get(shared) == Some(&post);
+        let first = (d.saturating_sub(NAME_LOOKBACK)..d)
+            .filter(|&j| in_post(&blocks[j]))
+            .find(|&j| short(&blocks[j]) && blocks[j].features.link_density() >= 0.5);
+        if let Some(j) = first {
+            names[j] = true;
+        }
+    }
+    names
+}
+
 fn is_date_marker(block: &Block) -> bool {
     let folded = fold(&block.text);
     DATE_MARKERS.contains(&folded.as_str()) || is_date_line(block)
@@ -720,5 +766,51 @@ mod tests {
             3,
             "{elsewhere:?}"
         );
+    }
+
+    #[test]
+    fn the_poster_name_is_the_first_short_link_of_a_dated_post() {
+        let post = |name: &str, body: &str| {
+            format!(
+                "<article class='message'><div class='user'><a href='/members/{name}'>{name}</a>\
+                 <p>Member</p><p>Oct 25, 2017</p><a href='/loc/Leeds'>Leeds</a></div>\
+                 <div class='main'><p>Mar 27, 2025</p><p>{body}</p></div></article>"
+            )
+        };
+        let html = [
+            post(
+                "wheelnut",
+                "Should the tyres be stacked flat or hung on hooks?",
+            ),
+            post(
+                "garagegran",
+                "Stand them upright and turn them every month.",
+            ),
+            post("tyreman", "Label each one with its place on the car first."),
+        ]
+        .concat();
+        let dom = crate::dom::Dom::parse(&html);
+        let blocks = crate::blocks::html::blocks_from_dom(&dom);
+        let page = Page {
+            blocks: &blocks,
+            dom: Some(&dom),
+            language: PageLanguage::guess(""),
+            source: SourceKind::Html,
+            title: None,
+            author: None,
+            frequency: None,
+            kinds: crate::detect::PageKinds {
+                discussion: true,
+                ..Default::default()
+            },
+        };
+        let dates = post_dates(&page).expect("three dated posts");
+        let names: Vec<&str> = poster_names(&page, &dates)
+            .iter()
+            .zip(&blocks)
+            .filter(|(&n, _)| n)
+            .map(|(_, b)| b.text.as_str())
+            .collect();
+        assert_eq!(names, ["wheelnut", "garagegran", "tyreman"]);
     }
 }

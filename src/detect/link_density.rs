@@ -18,7 +18,16 @@ impl Detector for LinkDensity {
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
         // Many blocks share a density (all links: 1.00): each cause is formatted once.
         let mut causes: rustc_hash::FxHashMap<u32, String> = Default::default();
+        // The poster's name over each post of a thread links to the poster's profile: it is
+        // the thread's, as the post's date is.
+        let names = (page.kinds.discussion && page.dom.is_some())
+            .then(|| super::byline::post_dates(page))
+            .flatten()
+            .map(|dates| super::byline::poster_names(page, &dates));
         for (index, block) in page.blocks.iter().enumerate() {
+            if names.as_ref().is_some_and(|n| n[index]) {
+                continue;
+            }
             let density = block.features.link_density();
             let weight = if density >= 0.8 {
                 0.7

@@ -173,6 +173,10 @@ impl Detector for RepeatedInPage {
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
         let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
         let post_dates = super::byline::post_dates(page);
+        let names = post_dates
+            .as_ref()
+            .filter(|_| page.dom.is_some())
+            .map(|dates| super::byline::poster_names(page, dates));
         for (index, block) in page.blocks.iter().enumerate() {
             if !matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code) {
                 if let Some(times) = repeats_one_phrase(&block.text, block.features.words) {
@@ -204,7 +208,9 @@ impl Detector for RepeatedInPage {
             }
             // The date over each post of a thread repeats when posts share a day; it is
             // the thread's all the same.
-            if post_dates.as_ref().is_some_and(|p| p[index]) {
+            if post_dates.as_ref().is_some_and(|p| p[index])
+                || names.as_ref().is_some_and(|n| n[index])
+            {
                 continue;
             }
             let key = label_key(&block.text);
