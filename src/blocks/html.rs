@@ -119,6 +119,47 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
             .is_some_and(|s| crate::dom::style_declares(s, b"display", b"none"))
 }
 
+/// Whether an inline element only repeats, glued to it, the text just before it: a span
+/// whose one text is the whole text of its previous sibling, with no space between
+/// (`EUR 20.99<span class="clipped">EUR 20.99</span>`). Such a copy is for screen readers,
+/// whatever its class is called; read out, it glues two copies into one word.
+fn repeats_previous_text(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    /// The text of a text node, or of an element holding one text node only.
+    fn only_text<'a>(dom: &'a Dom, n: &'a crate::dom::Node) -> Option<&'a str> {
+        match &n.data {
+            NodeData::Text(t) => Some(t),
+            NodeData::Element { .. } => {
+                let child = n.first_child?;
+                if n.last_child != Some(child) {
+                    return None;
+                }
+                match &dom.node(child).data {
+                    NodeData::Text(t) => Some(t),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+    let (Some(prev), Some(text)) = (node.prev_sibling, only_text(dom, node)) else {
+        return false;
+    };
+    let Some(before) = only_text(dom, dom.node(prev)) else {
+        return false;
+    };
+    // Glued: no space after the first copy nor before the second.
+    let glued = !before.ends_with(char::is_whitespace) && !text.starts_with(char::is_whitespace);
+    let text = text.trim_end();
+    glued
+        && text.chars().filter(|c| c.is_alphanumeric()).count() >= REPEATED_TEXT_MIN_CHARS
+        && before.trim_start() == text
+}
+
+/// Fewest letters and digits in a glued repeat for it to be read as a screen reader's copy
+/// (`hahaha` or `/12/12` are not).
+const REPEATED_TEXT_MIN_CHARS: usize = 6;
+
 /// Whether a class token names text for screen readers only, in any spelling of the
 /// usual words: `sr` then `only` or `text`, `visually` then `hidden`, `screen reader` then
 /// `only` or `text`, `visible` then `sr` (`v-visible-sr`), the words split by `-`, `_` or a capital (`u-srOnly`,
@@ -392,7 +433,7 @@ impl Builder<'_> {
                 if is_skipped_tag(tag)
                     || !is_block_level(tag)
                         && !self.has_block_inside[id as usize]
-                        && hides_inline_text(node)
+                        && (hides_inline_text(node) || repeats_previous_text(dom, id))
                 {
                     // Leave events still come for skipped nodes; mark them so `leave` ignores.
                     self.stack.push(Frame {
@@ -841,6 +882,26 @@ mod tests {
                 "Tab open",
                 "Ships today",
                 "A hidden block is judged later."
+            ]
+        );
+    }
+
+    #[test]
+    fn skips_a_glued_copy_of_the_text_before() {
+        let b = blocks(
+            "<p><span>EUR 20.99<span class='clipped'>EUR 20.99</span></span></p>\
+             <p><b>Other items</b><i>Other items</i> here</p>\
+             <p>Other items <span>Other items</span></p>\
+             <p>haha<span>haha</span></p>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "EUR 20.99",
+                "Other items here",
+                "Other items Other items",
+                "hahahaha"
             ]
         );
     }
