@@ -47,6 +47,7 @@ pub const MAX_ATTRIBUTES: usize = 256;
 /// `encoding` on `<annotation-xml>`, `shadowrootmode` on `<template>`). A detector that reads
 /// another attribute adds it here (a test checks the sources for `attr("…")` calls).
 pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "aria-hidden",
     "aria-labelledby",
     "class",
     "content",

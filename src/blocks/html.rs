@@ -119,46 +119,94 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
             .is_some_and(|s| crate::dom::style_declares(s, b"display", b"none"))
 }
 
-/// Whether an inline element only repeats, glued to it, the text just before it: a span
-/// whose one text is the whole text of its previous sibling, with no space between
-/// (`EUR 20.99<span class="clipped">EUR 20.99</span>`). Such a copy is for screen readers,
-/// whatever its class is called; read out, it glues two copies into one word.
+/// Whether an inline element only repeats the text just before it, for screen readers:
+/// its one text is the whole text of its previous sibling, either glued to it with no
+/// space between (`EUR 20.99<span class="clipped">EUR 20.99</span>`, whatever the class
+/// is called; read out, the two copies make one word) or after a sibling hidden from
+/// screen readers (`<span aria-hidden="true">Used</span><span>Used</span>`: the visible
+/// copy and the spoken one).
 fn repeats_previous_text(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
-    /// The text of a text node, or of an element holding one text node only.
-    fn only_text<'a>(dom: &'a Dom, n: &'a crate::dom::Node) -> Option<&'a str> {
-        match &n.data {
-            NodeData::Text(t) => Some(t),
-            NodeData::Element { .. } => {
-                let child = n.first_child?;
-                if n.last_child != Some(child) {
-                    return None;
-                }
-                match &dom.node(child).data {
-                    NodeData::Text(t) => Some(t),
-                    _ => None,
-                }
+    let Some(text) = single_text(dom, id) else {
+        return false;
+    };
+    let mut prev = node.prev_sibling;
+    // Spaces between the copies are skipped after a copy hidden from screen readers only.
+    let mut spaced = false;
+    while let Some(p) = prev {
+        match &dom.node(p).data {
+            NodeData::Text(t) if t.trim().is_empty() => {
+                spaced = true;
+                prev = dom.node(p).prev_sibling;
             }
-            _ => None,
+            _ => break,
         }
     }
-    let (Some(prev), Some(text)) = (node.prev_sibling, only_text(dom, node)) else {
+    let Some(prev) = prev else {
         return false;
     };
-    let Some(before) = only_text(dom, dom.node(prev)) else {
+    let Some(before) = single_text(dom, prev) else {
         return false;
     };
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+    let aria_hidden = dom
+        .node(prev)
+        .attr("aria-hidden")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
     // Glued: no space after the first copy nor before the second.
-    let glued = !before.ends_with(char::is_whitespace) && !text.starts_with(char::is_whitespace);
-    let text = text.trim_end();
-    glued
-        && text.chars().filter(|c| c.is_alphanumeric()).count() >= REPEATED_TEXT_MIN_CHARS
-        && before.trim_start() == text
+    let glued =
+        !spaced && !before.ends_with(char::is_whitespace) && !text.starts_with(char::is_whitespace);
+    let same = before.trim() == text.trim();
+    same && ((glued && letters >= REPEATED_TEXT_MIN_CHARS)
+        || (aria_hidden && letters >= REPEATED_HIDDEN_TEXT_MIN_CHARS))
 }
+
+/// The text of a text node, or of a small element holding one text node (through nested
+/// elements and comments), if it is one.
+fn single_text(dom: &Dom, id: NodeId) -> Option<&str> {
+    // Depth first with a small stack, stopping at the first node past the bound.
+    let mut found: Option<&str> = None;
+    let mut stack = [id; SINGLE_TEXT_MAX_NODES];
+    let mut depth = 1usize;
+    let mut nodes = 0usize;
+    while depth > 0 {
+        depth -= 1;
+        let n = stack[depth];
+        nodes += 1;
+        if nodes > SINGLE_TEXT_MAX_NODES {
+            return None;
+        }
+        let node = dom.node(n);
+        match &node.data {
+            NodeData::Text(t) => {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(t);
+            }
+            NodeData::Element { .. } => {
+                let mut child = node.last_child;
+                while let Some(c) = child {
+                    *stack.get_mut(depth)? = c;
+                    depth += 1;
+                    child = dom.node(c).prev_sibling;
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Most nodes in an element read as one text by [`single_text`].
+const SINGLE_TEXT_MAX_NODES: usize = 8;
 
 /// Fewest letters and digits in a glued repeat for it to be read as a screen reader's copy
 /// (`hahaha` or `/12/12` are not).
 const REPEATED_TEXT_MIN_CHARS: usize = 6;
+
+/// Fewest letters and digits in a repeat after a copy hidden from screen readers.
+const REPEATED_HIDDEN_TEXT_MIN_CHARS: usize = 2;
 
 /// Whether a class token names text for screen readers only, in any spelling of the
 /// usual words: `sr` then `only` or `text`, `visually` then `hidden`, `screen reader` then
@@ -892,7 +940,8 @@ mod tests {
             "<p><span>EUR 20.99<span class='clipped'>EUR 20.99</span></span></p>\
              <p><b>Other items</b><i>Other items</i> here</p>\
              <p>Other items <span>Other items</span></p>\
-             <p>haha<span>haha</span></p>",
+             <p>haha<span>haha</span></p>\
+             <p><span aria-hidden='true'><!--x--><b>Used</b></span> <span>Used</span> item</p>",
         );
         let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
@@ -901,7 +950,8 @@ mod tests {
                 "EUR 20.99",
                 "Other items here",
                 "Other items Other items",
-                "hahahaha"
+                "hahahaha",
+                "Used item"
             ]
         );
     }
