@@ -547,7 +547,12 @@ impl UserSections {
             .map(|s| s.words)
             .sum();
         let thread = comment_words >= MIN_SECTION_WORDS
-            && is_thread(outside_prose_words, comment_words, page.kinds.article);
+            && (is_thread(outside_prose_words, comment_words, page.kinds.article)
+                || sections.iter().any(|(&id, s)| {
+                    s.kind == UserSection::Comments
+                        && s.words >= MIN_SECTION_WORDS
+                        && names_forum_posts(dom, id)
+                }));
         // Words held by the element around each section (indexed by node id).
         let mut parent_words: Vec<Option<usize>> = vec![None; dom.nodes.len()];
         for parent in sections.values().filter_map(|s| s.parent) {
@@ -612,6 +617,25 @@ impl UserSections {
     fn chrome_section_of(&self, block: usize) -> Option<&ElementJudgement> {
         self.chrome_of_block.get(block)?.as_ref()
     }
+}
+
+/// Words of a comment section's name that say its entries are a forum's posts (forum
+/// software names the list of a topic's replies `comments` too: `DiscussionBoard`,
+/// `cTopic`, `forum-posts`).
+const FORUM_POSTS_NAMES: &[&str] = &["topic", "forum", "board"];
+
+/// Whether the element `id`, a comment section, is also named as a forum topic's posts
+/// (see [`FORUM_POSTS_NAMES`]): the page is then a thread even when it declares itself an
+/// article, and the comments are its document.
+fn names_forum_posts(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    ["id", "class"].iter().any(|&attr| {
+        node.attr(attr).is_some_and(|value| {
+            name_tokens(value).any(|token| {
+                name_parts(&lowercased_words(token)).any(|p| FORUM_POSTS_NAMES.contains(&p))
+            })
+        })
+    })
 }
 
 /// Whether a page not declared a discussion reads as one by its structure: comment
@@ -1817,6 +1841,16 @@ mod tests {
             v.iter().any(|(_, c)| c.contains("comment section")),
             "{v:?}"
         );
+        // Named as a forum topic's replies, the comments are the thread even on a page
+        // declared an article.
+        let page = format!(
+            "<div class='story'>{ARTICLE_BODY}{ARTICLE_BODY}</div>{}",
+            COMMENTS
+                .replace("class='entry-comments'", "class='DiscussionBoard'")
+                .repeat(10)
+        );
+        let v = verdicts_of_page(&page, false, false, true);
+        assert!(v.iter().all(|(_, c)| !c.contains("comment")), "{v:?}");
         assert!(is_thread(100, 0, true));
         assert!(!is_thread(299, 500, true));
         assert!(is_thread(299, 598, false));
