@@ -849,14 +849,18 @@ fn section_named(token: &str) -> Option<UserSection> {
     if parts.clone().any(|p| NOT_A_SECTION.contains(&p)) {
         return None;
     }
+    // The noun may be written on to the singular (`commentlist`, `commentarea`).
     let names = |plural: &str, singular: &str| {
-        parts.clone().any(|p| p == plural)
-            || parts
-                .clone()
-                .zip(parts.clone().skip(1))
-                .any(|(a, b)| a == singular && SECTION_NOUNS.contains(&b))
+        parts.clone().any(|p| {
+            p == plural
+                || p.strip_prefix(singular)
+                    .is_some_and(|noun| SECTION_NOUNS.contains(&noun))
+        }) || parts
+            .clone()
+            .zip(parts.clone().skip(1))
+            .any(|(a, b)| a == singular && SECTION_NOUNS.contains(&b))
     };
-    if names("comments", "comment") || parts.clone().any(|p| p == "commentlist") {
+    if names("comments", "comment") {
         Some(UserSection::Comments)
     } else if names("reviews", "review") {
         Some(UserSection::Reviews)
@@ -2026,6 +2030,17 @@ mod tests {
         let text = crate::clean_html(html);
         assert!(text.contains("fired twice"), "{text}");
         assert!(!text.contains("should arrive"), "{text}");
+    }
+
+    #[test]
+    fn a_section_noun_written_on_to_comment_names_a_comment_section() {
+        for name in ["commentarea", "commentlist", "comment-area", "comments"] {
+            assert!(section_named(name) == Some(UserSection::Comments), "{name}");
+        }
+        // A plural with a letter more is no noun (`commentswrap` stays unread).
+        for name in ["commentswrap", "commentary", "commenter"] {
+            assert!(section_named(name).is_none(), "{name}");
+        }
     }
 
     #[test]
