@@ -127,9 +127,6 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
 /// copy and the spoken one).
 fn repeats_previous_text(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
-    let Some(text) = single_text(dom, id) else {
-        return false;
-    };
     let mut prev = node.prev_sibling;
     // Spaces between the copies are skipped after a copy hidden from screen readers only.
     let mut spaced = false;
@@ -145,9 +142,17 @@ fn repeats_previous_text(dom: &Dom, id: NodeId) -> bool {
     let Some(prev) = prev else {
         return false;
     };
+    // Cheapest tests first: most inline elements follow nothing, or text that differs.
     let Some(before) = single_text(dom, prev) else {
         return false;
     };
+    let Some(text) = single_text(dom, id) else {
+        return false;
+    };
+    let same = before.trim() == text.trim();
+    if !same {
+        return false;
+    }
     let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
     let aria_hidden = dom
         .node(prev)
@@ -156,9 +161,8 @@ fn repeats_previous_text(dom: &Dom, id: NodeId) -> bool {
     // Glued: no space after the first copy nor before the second.
     let glued =
         !spaced && !before.ends_with(char::is_whitespace) && !text.starts_with(char::is_whitespace);
-    let same = before.trim() == text.trim();
-    same && ((glued && letters >= REPEATED_TEXT_MIN_CHARS)
-        || (aria_hidden && letters >= REPEATED_HIDDEN_TEXT_MIN_CHARS))
+    (glued && letters >= REPEATED_TEXT_MIN_CHARS)
+        || (aria_hidden && letters >= REPEATED_HIDDEN_TEXT_MIN_CHARS)
 }
 
 /// The text of a text node, or of a small element holding one text node (through nested
