@@ -424,6 +424,8 @@ impl Cleaner {
             author: declared.metadata.author.as_deref(),
             frequency: self.site_frequency(site),
             kinds: declared.kinds,
+            post_dates: Default::default(),
+            poster_names: Default::default(),
         };
         let page = Page {
             kinds: PageKinds {
@@ -432,6 +434,9 @@ impl Cleaner {
                     || detect::repeated::shows_poster_profiles(&page),
                 ..declared.kinds
             },
+            // What the first reading worked out assumed its kinds: worked out afresh.
+            post_dates: Default::default(),
+            poster_names: Default::default(),
             ..page
         };
         let mut decisions = self.run_detectors(&page);
@@ -516,6 +521,8 @@ impl Cleaner {
             author: None,
             frequency,
             kinds: PageKinds::default(),
+            post_dates: Default::default(),
+            poster_names: Default::default(),
         };
         let decisions = self.run_detectors(&page);
         budget.check("detectors")?;

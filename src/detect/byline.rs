@@ -452,7 +452,7 @@ impl Detector for BylineAndDate {
             |i: usize| *markers[i].get_or_insert_with(|| is_date_marker(&blocks[i]));
         // The names of the bylines found, to know the author's biography.
         let mut bylines: Vec<&str> = Vec::new();
-        let post_dates = post_dates(page);
+        let post_dates = page.post_dates();
         for (index, block) in blocks.iter().enumerate() {
             if block.kind.is_heading() && block.features.words > 3 {
                 continue;
@@ -597,6 +597,8 @@ mod tests {
             author,
             frequency: None,
             kinds: Default::default(),
+            post_dates: Default::default(),
+            poster_names: Default::default(),
         };
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);
@@ -803,6 +805,8 @@ mod tests {
                 discussion: true,
                 ..Default::default()
             },
+            post_dates: Default::default(),
+            poster_names: Default::default(),
         };
         let dates = post_dates(&page).expect("three dated posts");
         let names: Vec<&str> = poster_names(&page, &dates)

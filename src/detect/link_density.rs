@@ -20,10 +20,7 @@ impl Detector for LinkDensity {
         let mut causes: rustc_hash::FxHashMap<u32, String> = Default::default();
         // The poster's name over each post of a thread links to the poster's profile: it is
         // the thread's, as the post's date is.
-        let names = (page.kinds.discussion && page.dom.is_some())
-            .then(|| super::byline::post_dates(page))
-            .flatten()
-            .map(|dates| super::byline::poster_names(page, &dates));
+        let names = page.poster_names();
         for (index, block) in page.blocks.iter().enumerate() {
             if names.as_ref().is_some_and(|n| n[index]) {
                 continue;

@@ -50,6 +50,32 @@ pub struct Page<'a> {
     /// What kind of page its structured data says it is (a discussion, a product, an
     /// article).
     pub kinds: PageKinds,
+    /// The dates heading the posts of a thread, per block, once a detector asked
+    /// ([`Page::post_dates`]).
+    pub(crate) post_dates: std::cell::OnceCell<Option<Vec<bool>>>,
+    /// The posters' names over those dates, per block ([`Page::poster_names`]).
+    pub(crate) poster_names: std::cell::OnceCell<Option<Vec<bool>>>,
+}
+
+impl Page<'_> {
+    /// The date heading each post of a thread, per block, if the page is one
+    /// ([`byline::post_dates`]); worked out once per page, for every detector that asks.
+    pub(crate) fn post_dates(&self) -> Option<&[bool]> {
+        self.post_dates
+            .get_or_init(|| byline::post_dates(self))
+            .as_deref()
+    }
+
+    /// The poster's name over each dated post, per block, in markup only
+    /// ([`byline::poster_names`]); worked out once per page.
+    pub(crate) fn poster_names(&self) -> Option<&[bool]> {
+        self.poster_names
+            .get_or_init(|| {
+                let dates = self.post_dates()?;
+                self.dom.map(|_| byline::poster_names(self, dates))
+            })
+            .as_deref()
+    }
 }
 
 /// Why a detector said what it said: the detector's name and a cause in words.
@@ -187,6 +213,8 @@ pub(crate) fn verdicts_on_html(
         author: None,
         frequency: None,
         kinds,
+        post_dates: Default::default(),
+        poster_names: Default::default(),
     };
     let mut out = Vec::new();
     detector.detect(&page, &mut out);

@@ -172,11 +172,8 @@ impl Detector for RepeatedInPage {
 
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
         let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
-        let post_dates = super::byline::post_dates(page);
-        let names = post_dates
-            .as_ref()
-            .filter(|_| page.dom.is_some())
-            .map(|dates| super::byline::poster_names(page, dates));
+        let post_dates = page.post_dates();
+        let names = page.poster_names();
         for (index, block) in page.blocks.iter().enumerate() {
             if !matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code) {
                 if let Some(times) = repeats_one_phrase(&block.text, block.features.words) {
@@ -578,6 +575,8 @@ mod tests {
             author: None,
             frequency: None,
             kinds: Default::default(),
+            post_dates: Default::default(),
+            poster_names: Default::default(),
         };
         assert!(shows_poster_profiles(&page));
         // On a discussion the fields are counted by their labels, whatever their values.
@@ -609,6 +608,8 @@ mod tests {
         let page = Page {
             blocks: &blocks,
             dom: Some(&dom),
+            post_dates: Default::default(),
+            poster_names: Default::default(),
             ..page
         };
         assert!(!shows_poster_profiles(&page));
@@ -685,6 +686,8 @@ mod tests {
             author: None,
             frequency: None,
             kinds: Default::default(),
+            post_dates: Default::default(),
+            poster_names: Default::default(),
         };
         let mut out = Vec::new();
         RepeatedInPage.detect(&page, &mut out);
