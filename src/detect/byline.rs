@@ -709,16 +709,9 @@ mod tests {
         assert!(is_date_line(row));
     }
 
-    #[test]
-    fn on_a_discussion_the_date_over_each_post_stays_and_the_join_date_goes() {
-        let post = |name: &str, body: &str| {
-            format!(
-                "<article><p>{name}</p><p>Oct 25, 2017</p><p>1,234</p><p>Leeds, England</p>\
-                 <p>Mar 27, 2025</p><p>#1</p><p>{body}</p>\
-                 <p>answered Mar 27, 2025 at 9:40</p></article>"
-            )
-        };
-        let html = [
+    /// A thread of three posts written by `post` (poster, text).
+    fn three_posts(post: impl Fn(&str, &str) -> String) -> String {
+        [
             post(
                 "wheelnut",
                 "Should the tyres be stacked flat or hung on hooks?",
@@ -729,7 +722,19 @@ mod tests {
             ),
             post("tyreman", "Label each one with its place on the car first."),
         ]
-        .concat();
+        .concat()
+    }
+
+    #[test]
+    fn on_a_discussion_the_date_over_each_post_stays_and_the_join_date_goes() {
+        let post = |name: &str, body: &str| {
+            format!(
+                "<article><p>{name}</p><p>Oct 25, 2017</p><p>1,234</p><p>Leeds, England</p>\
+                 <p>Mar 27, 2025</p><p>#1</p><p>{body}</p>\
+                 <p>answered Mar 27, 2025 at 9:40</p></article>"
+            )
+        };
+        let html = three_posts(post);
         let causes = |discussion: bool| -> Vec<String> {
             let kinds = crate::detect::PageKinds {
                 discussion,
@@ -779,18 +784,7 @@ mod tests {
                  <div class='main'><p>Mar 27, 2025</p><p>{body}</p></div></article>"
             )
         };
-        let html = [
-            post(
-                "wheelnut",
-                "Should the tyres be stacked flat or hung on hooks?",
-            ),
-            post(
-                "garagegran",
-                "Stand them upright and turn them every month.",
-            ),
-            post("tyreman", "Label each one with its place on the car first."),
-        ]
-        .concat();
+        let html = three_posts(post);
         let dom = crate::dom::Dom::parse(&html);
         let blocks = crate::blocks::html::blocks_from_dom(&dom);
         let page = Page {
