@@ -426,6 +426,7 @@ impl Cleaner {
             kinds: declared.kinds,
             post_dates: Default::default(),
             poster_names: Default::default(),
+            sections: Default::default(),
         };
         let page = Page {
             kinds: PageKinds {
@@ -434,7 +435,8 @@ impl Cleaner {
                     || detect::repeated::shows_poster_profiles(&page),
                 ..declared.kinds
             },
-            // What the first reading worked out assumed its kinds: worked out afresh.
+            // What the first reading worked out assumed its kinds: worked out afresh. The
+            // survey of comment sections assumed only `kinds.article`, which is the same.
             post_dates: Default::default(),
             poster_names: Default::default(),
             ..page
@@ -523,6 +525,7 @@ impl Cleaner {
             kinds: PageKinds::default(),
             post_dates: Default::default(),
             poster_names: Default::default(),
+            sections: Default::default(),
         };
         let decisions = self.run_detectors(&page);
         budget.check("detectors")?;

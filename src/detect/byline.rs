@@ -599,6 +599,7 @@ mod tests {
             kinds: Default::default(),
             post_dates: Default::default(),
             poster_names: Default::default(),
+            sections: Default::default(),
         };
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);
@@ -801,6 +802,7 @@ mod tests {
             },
             post_dates: Default::default(),
             poster_names: Default::default(),
+            sections: Default::default(),
         };
         let dates = post_dates(&page).expect("three dated posts");
         let names: Vec<&str> = poster_names(&page, &dates)

@@ -471,6 +471,24 @@ const THREAD_MAX_POST_WORDS: usize = 300;
 /// How many times the words outside its comment sections the comments of a thread hold.
 const THREAD_COMMENT_RATIO: usize = 2;
 
+/// The comment and review sections of a page, as its markup names them, and the words
+/// each holds: what [`UserSections`] judges. The survey does not depend on what the page
+/// is declared to be beyond an article, so a page surveys its sections once
+/// ([`Page::sections`]) for both readings of its kinds.
+#[derive(Default)]
+pub(crate) struct SectionSurvey {
+    /// For each block, the outermost section holding it.
+    section_of_block: Vec<Option<NodeId>>,
+    /// Each section's words, kind and name, by its element.
+    sections: HashMap<NodeId, SectionStats>,
+    /// Words held by the element around each section (indexed by node id).
+    parent_words: Vec<Option<usize>>,
+    /// Words of all the page's blocks.
+    total_words: usize,
+    /// Whether the page is a thread by its structure (see [`is_thread`]).
+    thread: bool,
+}
+
 /// Words in one section, its kind and name, and the element that holds it.
 struct SectionStats {
     words: usize,
@@ -479,8 +497,9 @@ struct SectionStats {
     parent: Option<NodeId>,
 }
 
-impl UserSections {
-    fn find(page: &Page<'_>, dom: &Dom) -> Self {
+impl SectionSurvey {
+    /// Surveys the page's comment and review sections (see [`SectionSurvey`]).
+    pub(crate) fn of(page: &Page<'_>, dom: &Dom) -> Self {
         let mut section_of_block: Vec<Option<NodeId>> = Vec::with_capacity(page.blocks.len());
         // Per node id: whether the element was named yet and is a section (cheaper than a
         // map: every block looks up each of its ancestors).
@@ -536,10 +555,7 @@ impl UserSections {
             section_of_block.push(section);
         }
         if sections.is_empty() {
-            return UserSections {
-                chrome_of_block: Vec::new(),
-                thread: false,
-            };
+            return SectionSurvey::default();
         }
         let comment_words: usize = sections
             .values()
@@ -565,6 +581,34 @@ impl UserSections {
                 }
             }
         }
+        SectionSurvey {
+            section_of_block,
+            sections,
+            parent_words,
+            total_words,
+            thread,
+        }
+    }
+}
+
+impl UserSections {
+    /// Judges the surveyed sections for a page of `page.kinds` (see [`Page::sections`]).
+    fn find(page: &Page<'_>, dom: &Dom) -> Self {
+        let survey = page.sections(dom);
+        if survey.sections.is_empty() {
+            return UserSections {
+                chrome_of_block: Vec::new(),
+                thread: false,
+            };
+        }
+        let SectionSurvey {
+            section_of_block,
+            sections,
+            parent_words,
+            total_words,
+            thread,
+        } = survey;
+        let (total_words, thread) = (*total_words, *thread);
         let substantial_comments = sections
             .values()
             .filter(|s| s.kind == UserSection::Comments && s.words >= MIN_SECTION_WORDS)
@@ -589,9 +633,9 @@ impl UserSections {
         };
         let mut judged: HashMap<NodeId, Option<ElementJudgement>> = HashMap::default();
         let chrome_of_block = section_of_block
-            .into_iter()
+            .iter()
             .map(|section| {
-                let section = section?;
+                let section = (*section)?;
                 judged
                     .entry(section)
                     .or_insert_with(|| {
@@ -642,7 +686,7 @@ fn names_forum_posts(dom: &Dom, id: NodeId) -> bool {
 /// sections under at most a short post (see [`is_thread`]). Its posts are then judged as a
 /// discussion's are (vote counts, posters' profiles, labels repeated on every post).
 pub fn reads_as_thread(page: &Page<'_>, dom: &Dom) -> bool {
-    !page.kinds.discussion && UserSections::find(page, dom).thread
+    !page.kinds.discussion && page.sections(dom).thread
 }
 
 /// Carousels (`swiper`, `splide`, `carousel`, `slick`…) on an article page: they hold

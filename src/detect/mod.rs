@@ -55,6 +55,10 @@ pub struct Page<'a> {
     pub(crate) post_dates: std::cell::OnceCell<Option<Vec<bool>>>,
     /// The posters' names over those dates, per block ([`Page::poster_names`]).
     pub(crate) poster_names: std::cell::OnceCell<Option<Vec<bool>>>,
+    /// The page's comment and review sections, once the markup detector asked
+    /// ([`Page::sections`]). The survey holds for any reading of the page's kinds that keeps
+    /// `kinds.article`, so a page built from another with `..page` may keep it.
+    pub(crate) sections: std::cell::OnceCell<markup::SectionSurvey>,
 }
 
 impl Page<'_> {
@@ -75,6 +79,13 @@ impl Page<'_> {
                 self.dom.map(|_| byline::poster_names(self, dates))
             })
             .as_deref()
+    }
+
+    /// The page's comment and review sections ([`markup::SectionSurvey`]); surveyed once
+    /// per page.
+    pub(crate) fn sections(&self, dom: &Dom) -> &markup::SectionSurvey {
+        self.sections
+            .get_or_init(|| markup::SectionSurvey::of(self, dom))
     }
 }
 
@@ -215,6 +226,7 @@ pub(crate) fn verdicts_on_html(
         kinds,
         post_dates: Default::default(),
         poster_names: Default::default(),
+        sections: Default::default(),
     };
     let mut out = Vec::new();
     detector.detect(&page, &mut out);

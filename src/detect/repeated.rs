@@ -577,6 +577,7 @@ mod tests {
             kinds: Default::default(),
             post_dates: Default::default(),
             poster_names: Default::default(),
+            sections: Default::default(),
         };
         assert!(shows_poster_profiles(&page));
         // On a discussion the fields are counted by their labels, whatever their values.
@@ -610,6 +611,7 @@ mod tests {
             dom: Some(&dom),
             post_dates: Default::default(),
             poster_names: Default::default(),
+            sections: Default::default(),
             ..page
         };
         assert!(!shows_poster_profiles(&page));
@@ -688,6 +690,7 @@ mod tests {
             kinds: Default::default(),
             post_dates: Default::default(),
             poster_names: Default::default(),
+            sections: Default::default(),
         };
         let mut out = Vec::new();
         RepeatedInPage.detect(&page, &mut out);
