@@ -845,6 +845,9 @@ mod tests {
             ("How useful was this post?", "rating"),
             ("Click on a star to rate it!", "rating"),
             ("No votes so far! Be the first to rate this post.", "rating"),
+            ("Was this page helpful?", "rating"),
+            ("War dieser Artikel hilfreich?", "rating"),
+            ("Cette page vous a-t-elle été utile ?", "rating"),
         ] {
             let words = crate::lang::word_count(line);
             let (category, _, _) =
@@ -852,6 +855,8 @@ mod tests {
             assert_eq!(category, want, "{line}");
         }
         let prose = "Donations to the shelter rose this winter, the director said.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+        let prose = "We asked readers whether this page was helpful, and most said yes.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
     }
 
