@@ -1130,9 +1130,17 @@ const FALSE_FRIENDS: &[&str] = &[
     "nectar",
 ];
 
+/// Whole class names of layout wrappers that hold a chrome panel and the document side by
+/// side: Shopify's storefront themes wrap the vertical filter panel and the product grid of
+/// a collection in one `facets-vertical` box (the panel itself is named `facets-wrapper`).
+const LAYOUT_WRAPPERS: &[&str] = &["facets-vertical"];
+
 /// Whether a class/id token holds a chrome fragment outside the words that hold one by
 /// accident.
 fn names_chrome_fragment(token: &str) -> bool {
+    if LAYOUT_WRAPPERS.contains(&token) {
+        return false;
+    }
     let begins_part = |at: usize| at == 0 || matches!(token.as_bytes()[at - 1], b'-' | b'_');
     chrome_matcher().find_iter(token).any(|m| {
         !FALSE_FRIENDS.iter().any(|word| {
@@ -1730,6 +1738,8 @@ mod tests {
         assert!(names_chrome_fragment("login-form"));
         assert!(names_chrome_fragment("rightrail"));
         assert!(names_chrome_fragment("hero-cta"));
+        assert!(!names_chrome_fragment("facets-vertical"));
+        assert!(names_chrome_fragment("facets-vertical-form"));
         let v = verdicts(
             "<div class='blogindex'><p>Allocating on the stack, by the runtime team.</p></div>\
              <div class='login-box'><p>Sign in to your account</p></div>\
