@@ -270,7 +270,18 @@ impl Detector for RepeatedInPage {
             let n = indices.len();
             // Two sightings are weak evidence, three or more strong.
             let weight = if n >= 3 { 0.8 } else { 0.55 };
+            // A product's section printed twice (a layout per screen size, a tab and its
+            // accordion) is the product's: its first copy stays, the second goes.
+            let first_copy = (n == 2
+                && page.kinds.product
+                && page.kinds.products <= 1
+                && !indices.iter().any(|&i| linked(i))
+                && twin_run(page.blocks, indices[0], indices[1]) >= TWIN_RUN_MIN)
+                .then_some(indices[0]);
             for &index in indices {
+                if first_copy == Some(index) && !shows_a_price(&page.blocks[index].text) {
+                    continue;
+                }
                 // A section heading repeated by the page's own table of contents (as links)
                 // is the heading, not a template label.
                 let block = &page.blocks[index];
@@ -288,6 +299,36 @@ impl Detector for RepeatedInPage {
         }
         out.sort_by_key(|v| v.block);
     }
+}
+
+/// Fewest blocks in a row that two copies of a section share to be one section printed
+/// twice rather than a label repeated.
+const TWIN_RUN_MIN: usize = 3;
+
+/// How many blocks in a row, around the blocks `a` and `b` (`a` before `b`), read the same
+/// at `a` and at `b`: the length of the section that the page prints twice. The first copy
+/// ends before the second begins.
+fn twin_run(blocks: &[crate::blocks::Block], a: usize, b: usize) -> usize {
+    let same = |x: usize, y: usize| {
+        let (bx, by) = (&blocks[x], &blocks[y]);
+        bx.features.words > 0 && bx.text.len() == by.text.len() && bx.text == by.text
+    };
+    let mut back = 0;
+    while back < a && same(a - back - 1, b - back - 1) {
+        back += 1;
+    }
+    let mut forward = 0;
+    while a + forward < b && b + forward < blocks.len() && same(a + forward, b + forward) {
+        forward += 1;
+    }
+    back + forward
+}
+
+/// Whether a line shows a price or an amount of money (`$98.00`, `GBP: $110.82`): the
+/// price widget of a section printed twice (a currency switcher, a sticky buy bar) is not
+/// the product's text.
+fn shows_a_price(text: &str) -> bool {
+    super::teaser_cards::is_price(text) || text.contains(['$', '€', '£', '¥', '₹'])
 }
 
 /// Fewest times a block says its one phrase to be a ticker.
@@ -523,6 +564,27 @@ mod tests {
             .into_iter()
             .map(|(text, _)| text)
             .collect()
+    }
+
+    #[test]
+    fn a_product_section_printed_twice_keeps_its_first_copy_but_no_price() {
+        let section = "<h3>Specifications</h3><p>Manufacturer</p><p>Acme</p><p>$12.00</p>";
+        // One copy in the page's body, one in a drawer for small screens: not two cards.
+        let html = format!(
+            "<html><body><main><h1>A</h1><p>A long enough description of the product.</p>\
+             {section}</main><aside><div><p>Menu</p>{section}</div></aside></body></html>"
+        );
+        let kinds = crate::detect::PageKinds {
+            product: true,
+            ..Default::default()
+        };
+        let got: Vec<String> = crate::detect::verdicts_on_html(&RepeatedInPage, &html, kinds)
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect();
+        assert_eq!(got.iter().filter(|t| *t == "Specifications").count(), 1);
+        assert_eq!(got.iter().filter(|t| *t == "Acme").count(), 1);
+        assert_eq!(got.iter().filter(|t| *t == "$12.00").count(), 2);
     }
 
     #[test]
