@@ -130,8 +130,16 @@ const MAX_DISCLAIMER_WORDS: usize = 80;
 /// Categories whose `start` and `any` phrases mark blocks up to [`MAX_DISCLAIMER_WORDS`].
 const LONG_CATEGORIES: &[&str] = &["disclaimer"];
 
+/// Longest block (in words) that a `credit` phrase may mark as chrome: a picture's credit
+/// names an agency or a photographer ("Photo: Jane Doe/Getty Images"); a longer block that
+/// starts "Image: …" is a caption that describes.
+const MAX_CREDIT_WORDS: usize = 10;
+
 /// Longest block (in words) a partial phrase of `category` may mark as chrome.
 fn max_partial_words(category: &str) -> usize {
+    if category == "credit" {
+        return MAX_CREDIT_WORDS;
+    }
     if LONG_CATEGORIES.contains(&category) {
         MAX_DISCLAIMER_WORDS
     } else {
@@ -197,7 +205,7 @@ fn followed_by_break(text: &str, n: usize) -> bool {
 fn needs_break(category: &str) -> bool {
     matches!(
         category,
-        "navigation" | "related" | "products" | "social" | "ads" | "copyright"
+        "navigation" | "related" | "products" | "social" | "ads" | "copyright" | "credit"
     )
 }
 
