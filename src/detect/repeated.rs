@@ -306,19 +306,24 @@ impl Detector for RepeatedInPage {
 const TWIN_RUN_MIN: usize = 3;
 
 /// How many blocks in a row, around the blocks `a` and `b` (`a` before `b`), read the same
-/// at `a` and at `b`: the length of the section that the page prints twice. The first copy
-/// ends before the second begins.
+/// at `a` and at `b`, counted up to [`TWIN_RUN_MIN`]: whether the page prints one section
+/// twice. The first copy ends before the second begins. The count stops at the minimum, so
+/// a page printed twice whole costs a few comparisons per block, not a run per block.
 fn twin_run(blocks: &[crate::blocks::Block], a: usize, b: usize) -> usize {
     let same = |x: usize, y: usize| {
         let (bx, by) = (&blocks[x], &blocks[y]);
         bx.features.words > 0 && bx.text.len() == by.text.len() && bx.text == by.text
     };
     let mut back = 0;
-    while back < a && same(a - back - 1, b - back - 1) {
+    while back < TWIN_RUN_MIN && back < a && same(a - back - 1, b - back - 1) {
         back += 1;
     }
     let mut forward = 0;
-    while a + forward < b && b + forward < blocks.len() && same(a + forward, b + forward) {
+    while back + forward < TWIN_RUN_MIN
+        && a + forward < b
+        && b + forward < blocks.len()
+        && same(a + forward, b + forward)
+    {
         forward += 1;
     }
     back + forward
