@@ -891,6 +891,27 @@ mod tests {
     }
 
     #[test]
+    fn a_product_cards_badges_and_buttons_are_chrome_as_whole_lines() {
+        for line in [
+            "Top Rated",
+            "Best Seller",
+            "More options",
+            "Add to Compare",
+            "Choose options",
+            "3 new colors",
+            "Meilleures ventes",
+        ] {
+            let words = crate::lang::word_count(line);
+            let (category, _, _) =
+                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(category, "shop", "{line}");
+        }
+        // In a sentence the same words are the shop's prose.
+        let prose = "Our top rated kettle is also the best seller of the season.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn review_summary_labels_and_other_product_rails_are_chrome() {
         for (line, want) in [
             ("Customers say", "rating"),
