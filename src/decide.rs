@@ -175,8 +175,9 @@ struct Region {
 /// (Readability's scheme: parent full score, grandparent half, then a third…), and a
 /// candidate's score is scaled down by its link density. When several strong candidates
 /// share an ancestor (a document split into sections), that ancestor is the region; siblings
-/// of the region that score well join it.
-fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
+/// of the region that score well join it. On a discussion, the region holds all the posts
+/// of the thread (see [`posts_holder`]).
+fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKinds) -> Region {
     // Per element, indexed by node id: the vote (`None` for elements no block voted for),
     // the characters and link characters of its blocks.
     let n_nodes = dom.nodes.len();
@@ -302,6 +303,22 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom) -> Region {
                 }
             }
             child = dom.node(c).next_sibling;
+        }
+    }
+    // The posts of a thread (a question and its answers, a first post and its replies)
+    // share their markup: the region grows to the element that holds them all.
+    let thread = kinds
+        .discussion
+        .then(|| posts_holder(dom, top, body, &clean_words))
+        .flatten();
+    if let Some(thread) = thread {
+        if !region
+            .iter()
+            .any(|&r| r == thread || is_ancestor(r, thread))
+        {
+            region.retain(|&r| !is_ancestor(thread, r));
+            region.insert(0, thread);
+            top = thread;
         }
     }
     // The document's title and its lead, in a page header just before the region (`<h1>`
@@ -445,6 +462,95 @@ pub const FALLBACK_CAUSE: &str = "kept by the fallback for pages with almost no 
 /// Highest link density of a sentence of prose in the region that link density alone does
 /// not remove (the detector's top bracket starts here).
 const LINKED_PROSE_MAX_LINKS: f32 = 0.8;
+
+/// Most levels climbed from the best region to find the element that is one post of a
+/// thread (see [`posts_holder`]).
+const POST_LEVELS: usize = 5;
+
+/// Share of the clean text of the element holding a thread's posts that the posts must
+/// hold (the rest: comments under them, the poster's cards, the thread's header).
+const POSTS_HOLDER_SHARE: f32 = 0.5;
+
+/// The element that holds all the posts of a thread (a page declared a discussion) when
+/// the best region is one of them (or inside one): a question and its answers, a first post and its replies are marked
+/// up alike (same tag and class), so the region climbs to the nearest element around
+/// `top` (itself or one of [`POST_LEVELS`] ancestors) that has twins holding clean text,
+/// and grows to the innermost element holding them all. That element must not be the body
+/// and its clean text must be mostly the posts' ([`POSTS_HOLDER_SHARE`]); a post is the
+/// thread's whether it is the first or a reply, so the best-scored answer does not leave
+/// the question out (or the reverse).
+fn posts_holder(
+    dom: &Dom,
+    top: NodeId,
+    body: Option<NodeId>,
+    clean_words: &[usize],
+) -> Option<NodeId> {
+    // Elements with clean text, in node id order: the only ones that can be posts.
+    let with_text: Vec<NodeId> = clean_words
+        .iter()
+        .enumerate()
+        .filter(|&(_, &w)| w > 0)
+        .map(|(n, _)| n as NodeId)
+        .collect();
+    let contains = |a: NodeId, mut n: NodeId| {
+        while let Some(p) = dom.node(n).parent {
+            if p == a {
+                return true;
+            }
+            n = p;
+        }
+        false
+    };
+    let mut current = Some(top);
+    for _ in 0..=POST_LEVELS {
+        let Some(element) = current else {
+            break;
+        };
+        if Some(element) == body {
+            break;
+        }
+        current = dom.node(element).parent;
+        let node = dom.node(element);
+        let (Some(tag), Some(class)) = (node.local_name(), node.attr("class")) else {
+            continue;
+        };
+        if class.trim().is_empty() {
+            continue;
+        }
+        // Its twins with clean text, none inside another.
+        let mut posts: Vec<NodeId> = Vec::new();
+        for &n in &with_text {
+            let other = dom.node(n);
+            if other.local_name() == Some(tag)
+                && other.attr("class") == Some(class)
+                && !posts.iter().any(|&p| contains(p, n))
+            {
+                posts.push(n);
+            }
+        }
+        if posts.len() < 2 {
+            continue;
+        }
+        // The innermost element holding them all.
+        let mut holder = dom.node(posts[0]).parent;
+        while let Some(h) = holder {
+            if posts[1..].iter().all(|&p| contains(h, p)) {
+                break;
+            }
+            holder = dom.node(h).parent;
+        }
+        let holder = holder?;
+        if Some(holder) == body {
+            return None;
+        }
+        let posts_words: usize = posts.iter().map(|&p| clean_words[p as usize]).sum();
+        if (posts_words as f32) < POSTS_HOLDER_SHARE * clean_words[holder as usize] as f32 {
+            return None;
+        }
+        return Some(holder);
+    }
+    None
+}
 
 /// Fewest cards of one kind that make a card list.
 const CARD_LIST_MIN_CARDS: usize = 4;
@@ -773,7 +879,7 @@ pub fn decide(
         nodes: region,
         cards,
     } = match (source, dom) {
-        (SourceKind::Html, Some(dom)) => main_region(blocks, &weights, dom),
+        (SourceKind::Html, Some(dom)) => main_region(blocks, &weights, dom, kinds),
         _ => Region::default(),
     };
     let mut in_container = vec![true; n];
