@@ -101,6 +101,52 @@ fn is_one_count(word: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
+/// Most words of a view counter (see [`is_view_count`]).
+const VIEW_COUNT_WORDS: usize = 4;
+
+/// Words that say a count is of views (`Viewed`, `views`; de `Aufrufe`, `Zugriffe`; fr
+/// `vues`, `vu`; es `visitas`, `visto`; it `visualizzazioni`; pt `visualizações`; nl
+/// `weergaven`, `bekeken`).
+const VIEW_WORDS: &[&str] = &[
+    "viewed",
+    "views",
+    "view",
+    "aufrufe",
+    "zugriffe",
+    "vues",
+    "vu",
+    "visitas",
+    "visto",
+    "visualizzazioni",
+    "visualizações",
+    "weergaven",
+    "bekeken",
+];
+
+/// Words that may go with a view count (`Viewed 6k times`; fr `fois`, es `veces`, nl `keer`).
+const VIEW_FILLERS: &[&str] = &["times", "fois", "veces", "keer", "volte", "vezes", "mal"];
+
+/// Whether a block's whole text is a view counter: one count and a word for views, with
+/// at most a filler (`Viewed 6k times`, `1,204 views`, `Views: 311`, `Aufrufe 2.345`). On a
+/// discussion it counts readers of the thread, no part of any post.
+fn is_view_count(text: &str) -> bool {
+    let (mut counts, mut views) = (0, 0);
+    for word in text.split_whitespace() {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '#');
+        if w.is_empty() {
+            continue;
+        }
+        if is_one_count(w) {
+            counts += 1;
+        } else if VIEW_WORDS.iter().any(|v| w.eq_ignore_ascii_case(v)) {
+            views += 1;
+        } else if !VIEW_FILLERS.iter().any(|v| w.eq_ignore_ascii_case(v)) {
+            return false;
+        }
+    }
+    counts == 1 && views == 1
+}
+
 /// Most words of a reply's subject line.
 const REPLY_SUBJECT_WORDS: usize = 20;
 
@@ -156,6 +202,20 @@ impl Detector for TextDensity {
                     1.0,
                     self.name(),
                     "a bare count on a discussion (votes, reactions, posts)".to_string(),
+                ));
+                continue;
+            }
+            if page.kinds.discussion
+                && f.words <= VIEW_COUNT_WORDS
+                && block.kind != BlockKind::Code
+                && is_view_count(&block.text)
+            {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    1.0,
+                    self.name(),
+                    "a view counter on a discussion (`Viewed 6k times`, `1,204 views`)".to_string(),
                 ));
                 continue;
             }
@@ -230,7 +290,7 @@ impl Detector for TextDensity {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_bare_count, is_image_address, is_machine_identifiers};
+    use super::{is_bare_count, is_image_address, is_machine_identifiers, is_view_count};
 
     #[test]
     fn counts_and_post_numbers_are_bare_counts() {
@@ -241,6 +301,28 @@ mod tests {
         // numbers are not.
         for text in ["#1 Best pick", "#rust", "#", "7 days", "#1 #2", "1 2 3 4 5"] {
             assert!(!is_bare_count(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn view_counters_are_told_from_text() {
+        for text in [
+            "Viewed 6k times",
+            "1,204 views",
+            "Views: 311",
+            "Aufrufe 2.345",
+            "12 vues",
+        ] {
+            assert!(is_view_count(text), "{text}");
+        }
+        for text in [
+            "Viewed from above",
+            "3 views of the bay",
+            "views",
+            "6k times",
+            "2 3 views",
+        ] {
+            assert!(!is_view_count(text), "{text}");
         }
     }
 
