@@ -283,10 +283,17 @@ impl Detector for MarkupSemantics {
         // node id: cheaper than a map).
         let mut held = vec![0usize; dom.nodes.len()];
         let mut total = 0usize;
+        // First-level headings held by each element, and on the page: the element that holds
+        // them all holds the document's title.
+        let mut titles = vec![0u16; dom.nodes.len()];
+        let mut total_titles = 0u16;
         for block in page.blocks {
             total += block.features.chars;
+            let title = block.kind == (crate::blocks::BlockKind::Heading { level: 1 });
+            total_titles += u16::from(title);
             for &a in &block.ancestors {
                 held[a as usize] += block.features.chars;
+                titles[a as usize] += u16::from(title);
             }
         }
         // Each element is judged once, and elements that look alike (same tag and names, as
@@ -304,7 +311,12 @@ impl Detector for MarkupSemantics {
         for block in page.blocks {
             for &a in &block.ancestors {
                 if slot[a as usize] == UNJUDGED {
-                    let facts = ElementFacts::of(dom, a, Some(held[a as usize]), total, thread);
+                    let mut facts = ElementFacts::of(dom, a, Some(held[a as usize]), total, thread);
+                    facts.deferred_page = facts.is_deferred_page(
+                        held[a as usize],
+                        total,
+                        total_titles > 0 && titles[a as usize] == total_titles,
+                    );
                     slot[a as usize] = *alike.entry(facts).or_insert_with_key(|facts| {
                         judgements.push(judge_element(facts));
                         (judgements.len() - 1) as u32
@@ -1291,6 +1303,9 @@ struct ElementFacts<'a> {
     hidden: bool,
     /// Whether it is a tab or accordion panel (see [`is_collapsed_panel`]).
     panel: bool,
+    /// Whether it is the page hidden until a script shows it (see
+    /// [`ElementFacts::is_deferred_page`]).
+    deferred_page: bool,
     /// Whether it has a `popover` attribute: hidden until a button opens it, as a dialog.
     popover: bool,
     /// Whether it is a small form for the reader to fill in (see [`is_small_form`]).
@@ -1315,6 +1330,7 @@ impl<'a> ElementFacts<'a> {
             is_wrapper: total > 0 && held.unwrap_or(0) * 10 > total * 6,
             hidden: hidden_attribute(node),
             panel: is_collapsed_panel(node) || follows_its_toggle(dom, node),
+            deferred_page: false,
             popover: node.attr("popover").is_some(),
             small_form: is_small_form(dom, id, held.unwrap_or(0), total),
             discussion,
@@ -1325,6 +1341,22 @@ impl<'a> ElementFacts<'a> {
         }
     }
 }
+
+impl ElementFacts<'_> {
+    /// Whether the element, hidden by its attributes, is the page a script shows once it
+    /// has loaded (a storefront's `display:none` product wrapper, a content lock): it holds
+    /// every first-level heading of the page (`holds_titles`) and a large share of its text
+    /// ([`DEFERRED_PAGE_SHARE`]), though the menus and rails around it may hold more.
+    fn is_deferred_page(&self, held: usize, total: usize, holds_titles: bool) -> bool {
+        holds_titles
+            && hidden_by_attributes(self.hidden, self.style)
+            && held as f32 >= DEFERRED_PAGE_SHARE * total as f32
+    }
+}
+
+/// Smallest share of the page's text a hidden element holding the document's title holds
+/// to be the page hidden until a script shows it.
+const DEFERRED_PAGE_SHARE: f32 = 0.25;
 
 /// Largest share of the page's text (one part in this many) a small form holds.
 const SMALL_FORM_SHARE: usize = 20;
@@ -1389,7 +1421,11 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         return None;
     }
     let is_wrapper = facts.is_wrapper;
-    if hidden_by_attributes(facts.hidden, facts.style) && !is_wrapper && !facts.panel {
+    if hidden_by_attributes(facts.hidden, facts.style)
+        && !is_wrapper
+        && !facts.panel
+        && !facts.deferred_page
+    {
         return Some(ElementJudgement {
             weight: 0.55,
             cause: "hidden by its attributes".to_string(),
@@ -2195,6 +2231,25 @@ mod tests {
             v,
             [(
                 "A closed panel.".to_string(),
+                "hidden by its attributes".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_hidden_wrapper_of_the_title_and_much_text_is_a_deferred_page() {
+        let menu = "<p>Shop by category: fresh fruit, vegetables, dairy and eggs, bakery, \
+                    frozen food, pantry staples, snacks, drinks and household goods.</p>";
+        let product = "<h1>Toasted almond thins</h1><p>Baked in small batches with simple \
+                       ingredients, these crisps are perfect on their own or with cheese.</p>";
+        let v = verdicts(&format!(
+            "<div class='menu'>{menu}{menu}</div><div class='wrapper' style='display: none'>\
+             {product}</div><div style='display:none'><p>Email a friend about this item.</p></div>"
+        ));
+        assert_eq!(
+            v,
+            [(
+                "Email a friend about this item.".to_string(),
                 "hidden by its attributes".to_string()
             )]
         );
