@@ -1037,6 +1037,18 @@ pub fn decide(
                 keep[i] = true;
             }
         }
+        // The value of a field stays with its kept label (a grid of specifications:
+        // `Board type` / `Straight`, `Weight` / `653 g`), short and figures as it may be.
+        for i in 1..n {
+            if !keep[i]
+                && keep[i - 1]
+                && matches!(classes[i], BlockClass::Short | BlockClass::NearGood)
+                && weights[i].chrome < 0.5
+                && crate::detect::repeated::is_field_value(blocks, i)
+            {
+                keep[i] = true;
+            }
+        }
     }
 
     if let (SourceKind::Html, Some(dom)) = (source, dom) {

@@ -267,6 +267,11 @@ impl Detector for RepeatedInPage {
             if fields && !template_of_posts {
                 continue;
             }
+            // The values of a grid of fields (`Palm rest included` / `No`, `Low profile` /
+            // `No`) repeat under labels that differ: they are the fields' values.
+            if values_of_fields(page.blocks, indices) {
+                continue;
+            }
             let n = indices.len();
             // Two sightings are weak evidence, three or more strong.
             let weight = if n >= 3 { 0.8 } else { 0.55 };
@@ -299,6 +304,54 @@ impl Detector for RepeatedInPage {
         }
         out.sort_by_key(|v| v.block);
     }
+}
+
+/// Whether each of the blocks at `indices` is the value of a field ([`is_field_value`]) and
+/// their labels all differ. A label printed again in each card of a template has the same
+/// block before it.
+fn values_of_fields(blocks: &[crate::blocks::Block], indices: &[usize]) -> bool {
+    let mut labels: Vec<&str> = Vec::with_capacity(indices.len());
+    for &i in indices {
+        if !is_field_value(blocks, i) || labels.contains(&blocks[i - 1].text.as_str()) {
+            return false;
+        }
+        labels.push(&blocks[i - 1].text);
+    }
+    true
+}
+
+/// Whether block `i` is the value of a field: the second of the two blocks of one row
+/// element (a label and its value of a few words each, laid out side by side: `Board type`
+/// / `Straight`), the row holding no block before the label nor after the value. A value
+/// is no sentence and no label (it ends without a full stop or a colon).
+pub(crate) fn is_field_value(blocks: &[crate::blocks::Block], i: usize) -> bool {
+    let Some(label) = i.checked_sub(1).map(|l| &blocks[l]) else {
+        return false;
+    };
+    let value = &blocks[i];
+    if label.features.words == 0
+        || label.features.words > MAX_WORDS
+        || label.features.link_density() >= 0.5
+        || value.features.words > MAX_WORDS
+        || value.text.trim_end().ends_with([':', '.', '!', '?'])
+    {
+        return false;
+    }
+    // The row: the deepest element around both.
+    let shared = label
+        .ancestors
+        .iter()
+        .zip(&value.ancestors)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let Some(&row) = shared.checked_sub(1).map(|d| &value.ancestors[d]) else {
+        return false;
+    };
+    let inside = |b: Option<&crate::blocks::Block>| b.is_some_and(|b| b.ancestors.contains(&row));
+    shared < label.ancestors.len()
+        && shared < value.ancestors.len()
+        && !inside(i.checked_sub(2).map(|p| &blocks[p]))
+        && !inside(blocks.get(i + 1))
 }
 
 /// Fewest blocks in a row that two copies of a section share to be one section printed
@@ -590,6 +643,17 @@ mod tests {
         assert_eq!(got.iter().filter(|t| *t == "Specifications").count(), 1);
         assert_eq!(got.iter().filter(|t| *t == "Acme").count(), 1);
         assert_eq!(got.iter().filter(|t| *t == "$12.00").count(), 2);
+    }
+
+    #[test]
+    fn values_repeated_under_different_labels_are_fields() {
+        let r = repeated(
+            "<h1>K2 keyboard</h1><p>A compact wireless keyboard reviewed over three weeks of use.</p>\
+             <section><div><div>Palm rest included</div><div>No</div></div></section>\
+             <aside><div><div>Low profile</div><div>No</div></div></aside>\
+             <div><p>Share this</p></div><footer><p>Share this</p></footer>",
+        );
+        assert_eq!(r, ["Share this", "Share this"]);
     }
 
     #[test]
