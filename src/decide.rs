@@ -169,6 +169,9 @@ struct Region {
     nodes: Vec<NodeId>,
     /// A list of cards that joined the region (a listing's entries), if one did.
     cards: Option<NodeId>,
+    /// The element that goes on with the region's list ([`list_continuation`]), if one
+    /// did: part of the article's body.
+    continuation: Option<NodeId>,
 }
 
 /// Finds the elements that hold the document: prose blocks vote for their ancestors
@@ -321,6 +324,10 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
             top = thread;
         }
     }
+    // A list that the layout split across two columns goes on in the next sibling.
+    let continuation = list_continuation(blocks, dom, top, &chars, &clean_chars)
+        .filter(|rest| !region.contains(rest));
+    region.extend(continuation);
     // The document's title and its lead, in a page header just before the region (`<h1>`
     // and the intro under it, above the body's sections): the header joins the region.
     if let Some(header) = title_header_before(blocks, weights, dom, top) {
@@ -358,6 +365,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
                     return Region {
                         nodes: sections,
                         cards: joined_cards,
+                        continuation,
                     };
                 }
                 break;
@@ -366,6 +374,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
                 return Region {
                     nodes: vec![a],
                     cards: joined_cards,
+                    continuation,
                 };
             }
             ancestor = dom.node(a).parent;
@@ -391,6 +400,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
                 return Region {
                     nodes: vec![a],
                     cards: joined_cards,
+                    continuation,
                 };
             }
             break;
@@ -400,7 +410,49 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
     Region {
         nodes: region,
         cards: joined_cards,
+        continuation,
     }
+}
+
+/// Least share of clean text in the element that goes on with the region's list
+/// ([`list_continuation`]).
+const LIST_CONTINUATION_CLEAN_SHARE: f32 = 0.8;
+
+/// The element right after `top` (its next sibling with text) when `top` ends with a list
+/// (or a line that announces one, ending in a colon) and that element starts with list
+/// items and holds clean text with few links: a layout that splits the document's list into
+/// columns (`<div class="columns">` after the article's `<div>`) puts the rest of the list,
+/// and what follows it, in the next element.
+fn list_continuation(
+    blocks: &[Block],
+    dom: &Dom,
+    top: NodeId,
+    chars: &[(usize, usize)],
+    clean_chars: &[usize],
+) -> Option<NodeId> {
+    let mut next = dom.node(top).next_sibling;
+    let rest = loop {
+        let n = next?;
+        let node = dom.node(n);
+        if node.local_name().is_some() && chars[n as usize].0 > 0 {
+            break n;
+        }
+        next = node.next_sibling;
+    };
+    let (c, l) = chars[rest as usize];
+    if (clean_chars[rest as usize] as f32) < LIST_CONTINUATION_CLEAN_SHARE * c as f32
+        || l as f32 > 0.3 * c as f32
+    {
+        return None;
+    }
+    let last = blocks.iter().rposition(|b| b.ancestors.contains(&top))?;
+    let first = blocks.get(last + 1)?;
+    let ends_list = matches!(blocks[last].kind, BlockKind::ListItem { .. })
+        || blocks[last].text.trim_end().ends_with(':');
+    (ends_list
+        && first.ancestors.contains(&rest)
+        && matches!(first.kind, BlockKind::ListItem { .. }))
+    .then_some(rest)
 }
 
 /// The page's header before `top` (one of its few previous element siblings) when it
@@ -878,6 +930,7 @@ pub fn decide(
     let Region {
         nodes: region,
         cards,
+        continuation,
     } = match (source, dom) {
         (SourceKind::Html, Some(dom)) => main_region(blocks, &weights, dom, kinds),
         _ => Region::default(),
@@ -1122,7 +1175,14 @@ pub fn decide(
 
     if source == SourceKind::Html {
         if let Some(dom) = dom {
-            drop_after_body(blocks, dom, kinds.article, &mut keep, &mut reasons);
+            drop_after_body(
+                blocks,
+                dom,
+                kinds.article,
+                continuation,
+                &mut keep,
+                &mut reasons,
+            );
         }
     }
 
@@ -1322,6 +1382,7 @@ fn drop_after_body(
     blocks: &[Block],
     dom: &Dom,
     article: bool,
+    continuation: Option<NodeId>,
     keep: &mut [bool],
     reasons: &mut [Vec<(f32, Reason)>],
 ) {
@@ -1392,6 +1453,10 @@ fn drop_after_body(
                 .take_while(|(a, b)| a == b)
                 .count();
             if shared > 0 && is_list(dom, chain[shared - 1]) {
+                continue;
+            }
+            // The rest of a list the layout split into columns is the body's own.
+            if continuation.is_some_and(|c| blocks[i].ancestors.contains(&c)) {
                 continue;
             }
             keep[i] = false;
@@ -2011,5 +2076,32 @@ mod tests {
         );
         let text = crate::clean_html(&html);
         assert!(text.contains("keeps the results of slow calls"), "{text}");
+    }
+
+    #[test]
+    fn a_list_split_into_columns_goes_on_after_the_region() {
+        let para = |n: usize| {
+            format!(
+                "<p>Part {n} of the guide explains how often a car needs its oil changed, \
+                 why the schedule for severe driving is shorter, and what the owner's \
+                 manual says about the checks that each service should include.</p>"
+            )
+        };
+        let body: String = (0..6).map(para).collect();
+        let html = format!(
+            "<html><body><div class=page><div>{body}\
+             <p>Below is a list of the parts to check.</p>\
+             <ul><li>Belts</li><li>Exhaust system</li></ul></div>\
+             <div class=columns><div><ul><li>Hoses</li><li>Wiper blades</li>\
+             <li>Battery and cables</li></ul>\
+             <h3>Plan your service</h3><p>A shop can check these parts for you at each \
+             visit, and keep the car running safely and reliably for years to come.</p>\
+             </div></div></div>\
+             <footer><a href=/privacy>Privacy</a> <a href=/terms>Terms</a></footer>\
+             </body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Wiper blades"), "{text}");
+        assert!(text.contains("Battery and cables"), "{text}");
     }
 }
