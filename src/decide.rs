@@ -553,6 +553,8 @@ fn posts_holder(
         }
         false
     };
+    let mut is_post = vec![false; dom.nodes.len()];
+    let mut posts: Vec<NodeId> = Vec::new();
     let mut current = Some(top);
     for _ in 0..=POST_LEVELS {
         let Some(element) = current else {
@@ -570,13 +572,20 @@ fn posts_holder(
             continue;
         }
         // Its twins with clean text, none inside another.
-        let mut posts: Vec<NodeId> = Vec::new();
+        // (`is_post` marks them by node id: a twin is inside a post when one of its
+        // ancestors is marked, a walk up its ancestors rather than a scan of the posts.)
+        for &p in &posts {
+            is_post[p as usize] = false;
+        }
+        posts.clear();
         for &n in &with_text {
             let other = dom.node(n);
             if other.local_name() == Some(tag)
                 && other.attr("class") == Some(class)
-                && !posts.iter().any(|&p| contains(p, n))
+                && !std::iter::successors(dom.node(n).parent, |&a| dom.node(a).parent)
+                    .any(|a| is_post[a as usize])
             {
+                is_post[n as usize] = true;
                 posts.push(n);
             }
         }
