@@ -218,6 +218,17 @@ const CONTENT_FRAGMENTS: &[&str] = &[
     "markdown",
 ];
 
+/// Class/id name parts of rich-text editors' output (Froala's `fr-view`, `widget editor`,
+/// `wysiwyg`): the block holds text an editor wrote, which cancels chrome words
+/// beside them (`widget`), as [`CONTENT_FRAGMENTS`] do. Whole parts only: `editorial`
+/// and `editors-picks` name teaser rails.
+const EDITOR_PARTS: &[&str] = &["editor", "wysiwyg", "fr-view"];
+
+/// Whether a class/id token names a rich-text editor's output (see [`EDITOR_PARTS`]).
+fn names_editor_output(token: &str) -> bool {
+    EDITOR_PARTS.contains(&token) || name_parts(token).any(|p| EDITOR_PARTS.contains(&p))
+}
+
 /// Whole class/id names of page regions that are chrome as surely as `<header>` or
 /// `<footer>` are.
 const STRUCTURAL_NAMES: &[&str] = &[
@@ -1547,7 +1558,8 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     }
     // One search over all the names: a fragment holds no whitespace, so it can only match
     // inside a token.
-    let says_content = content_matcher().is_match(&names);
+    let says_content =
+        content_matcher().is_match(&names) || tokens.iter().any(|t| names_editor_output(t));
     if says_content {
         return None;
     }
@@ -1799,6 +1811,20 @@ mod tests {
             v.iter().all(|(_, cause)| cause == "inside <footer>"),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn rich_text_editor_output_is_not_chrome_by_a_widget_name() {
+        let v = verdicts(
+            "<div class='widget editor pageStyles'><ul><li>Carports, decks, sheds and porches</li></ul></div>\
+             <div class='widget'>Recent posts</div><p>Other text filler here.</p>",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, "Recent posts");
+        assert!(names_editor_output("fr-view"));
+        assert!(names_editor_output("rich-editor"));
+        assert!(!names_editor_output("editorial-picks"));
+        assert!(!names_editor_output("editors"));
     }
 
     #[test]
