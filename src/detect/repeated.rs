@@ -131,31 +131,84 @@ const MEMBER_SINCE_LABELS: &[&str] = &[
     "kayıt tarihi",
 ];
 
-/// Fewest posts that show their poster's join date for a page to read as a thread.
+/// Labels of a poster's counts as forum software prints them beside every post, the value a
+/// number (folded): messages written, likes and points earned.
+const POSTER_COUNT_LABELS: &[&str] = &[
+    "messages",
+    "likes received",
+    "reaction score",
+    "trophy points",
+    "best answers",
+    "reputation",
+    "beiträge",
+    "mensajes",
+    "messaggi",
+    "berichten",
+    "inlägg",
+    "posty",
+    "сообщения",
+    "сообщений",
+    "mesajlar",
+];
+
+/// Fewest posts that show their poster's profile for a page to read as a thread.
 const MIN_PROFILES: usize = 3;
 
-/// Whether a page shows a poster's profile beside each of several posts: at least
-/// [`MIN_PROFILES`] field lines giving the date a member joined (`Joined: Feb 2019`,
-/// `Registriert: 12.03.2011`). Forum software prints them whatever the page declares; no
+/// Which profile label a folded label is, if any: every join-date label counts as one (the
+/// first of [`MEMBER_SINCE_LABELS`]), a count label as itself.
+fn profile_label(folded: &str) -> Option<&'static str> {
+    if MEMBER_SINCE_LABELS.contains(&folded) {
+        return Some(MEMBER_SINCE_LABELS[0]);
+    }
+    POSTER_COUNT_LABELS
+        .iter()
+        .copied()
+        .find(|&label| label == folded)
+}
+
+/// Whether a page shows a poster's profile beside each of several posts: one profile label
+/// (the date a member joined, `Joined: Feb 2019`, `Registriert: 12.03.2011`, or a count,
+/// `Messages: 1,046`, `Trophy Points: 113`) given with a value with digits at least
+/// [`MIN_PROFILES`] times, as a field line or as a label alone whose value is the next block
+/// (a `<dt>` and its `<dd>`). Forum software prints them whatever the page declares; no
 /// article or shop writes them.
 pub fn shows_poster_profiles(page: &Page<'_>) -> bool {
-    let mut seen = 0;
-    for block in page.blocks {
-        if block.features.words > MAX_FIELDS * (FIELD_LABEL_WORDS + FIELD_VALUE_WORDS)
-            || !block.text.contains(|c: char| c.is_ascii_digit())
-        {
+    let mut seen: HashMap<&'static str, usize> = HashMap::default();
+    let mut sighting = |label: &'static str| {
+        let count = seen.entry(label).or_insert(0);
+        *count += 1;
+        *count >= MIN_PROFILES
+    };
+    for (index, block) in page.blocks.iter().enumerate() {
+        if block.features.words > MAX_FIELDS * (FIELD_LABEL_WORDS + FIELD_VALUE_WORDS) {
+            continue;
+        }
+        if !block.text.contains(|c: char| c.is_ascii_digit()) {
+            // A label alone, its value the next block.
+            if block.features.words > FIELD_LABEL_WORDS {
+                continue;
+            }
+            let valued = page.blocks.get(index + 1).is_some_and(|next| {
+                next.features.words <= FIELD_VALUE_WORDS
+                    && next.text.contains(|c: char| c.is_ascii_digit())
+            });
+            if valued {
+                if let Some(label) = profile_label(&fold(&block.text)) {
+                    if sighting(label) {
+                        return true;
+                    }
+                }
+            }
             continue;
         }
         let Some(labels) = field_labels(&block.text) else {
             continue;
         };
-        if labels
-            .iter()
-            .any(|label| MEMBER_SINCE_LABELS.contains(&fold(label).as_str()))
-        {
-            seen += 1;
-            if seen >= MIN_PROFILES {
-                return true;
+        for label in labels {
+            if let Some(label) = profile_label(&fold(label)) {
+                if sighting(label) {
+                    return true;
+                }
             }
         }
     }
