@@ -135,6 +135,7 @@ const MEMBER_SINCE_LABELS: &[&str] = &[
 /// number (folded): messages written, likes and points earned.
 const POSTER_COUNT_LABELS: &[&str] = &[
     "messages",
+    "posts",
     "likes received",
     "reaction score",
     "trophy points",
@@ -170,14 +171,16 @@ fn profile_label(folded: &str) -> Option<&'static str> {
 /// (the date a member joined, `Joined: Feb 2019`, `Registriert: 12.03.2011`, or a count,
 /// `Messages: 1,046`, `Trophy Points: 113`) given with a value with digits at least
 /// [`MIN_PROFILES`] times, as a field line or as a label alone whose value is the next block
-/// (a `<dt>` and its `<dd>`). Forum software prints them whatever the page declares; no
-/// article or shop writes them.
+/// (a `<dt>` and its `<dd>`), or two such labels twice each (two posts, each with its
+/// poster's join date and post count). Forum software prints them whatever the page
+/// declares; no article or shop writes them.
 pub fn shows_poster_profiles(page: &Page<'_>) -> bool {
     let mut seen: HashMap<&'static str, usize> = HashMap::default();
     let mut sighting = |label: &'static str| {
         let count = seen.entry(label).or_insert(0);
         *count += 1;
         *count >= MIN_PROFILES
+            || (*count >= 2 && seen.values().filter(|&&count| count >= 2).count() >= 2)
     };
     for (index, block) in page.blocks.iter().enumerate() {
         if block.features.words > MAX_FIELDS * (FIELD_LABEL_WORDS + FIELD_VALUE_WORDS) {
@@ -782,23 +785,38 @@ mod tests {
                 "Location: cyville"
             ]
         );
-        // Two join dates are not enough.
+        // Two posts are enough when each shows two profile labels (a join date and a post
+        // count), not when each shows one.
         let two = format!(
             "<main>{}{}</main>",
             post("ann", "Feb 2019"),
             post("bo", "Mar 2011")
         );
-        let dom = crate::dom::Dom::parse(&two);
-        let blocks = crate::blocks::html::blocks_from_dom(&dom);
-        let page = Page {
-            blocks: &blocks,
-            dom: Some(&dom),
-            post_dates: Default::default(),
-            poster_names: Default::default(),
-            sections: Default::default(),
-            ..page
+        let joined_only = |name: &str, joined: &str| {
+            format!(
+                "<div class='post'><dl><dt>{name}</dt><dd>Joined: {joined}</dd>\
+                 <dd>Location: {name}ville</dd></dl>\
+                 <p>Some words of the post by {name}, long enough to read as prose.</p></div>"
+            )
         };
-        assert!(!shows_poster_profiles(&page));
+        let two_joined = format!(
+            "<main>{}{}</main>",
+            joined_only("ann", "Feb 2019"),
+            joined_only("bo", "Mar 2011")
+        );
+        for (html, thread) in [(two, true), (two_joined, false)] {
+            let dom = crate::dom::Dom::parse(&html);
+            let blocks = crate::blocks::html::blocks_from_dom(&dom);
+            let page = Page {
+                blocks: &blocks,
+                dom: Some(&dom),
+                post_dates: Default::default(),
+                poster_names: Default::default(),
+                sections: Default::default(),
+                ..page
+            };
+            assert_eq!(shows_poster_profiles(&page), thread);
+        }
     }
 
     #[test]
