@@ -192,6 +192,8 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
     let mut clean_chars: Vec<usize> = vec![0; n_nodes];
     // Words of clean text (no chrome evidence but links, few links), per element.
     let mut clean_words: Vec<usize> = vec![0; n_nodes];
+    // Characters of clean prose (clean text with few links), per element.
+    let mut prose_chars: Vec<usize> = vec![0; n_nodes];
     let mut clean_total = 0usize;
     for (block, w) in blocks.iter().zip(weights) {
         let clean = w.is_clean();
@@ -199,6 +201,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
             clean_total += block.features.words;
             for &a in &block.ancestors {
                 clean_words[a as usize] += block.features.words;
+                prose_chars[a as usize] += block.features.chars;
             }
         }
         for &a in &block.ancestors {
@@ -338,7 +341,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
     let mut joined_cards = None;
     // A list of cards (teasers, products, posts: elements of one kind side by side) that
     // holds far more clean text than the region is a listing page's document.
-    if let Some(cards) = card_list(dom, &clean_chars) {
+    if let Some(cards) = card_list(dom, &clean_chars, &prose_chars) {
         let region_clean: usize = region.iter().map(|&n| clean_chars[n as usize]).sum();
         let disjoint = region
             .iter()
@@ -623,10 +626,23 @@ const CARD_LIST_MAX_KINDS: usize = 16;
 /// Fewest characters of clean text in a card list.
 const CARD_LIST_MIN_CHARS: usize = 200;
 
+/// A card list ranks above lists of bare links when at least 1 in this many characters of
+/// its clean text is prose (clean text with few links: a summary, a price).
+const CARD_LIST_PROSE_SHARE: usize = 20;
+
+/// Whether cards with `prose` characters of prose in `clean` characters of clean text hold
+/// prose (at least 1 in [`CARD_LIST_PROSE_SHARE`]) rather than bare linked titles.
+fn has_prose(prose: usize, clean: usize) -> bool {
+    prose * CARD_LIST_PROSE_SHARE >= clean
+}
+
 /// The element holding the most clean text in children of one kind (same tag and class):
-/// the grid of a listing, storefront or blog index.
-fn card_list(dom: &Dom, clean_chars: &[usize]) -> Option<NodeId> {
-    let mut best: Option<(usize, NodeId)> = None;
+/// the grid of a listing, storefront or blog index. Cards that hold prose rank above lists
+/// of bare links (an archive menu of titles, clean but for its links), which win only
+/// when no list holds prose.
+fn card_list(dom: &Dom, clean_chars: &[usize], prose_chars: &[usize]) -> Option<NodeId> {
+    // Ranked by (holds prose, clean text).
+    let mut best: Option<((bool, usize), NodeId)> = None;
     // Only elements with enough clean text can hold a card list.
     // In node id order (the order of the ties below).
     let parents: Vec<NodeId> = clean_chars
@@ -635,7 +651,7 @@ fn card_list(dom: &Dom, clean_chars: &[usize]) -> Option<NodeId> {
         .filter(|&(_, &c)| c >= CARD_LIST_MIN_CHARS)
         .map(|(n, _)| n as NodeId)
         .collect();
-    let mut groups: Vec<(&html5ever::LocalName, Option<&str>, usize, usize)> = Vec::new();
+    let mut groups: Vec<(&html5ever::LocalName, Option<&str>, usize, usize, usize)> = Vec::new();
     for parent in parents {
         groups.clear();
         let mut child = dom.node(parent).first_child;
@@ -657,8 +673,9 @@ fn card_list(dom: &Dom, clean_chars: &[usize]) -> Option<NodeId> {
                 Some(g) => {
                     g.2 += 1;
                     g.3 += text;
+                    g.4 += prose_chars[c as usize];
                 }
-                None => groups.push((tag, class, 1, text)),
+                None => groups.push((tag, class, 1, text, prose_chars[c as usize])),
             }
         }
         if groups.len() > CARD_LIST_MAX_KINDS {
@@ -667,9 +684,9 @@ fn card_list(dom: &Dom, clean_chars: &[usize]) -> Option<NodeId> {
         for g in &groups {
             if g.2 >= CARD_LIST_MIN_CARDS
                 && g.3 >= CARD_LIST_MIN_CHARS
-                && best.is_none_or(|(b, _)| g.3 > b)
+                && best.is_none_or(|(b, _)| (has_prose(g.4, g.3), g.3) > b)
             {
-                best = Some((g.3, parent));
+                best = Some(((has_prose(g.4, g.3), g.3), parent));
             }
         }
     }
