@@ -257,15 +257,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
     let Some(&(mut top, top_score)) = ranked.first() else {
         return Region::default();
     };
-    let is_ancestor = |a: NodeId, mut n: NodeId| {
-        while let Some(p) = dom.node(n).parent {
-            if p == a {
-                return true;
-            }
-            n = p;
-        }
-        false
-    };
+    let is_ancestor = |a: NodeId, n: NodeId| dom.holds(a, n);
     // Strong alternatives outside the top candidate: climb to the ancestor that holds at
     // least two of them as well.
     let alternatives: Vec<NodeId> = ranked
@@ -547,15 +539,6 @@ fn posts_holder(
         .filter(|&(_, &w)| w > 0)
         .map(|(n, _)| n as NodeId)
         .collect();
-    let contains = |a: NodeId, mut n: NodeId| {
-        while let Some(p) = dom.node(n).parent {
-            if p == a {
-                return true;
-            }
-            n = p;
-        }
-        false
-    };
     let mut is_post = vec![false; dom.nodes.len()];
     let mut posts: Vec<NodeId> = Vec::new();
     let mut current = Some(top);
@@ -598,7 +581,7 @@ fn posts_holder(
         // The innermost element holding them all.
         let mut holder = dom.node(posts[0]).parent;
         while let Some(h) = holder {
-            if posts[1..].iter().all(|&p| contains(h, p)) {
+            if posts[1..].iter().all(|&p| dom.holds(h, p)) {
                 break;
             }
             holder = dom.node(h).parent;

@@ -331,6 +331,13 @@ impl Dom {
         }
     }
 
+    /// Whether `a` holds `n`: `a` is one of `n`'s ancestors (not `n` itself).
+    pub fn holds(&self, a: NodeId, n: NodeId) -> bool {
+        self.node(n)
+            .parent
+            .is_some_and(|p| is_ancestor(&self.nodes, a, p))
+    }
+
     /// The node with id `id`.
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
