@@ -1558,8 +1558,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     }
     // One search over all the names: a fragment holds no whitespace, so it can only match
     // inside a token.
-    let says_content =
-        content_matcher().is_match(&names) || tokens.iter().any(|t| names_editor_output(t));
+    // The content words of an overlay's own part (`modal-content`, `popover-body`) say
+    // which part of the overlay the element is, not that it holds the document.
+    let says_content = tokens
+        .iter()
+        .any(|t| !names_overlay_part(t) && content_matcher().is_match(t))
+        || tokens.iter().any(|t| names_editor_output(t));
     if says_content {
         return None;
     }
@@ -1623,6 +1627,18 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
 
 /// Name parts of elements laid over the page on demand (see [`judge_element`]).
 const OVERLAY_NAMES: &[&str] = &["popover", "tooltip"];
+
+/// Words of class/id tokens that name an overlay or one of its parts (see
+/// [`names_overlay_part`]).
+const OVERLAY_PART_WORDS: &[&str] = &["popover", "tooltip", "modal", "popup"];
+
+/// Whether a class/id token names a part of an overlay laid over the page on demand
+/// (`modal-content`, `popover-body`, `tooltip-text`, `search-popup-content`), not the
+/// element that opens it (`tooltip-trigger`, `modal-link`).
+fn names_overlay_part(token: &str) -> bool {
+    OVERLAY_PART_WORDS.iter().any(|w| token.contains(w))
+        && !name_parts(token).any(|p| OVERLAY_TRIGGERS.contains(&p))
+}
 
 /// Name parts of the element that opens an overlay, which is on the page itself.
 const OVERLAY_TRIGGERS: &[&str] = &[
@@ -2077,6 +2093,22 @@ mod tests {
                 "Price per kilogram, tax included.",
                 "Buyers pay for return shipping."
             ],
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn the_content_part_of_an_overlay_is_chrome_but_a_content_class_beside_it_is_not() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<div class='tooltip-content'>Price per kilogram.</div>\
+             <div class='popover-body'><p>Buyers pay for return shipping.</p></div>\
+             <div class='tooltip-trigger-content'>What is this?</div>\
+             <div class='modal-link entry-content'>See the size chart.</div></article>"
+        ));
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Price per kilogram.", "Buyers pay for return shipping."],
             "{v:?}"
         );
     }
