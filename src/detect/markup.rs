@@ -399,7 +399,7 @@ impl Detector for MarkupSemantics {
             }
             if found.is_none_or(|f| f.weight < figure_caption.weight)
                 && !page.kinds.product
-                && is_figure_caption(dom, block)
+                && is_figure_caption(dom, block, page.kinds.article)
             {
                 found = Some(&figure_caption);
             }
@@ -941,7 +941,9 @@ fn section_named(token: &str) -> Option<UserSection> {
 /// refer to by number: a credit ("Photo: …") or a line under a picture is about the
 /// picture, not part of the document. Numbered captions ("Figure 3. …", "Listing 9-1: …",
 /// "图2") are cited by the text and stay.
-fn is_figure_caption(dom: &Dom, block: &crate::blocks::Block) -> bool {
+fn is_figure_caption(dom: &Dom, block: &crate::blocks::Block, article: bool) -> bool {
+    let named_caption =
+        (article || block.features.links == 0) && block.features.words <= MAX_NAMED_CAPTION_WORDS;
     let is_caption_element = |a: &NodeId| {
         let node = dom.node(*a);
         node.local_name() == Some(&local_name!("figcaption"))
@@ -951,9 +953,63 @@ fn is_figure_caption(dom: &Dom, block: &crate::blocks::Block) -> bool {
             || node
                 .attr("id")
                 .is_some_and(|id| id.starts_with("caption-attachment-"))
+            || named_caption
+                && node
+                    .attr("class")
+                    .is_some_and(|c| name_tokens(c).any(names_picture_caption))
     };
     block.ancestors.iter().rev().take(4).any(is_caption_element)
         && !starts_with_numbered_label(&block.text)
+}
+
+/// Longest block (in words) that a caption named by its class (not `<figcaption>`) may be.
+const MAX_NAMED_CAPTION_WORDS: usize = 50;
+
+/// Whether a class token names a picture's caption or credit: `caption` or `credit(s)`
+/// next to a word for a picture or for the post it illustrates (`photo-caption`,
+/// `article-caption`, `imgCaption`, `photo-credit`, `image_credits`, `background-credits`),
+/// the line under a picture outside `<figcaption>`. `caption` alone is also a type size
+/// (`caption-s`, `wt-text-caption`) and a product card's label (`product-caption`), and
+/// `credit` alone a credit card's box, so neither names a caption on its own.
+fn names_picture_caption(token: &str) -> bool {
+    const PICTURE: &[&str] = &[
+        "photo",
+        "image",
+        "img",
+        "picture",
+        "pic",
+        "media",
+        "figure",
+        "thumbnail",
+        "background",
+        "article",
+        "post",
+        "entry",
+    ];
+    const CAPTION: &[&str] = &["caption", "captions", "credit", "credits"];
+    let token = lowercased_words(token);
+    let mut previous = "";
+    for part in name_parts(&token) {
+        if (CAPTION.contains(&part) && PICTURE.contains(&previous))
+            || (PICTURE.contains(&part) && CAPTION.contains(&previous))
+        {
+            return true;
+        }
+        if matches!(
+            part,
+            "imgcaption"
+                | "photocaption"
+                | "imagecaption"
+                | "photocredit"
+                | "photocredits"
+                | "imagecredit"
+                | "imagecredits"
+        ) {
+            return true;
+        }
+        previous = part;
+    }
+    false
 }
 
 /// Whether `text` starts with a word and a number ("Figure 1", "Fig. 2", "Listing 9-3",
@@ -1726,6 +1782,40 @@ mod tests {
             .iter()
             .all(|(text, cause)| text.starts_with("These cookies")
                 && cause.contains("consent notice")));
+    }
+
+    #[test]
+    fn captions_named_by_class_are_chrome() {
+        let v = verdicts(
+            "<article><p>Body text of the article, long enough to be the document.</p>\
+             <div><img src='a.jpg'><div class='photo-caption'>A tent at dusk. \
+             <span class='photo-credit'>Credit: Ann Lee</span></div></div>\
+             <div class='product-caption'><p>Gear bag, large</p></div>\
+             <p class='caption-s'>Model library</p></article>",
+        );
+        let cause = "a figure caption, not cited by number".to_string();
+        assert_eq!(
+            v,
+            vec![("A tent at dusk. Credit: Ann Lee".to_string(), cause)]
+        );
+        for name in [
+            "photo-caption",
+            "article-caption",
+            "imgCaption",
+            "image_credits",
+            "background-credits",
+        ] {
+            assert!(names_picture_caption(name), "{name}");
+        }
+        for name in [
+            "caption-s",
+            "wt-text-caption",
+            "product-caption",
+            "credit-card",
+            "caption",
+        ] {
+            assert!(!names_picture_caption(name), "{name}");
+        }
     }
 
     #[test]
