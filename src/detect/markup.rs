@@ -958,7 +958,9 @@ fn is_figure_caption(dom: &Dom, block: &crate::blocks::Block, article: bool) -> 
                     .attr("class")
                     .is_some_and(|c| name_tokens(c).any(names_picture_caption))
     };
-    block.ancestors.iter().rev().take(4).any(is_caption_element)
+    (block.ancestors.iter().rev().take(4).any(is_caption_element)
+        || (block.features.words <= MAX_NAMED_CAPTION_WORDS
+            && ends_with_picture_credit(&block.text)))
         && !starts_with_numbered_label(&block.text)
 }
 
@@ -1011,6 +1013,78 @@ fn names_picture_caption(token: &str) -> bool {
     }
     false
 }
+
+/// Whether `text` ends with a picture's credit: a marker ("Photo:", "Photo by", "Credit:",
+/// "Picture credit:", "Foto:") followed by at most [`MAX_CREDIT_NAME_WORDS`] words that
+/// start with a capital (a photographer, an agency), or an agency's name ("… /Getty
+/// Images"). A caption under a picture, outside any caption element, ends so; prose does not.
+fn ends_with_picture_credit(text: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "photo:",
+        "photos:",
+        "photo by",
+        "photograph:",
+        "picture:",
+        "picture credit:",
+        "image:",
+        "image by",
+        "image credit:",
+        "photo credit:",
+        "credit:",
+        "credits:",
+        "foto:",
+        "bild:",
+    ];
+    const AGENCIES: &[&str] = &[
+        "getty images",
+        "getty",
+        "shutterstock",
+        "unsplash",
+        "istock",
+    ];
+    let lower = text
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    // The agency after a photographer's name or a "via": "Jane Doe/Getty Images",
+    // "Jane Doe via Getty Images", "Image used under license from Shutterstock".
+    let credits_agency = |a: &&str| {
+        lower.strip_suffix(*a).is_some_and(|before| {
+            let before = before.trim_end();
+            before.ends_with(['/', '|', ':', '©'])
+                || before.ends_with(" via")
+                || before.ends_with(" from")
+        })
+    };
+    if AGENCIES.iter().any(credits_agency) {
+        return true;
+    }
+    let Some((at, marker)) = MARKERS
+        .iter()
+        .filter_map(|m| lower.rfind(m).map(|at| (at, m.len())))
+        .max()
+    else {
+        return false;
+    };
+    // The name is read in `lower`, its capital in the same tail of `text` (lowercasing
+    // that changed a length makes the tail unreadable, and the block no credit).
+    let rest = &lower[at + marker..];
+    let tail = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let original = tail
+        .get(tail.len().saturating_sub(rest.len())..)
+        .unwrap_or("");
+    let words = rest.split_whitespace().count();
+    (1..=MAX_CREDIT_NAME_WORDS).contains(&words)
+        && rest
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || "'’-/&,()".contains(c))
+        && original
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+}
+
+/// Most words in the name a picture's credit ends with ([`ends_with_picture_credit`]).
+const MAX_CREDIT_NAME_WORDS: usize = 6;
 
 /// Whether `text` starts with a word and a number ("Figure 1", "Fig. 2", "Listing 9-3",
 /// "Abbildung 4", "图2").
@@ -1782,6 +1856,29 @@ mod tests {
             .iter()
             .all(|(text, cause)| text.starts_with("These cookies")
                 && cause.contains("consent notice")));
+    }
+
+    #[test]
+    fn captions_ending_with_a_credit() {
+        for text in [
+            "Guests pick their pastries. | Photo by Lisa Jennings",
+            "A portrait of the queen in 2004 (Picture credit: Getty)",
+            "A tiny house means living efficiently. Picture: Getty",
+            "Antonio Guillem/Getty Images",
+            "DGLimages via Getty Images",
+            "The deal ends soon Credit: Apple",
+        ] {
+            assert!(ends_with_picture_credit(text), "{text}");
+        }
+        for text in [
+            "Cost per Credit: In-State | $472",
+            "Cost per Credit:",
+            "Supports Unsplash",
+            "Edit the photo: crop it, then save it to your library",
+            "Retouch photos by removing details",
+        ] {
+            assert!(!ends_with_picture_credit(text), "{text}");
+        }
     }
 
     #[test]
