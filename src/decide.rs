@@ -649,10 +649,16 @@ fn card_list(dom: &Dom, clean_chars: &[usize], prose_chars: &[usize]) -> Option<
                 continue;
             }
             let class = node.attr("class");
+            if is_page_section(tag, class) {
+                continue;
+            }
             if groups.len() > CARD_LIST_MAX_KINDS {
                 break;
             }
-            match groups.iter_mut().find(|g| g.0 == tag && g.1 == class) {
+            match groups
+                .iter_mut()
+                .find(|g| g.0 == tag && same_card_class(g.1, class))
+            {
                 Some(g) => {
                     g.2 += 1;
                     g.3 += text;
@@ -674,6 +680,28 @@ fn card_list(dom: &Dom, clean_chars: &[usize], prose_chars: &[usize]) -> Option<
         }
     }
     best.map(|(_, node)| node)
+}
+
+/// The class names of a card that say what kind of card it is: those without a digit.
+/// Names with one number each element (`post-1234`, a page builder's
+/// `elementor-element-3f2a1b9`), so that cards of one kind would never match.
+fn card_class_names(class: Option<&str>) -> impl Iterator<Item = &str> {
+    class
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .filter(|name| !name.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// Whether an element is one of a page's sections (a `<section>`, or named one, as page
+/// builders name the rows of a page: `elementor-section`, `et_pb_section`): sections side
+/// by side are the parts of one page, not cards of a list, whatever their likeness.
+fn is_page_section(tag: &html5ever::LocalName, class: Option<&str>) -> bool {
+    *tag == local_name!("section") || class.is_some_and(|c| c.contains("section"))
+}
+
+/// Whether two cards' classes name the same kind of card ([`card_class_names`]).
+fn same_card_class(a: Option<&str>, b: Option<&str>) -> bool {
+    card_class_names(a).eq(card_class_names(b))
 }
 
 /// A page where the rules keep almost nothing (a product grid, a storefront, a page of
@@ -1839,6 +1867,33 @@ fn heading_like(block: &Block) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn cards_numbered_one_by_one_are_one_kind() {
+        use super::same_card_class;
+        assert!(same_card_class(
+            Some("elementor-element elementor-element-6e4d78d elementor-widget-call-to-action"),
+            Some("elementor-element elementor-element-290d2ae elementor-widget-call-to-action"),
+        ));
+        assert!(same_card_class(
+            Some("post-12 post type-post"),
+            Some("post-9 post type-post")
+        ));
+        assert!(!same_card_class(Some("card"), Some("card card--wide")));
+    }
+
+    #[test]
+    fn page_sections_are_no_cards() {
+        use super::is_page_section;
+        let div = html5ever::local_name!("div");
+        assert!(is_page_section(&html5ever::local_name!("section"), None));
+        assert!(is_page_section(
+            &div,
+            Some("elementor-section elementor-top-section")
+        ));
+        assert!(!is_page_section(&div, Some("card")));
+        assert!(!is_page_section(&div, None));
+    }
+
     /// A page: a menu, an article of plain paragraphs and one paragraph that links most of
     /// what it names, and a footer.
     fn page(linked: &str) -> String {

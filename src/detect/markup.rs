@@ -1340,6 +1340,7 @@ fn is_builder_wrapper(token: &str) -> bool {
     const PREFIXES: &[&str] = &[
         "elementor-widget",
         "elementor-element",
+        "elementor-cta",
         "hs_cos_wrapper",
         "et_pb_",
         "wp-block-",
