@@ -512,6 +512,13 @@ pub(crate) struct SectionSurvey {
     thread: bool,
 }
 
+impl SectionSurvey {
+    /// Whether the page is a thread by its structure (see [`is_thread`]).
+    pub(crate) fn thread(&self) -> bool {
+        self.thread
+    }
+}
+
 /// Words in one section, its kind and name, and the element that holds it.
 struct SectionStats {
     words: usize,

@@ -164,6 +164,10 @@ fn may_be_a_disclaimer(text: &str) -> bool {
         .is_match(text)
 }
 
+/// Category of a forum poster's rank printed beside each post ("Moderator", "New member",
+/// "Staff member"): chrome on a thread only (see [`ChromePhrases`]).
+const RANK_CATEGORY: &str = "rank";
+
 /// The chrome-phrase detector.
 #[derive(Default)]
 pub struct ChromePhrases;
@@ -493,6 +497,10 @@ impl Detector for ChromePhrases {
                 }
             }
         }
+        // A poster's rank beside each post is the forum's, not the thread's; elsewhere
+        // "Member" or "Guest" may be the document's (a table cell, a price tier).
+        let thread =
+            || page.kinds.discussion || page.dom.is_some_and(|dom| page.sections(dom).thread());
         for (index, block) in page.blocks.iter().enumerate() {
             if is_consent_clause(&block.text, block.features.words) {
                 out.push(Verdict::new(
@@ -512,6 +520,9 @@ impl Detector for ChromePhrases {
                 block.features.words,
                 block.features.link_density(),
             ) {
+                if category == RANK_CATEGORY && !thread() {
+                    continue;
+                }
                 // A whole-block match is decisive; a prefix match on a longer block is not.
                 let weight = if whole { 1.0 } else { 0.8 };
                 let how = if whole { "is" } else { "contains" };
@@ -930,5 +941,25 @@ mod tests {
         // A sentence that quotes customers is a review or the shop's prose.
         let prose = "Customers say it fits true to size, so order your usual size.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn a_posters_rank_is_chrome_on_a_thread_only() {
+        let html = "<div class='post'><a href='/u/ana'>ana_r</a><div>Senior Member</div>\
+                    <p>Mine held up well above the lakes, but I pitched it behind rocks.</p></div>";
+        let rank = |kinds| {
+            crate::detect::verdicts_on_html(&ChromePhrases, html, kinds)
+                .into_iter()
+                .any(|(text, v)| text == "Senior Member" && v.reason.cause.contains("rank"))
+        };
+        let thread = crate::detect::PageKinds {
+            discussion: true,
+            ..Default::default()
+        };
+        assert!(rank(thread));
+        assert!(!rank(crate::detect::PageKinds::default()));
+        let words = crate::lang::word_count("Nouveau membre");
+        let (category, _, _) = match_phrase("Nouveau membre", words, 0.0).expect("a rank");
+        assert_eq!(category, RANK_CATEGORY);
     }
 }
