@@ -1560,6 +1560,42 @@ fn names_signature(token: &str) -> bool {
         && name_parts(&token).any(|p| p.starts_with("signature") || p.ends_with("signature"))
 }
 
+/// Class names of a forum poster's title or rank, printed under the poster's name beside
+/// each post, with separators and case dropped: XenForo's `userTitle` and `userBanner`,
+/// vBulletin's `usertitle`, phpBB's `profile-rank`, SMF's `postgroup` and `membergroup`,
+/// and the `user-rank` of other themes. (`member-title` is also a board member's job.)
+const POSTER_RANK_NAMES: &[&str] = &[
+    "usertitle",
+    "userbanner",
+    "userrank",
+    "profilerank",
+    "postgroup",
+    "membergroup",
+];
+
+/// Whether a class names a forum poster's title or rank (see [`POSTER_RANK_NAMES`]): its
+/// last word, or its last two words run together, is such a name (`message-userTitle`,
+/// `profile-rank`); `no-profile-rank` says the rank is missing.
+fn names_poster_rank(token: &str) -> bool {
+    let token = lowercased(token);
+    if !["title", "banner", "rank", "group"]
+        .iter()
+        .any(|w| token.ends_with(w))
+        || token.starts_with("no-")
+    {
+        return false;
+    }
+    let parts: Vec<&str> = name_parts(&token).collect();
+    let last = parts.last().copied().unwrap_or_default();
+    let last_two = match parts.len() {
+        n if n >= 2 => format!("{}{}", parts[n - 2], last),
+        _ => String::new(),
+    };
+    POSTER_RANK_NAMES
+        .iter()
+        .any(|name| *name == last || *name == last_two)
+}
+
 /// Judges one element by its tag, role and class/id names.
 fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     let tag = facts.tag?;
@@ -1685,6 +1721,18 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         return Some(ElementJudgement {
             weight: NAME_WEIGHT,
             cause: format!("inside <{tag}> named \"{token}\" (a member's signature)"),
+        });
+    }
+    // A forum poster's title or rank ("Senior Member", "Moderator") is about the poster.
+    if let Some(token) = facts
+        .class
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .find(|t| names_poster_rank(t))
+    {
+        return Some(ElementJudgement {
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
+            cause: format!("inside <{tag}> named \"{token}\" (a poster's rank)"),
         });
     }
     // Legal small print (disclaimers, disclosures) is about the site or the offer.
@@ -2222,6 +2270,41 @@ mod tests {
         );
         assert!(!names_signature("fa-file-signature"));
         assert!(names_signature("signaturecontainer"));
+    }
+
+    #[test]
+    fn a_posters_rank_is_chrome() {
+        let v = verdicts_on(
+            "<h1>Which tent for the Pyrenees?</h1><article><h4><a href='/u/ana'>ana_r</a></h4>\
+             <h5 class='userTitle message-userTitle'>Walks the long trails</h5>\
+             <p>Mine held up well above the lakes, but I pitched it behind rocks every \
+             evening.</p></article>",
+            true,
+            false,
+        );
+        assert!(
+            v.iter()
+                .any(|(t, c)| t.starts_with("Walks") && c.contains("a poster's rank")),
+            "{v:?}"
+        );
+        for name in [
+            "usertitle",
+            "userBanner",
+            "profile-rank",
+            "postgroup",
+            "user-rank",
+        ] {
+            assert!(names_poster_rank(name), "{name}");
+        }
+        // A board member's job title, a section's title, a missing rank are no ranks.
+        for name in [
+            "board-member__title",
+            "section-title",
+            "no-profile-rank",
+            "usergroups",
+        ] {
+            assert!(!names_poster_rank(name), "{name}");
+        }
     }
 
     #[test]
