@@ -953,17 +953,16 @@ fn is_figure_caption(dom: &Dom, block: &crate::blocks::Block, article: bool) -> 
         (article || block.features.links == 0) && block.features.words <= MAX_NAMED_CAPTION_WORDS;
     let is_caption_element = |a: &NodeId| {
         let node = dom.node(*a);
+        let class = node.attr("class");
         node.local_name() == Some(&local_name!("figcaption"))
-            || node
-                .attr("class")
-                .is_some_and(|c| name_tokens(c).any(|t| t == "wp-caption-text"))
+            || class.is_some_and(|c| name_tokens(c).any(|t| t == "wp-caption-text"))
             || node
                 .attr("id")
                 .is_some_and(|id| id.starts_with("caption-attachment-"))
             || named_caption
-                && node
-                    .attr("class")
-                    .is_some_and(|c| name_tokens(c).any(names_picture_caption))
+                && class.is_some_and(|c| {
+                    caption_word_matcher().is_match(c) && name_tokens(c).any(names_picture_caption)
+                })
     };
     (block.ancestors.iter().rev().take(4).any(is_caption_element)
         || (block.features.words <= MAX_NAMED_CAPTION_WORDS
@@ -1026,6 +1025,11 @@ fn names_picture_caption(token: &str) -> bool {
 /// start with a capital (a photographer, an agency), or an agency's name ("… /Getty
 /// Images"). A caption under a picture, outside any caption element, ends so; prose does not.
 fn ends_with_picture_credit(text: &str) -> bool {
+    // A credit's marker or agency sits in the last words; most blocks have none there.
+    let tail_names_a_picture = credit_stem_matcher().is_match(last_words(text, CREDIT_TAIL_WORDS));
+    if !tail_names_a_picture {
+        return false;
+    }
     const MARKERS: &[&str] = &[
         "photo:",
         "photos:",
@@ -1092,6 +1096,64 @@ fn ends_with_picture_credit(text: &str) -> bool {
 
 /// Most words in the name a picture's credit ends with ([`ends_with_picture_credit`]).
 const MAX_CREDIT_NAME_WORDS: usize = 6;
+
+/// Last words of a block searched for a credit's marker or agency: the name's words, the
+/// marker's two and one to spare.
+const CREDIT_TAIL_WORDS: usize = MAX_CREDIT_NAME_WORDS + 3;
+
+/// Words that start every credit marker and agency name of [`ends_with_picture_credit`],
+/// searched whatever their case.
+fn credit_stem_matcher() -> &'static aho_corasick::AhoCorasick {
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "photo",
+                "picture",
+                "image",
+                "credit",
+                "foto",
+                "bild",
+                "getty",
+                "shutterstock",
+                "unsplash",
+                "istock",
+            ])
+            .expect("stems are plain strings")
+    })
+}
+
+/// The last `n` words of `text` (split at ASCII whitespace), or all of it.
+fn last_words(text: &str, n: usize) -> &str {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word) = (0, false);
+    for i in (0..bytes.len()).rev() {
+        if !bytes[i].is_ascii_whitespace() {
+            in_word = true;
+        } else if in_word {
+            in_word = false;
+            words += 1;
+            if words == n {
+                // An ASCII byte is a character boundary.
+                return &text[i + 1..];
+            }
+        }
+    }
+    text
+}
+
+/// The words without which no class names a picture's caption ([`names_picture_caption`]),
+/// searched whatever their case: most classes hold neither.
+fn caption_word_matcher() -> &'static aho_corasick::AhoCorasick {
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["caption", "credit"])
+            .expect("words are plain strings")
+    })
+}
 
 /// Whether `text` starts with a word and a number ("Figure 1", "Fig. 2", "Listing 9-3",
 /// "Abbildung 4", "图2").
@@ -1746,9 +1808,10 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     // inside a token.
     // The content words of an overlay's own part (`modal-content`, `popover-body`) say
     // which part of the overlay the element is, not that it holds the document.
-    let says_content = tokens
-        .iter()
-        .any(|t| !names_overlay_part(t) && content_matcher().is_match(t))
+    let says_content = (content_matcher().is_match(&names)
+        && tokens
+            .iter()
+            .any(|t| !names_overlay_part(t) && content_matcher().is_match(t)))
         || tokens.iter().any(|t| names_editor_output(t));
     if says_content {
         return None;
@@ -1912,6 +1975,20 @@ mod tests {
             .iter()
             .all(|(text, cause)| text.starts_with("These cookies")
                 && cause.contains("consent notice")));
+    }
+
+    #[test]
+    fn last_words_of_a_block() {
+        assert_eq!(
+            last_words("a tent at dusk  Photo: Ann Lee", 3),
+            "Photo: Ann Lee"
+        );
+        assert_eq!(last_words("Ann Lee", 3), "Ann Lee");
+        assert_eq!(last_words("", 3), "");
+        assert_eq!(
+            last_words("né à Paris\u{a0}photo X", 2),
+            "Paris\u{a0}photo X"
+        );
     }
 
     #[test]
