@@ -716,7 +716,24 @@ fn names_forum_posts(dom: &Dom, id: NodeId) -> bool {
 /// sections under at most a short post (see [`is_thread`]). Its posts are then judged as a
 /// discussion's are (vote counts, posters' profiles, labels repeated on every post).
 pub fn reads_as_thread(page: &Page<'_>, dom: &Dom) -> bool {
-    !page.kinds.discussion && page.sections(dom).thread
+    !page.kinds.discussion && (page.sections(dom).thread || shows_poster_ranks(dom))
+}
+
+/// Fewest elements named a poster's rank for a page to read as a thread.
+const MIN_POSTER_RANKS: usize = 2;
+
+/// Whether the markup names a poster's title or rank (see [`names_poster_rank`]) on at
+/// least [`MIN_POSTER_RANKS`] elements: forum software prints one beside each post
+/// (XenForo's `userTitle`, phpBB's `profile-rank`), whatever the page declares.
+fn shows_poster_ranks(dom: &Dom) -> bool {
+    let mut ranks = 0;
+    dom.nodes.iter().any(|node| {
+        ranks += usize::from(
+            node.attr("class")
+                .is_some_and(|class| class.split_ascii_whitespace().any(names_poster_rank)),
+        );
+        ranks >= MIN_POSTER_RANKS
+    })
 }
 
 /// Carousels (`swiper`, `splide`, `carousel`, `slick`…) on an article page: they hold
@@ -2382,6 +2399,17 @@ mod tests {
         ] {
             assert!(!names_poster_rank(name), "{name}");
         }
+    }
+
+    #[test]
+    fn posters_ranks_beside_several_posts_make_a_thread() {
+        let post = "<article class='message'><h4>jo</h4><h5 class='userTitle message-userTitle'>\
+                    Member</h5><p>Reply text.</p></article>";
+        assert!(shows_poster_ranks(&crate::dom::Dom::parse(&post.repeat(2))));
+        assert!(!shows_poster_ranks(&crate::dom::Dom::parse(post)));
+        assert!(!shows_poster_ranks(&crate::dom::Dom::parse(
+            "<h2 class='section-title'>A</h2><h2 class='section-title'>B</h2>"
+        )));
     }
 
     #[test]
