@@ -323,6 +323,8 @@ impl Detector for MarkupSemantics {
             for &a in &block.ancestors {
                 if slot[a as usize] == UNJUDGED {
                     let mut facts = ElementFacts::of(dom, a, Some(held[a as usize]), total, thread);
+                    facts.listed =
+                        held_with_its_kind(dom, a, &held, total) * 10 > total * KIND_WRAPPER_TENTHS;
                     facts.deferred_page = facts.is_deferred_page(
                         held[a as usize],
                         total,
@@ -1519,6 +1521,53 @@ fn is_generated_hash(part: &str) -> bool {
         && part.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
+/// Least share of the page's text (1 in this many characters) an element must hold for its
+/// like siblings to be counted with it ([`held_with_its_kind`]).
+const KIND_MIN_SHARE: usize = 20;
+
+/// Share of the page's text (in tenths) that elements of one kind side by side must hold
+/// together to be the page's list, whatever their names say ([`held_with_its_kind`]).
+const KIND_WRAPPER_TENTHS: usize = 4;
+
+/// Fewest elements of one kind side by side whose text counts as one ([`held_with_its_kind`]).
+const KIND_MIN_MEMBERS: usize = 3;
+
+/// The text held by element `id` and its siblings of the same kind (same tag and
+/// `class`, which it must have), when there are at least [`KIND_MIN_MEMBERS`] of them and
+/// it holds a fair share of the page: the entries of a page's list (five `widget` boxes,
+/// one per course category) hold the page's text together, as one wrapper would.
+/// Otherwise its own text.
+fn held_with_its_kind(dom: &Dom, id: NodeId, held: &[usize], total: usize) -> usize {
+    let own = held[id as usize];
+    if own * KIND_MIN_SHARE < total {
+        return own;
+    }
+    let node = dom.node(id);
+    let (Some(tag), Some(parent)) = (node.local_name(), node.parent) else {
+        return own;
+    };
+    // Elements without a class are of no kind (`div#content`, `div#sidebar`).
+    let Some(class) = node.attr("class").filter(|c| !c.trim().is_empty()) else {
+        return own;
+    };
+    let mut sum = 0;
+    let mut members = 0;
+    let mut child = dom.node(parent).first_child;
+    while let Some(c) = child {
+        let sibling = dom.node(c);
+        child = sibling.next_sibling;
+        if sibling.local_name() == Some(tag) && sibling.attr("class") == Some(class) {
+            sum += held[c as usize];
+            members += 1;
+        }
+    }
+    if members >= KIND_MIN_MEMBERS {
+        sum
+    } else {
+        own
+    }
+}
+
 /// All that [`judge_element`] reads of an element: elements with equal facts get equal
 /// judgements.
 #[derive(PartialEq, Eq, Hash)]
@@ -1527,6 +1576,9 @@ struct ElementFacts<'a> {
     tag: Option<&'a LocalName>,
     /// Whether the element holds most of the page's text (see [`ElementFacts::of`]).
     is_wrapper: bool,
+    /// Whether it is one of the entries of the page's list: elements of one kind side by
+    /// side that hold much of the page's text together (see [`held_with_its_kind`]).
+    listed: bool,
     /// Whether it has a `hidden` attribute.
     hidden: bool,
     /// Whether it is a tab or accordion panel (see [`is_collapsed_panel`]).
@@ -1556,6 +1608,7 @@ impl<'a> ElementFacts<'a> {
             // A wrapper holding most of the page's text is layout whatever its name (some
             // sites even hide the whole page with `display:none` until a script reveals it).
             is_wrapper: total > 0 && held.unwrap_or(0) * 10 > total * 6,
+            listed: false,
             hidden: hidden_attribute(node),
             panel: is_collapsed_panel(node) || follows_its_toggle(dom, node),
             deferred_page: false,
@@ -1830,7 +1883,9 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             .iter()
             .any(|t| !names_overlay_part(t) && content_matcher().is_match(t)))
         || tokens.iter().any(|t| names_editor_output(t));
-    if says_content {
+    // The entries of the page's list are its document, whatever their names say
+    // (`widget` boxes, one per course category).
+    if says_content || facts.listed {
         return None;
     }
     let filed_item = tokens
