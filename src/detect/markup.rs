@@ -1717,15 +1717,20 @@ fn names_poster_rank(token: &str) -> bool {
     {
         return false;
     }
-    let parts: Vec<&str> = name_parts(&token).collect();
-    let last = parts.last().copied().unwrap_or_default();
-    let last_two = match parts.len() {
-        n if n >= 2 => format!("{}{}", parts[n - 2], last),
-        _ => String::new(),
+    let (mut previous, mut last) = ("", "");
+    for part in name_parts(&token) {
+        (previous, last) = (last, part);
+    }
+    // The last two words run together, compared without joining them.
+    let last_two = |name: &str| {
+        !previous.is_empty()
+            && name.len() == previous.len() + last.len()
+            && name.starts_with(previous)
+            && name.ends_with(last)
     };
     POSTER_RANK_NAMES
         .iter()
-        .any(|name| *name == last || *name == last_two)
+        .any(|name| *name == last || last_two(name))
 }
 
 /// Judges one element by its tag, role and class/id names.
