@@ -409,6 +409,160 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
     }
 }
 
+/// The region, with the element that holds the declared document text: a region that
+/// holds the anchor and much more shrinks to it (its growth went past the document into
+/// the page around it); the anchor joins a region that misses it.
+fn anchored_region(dom: &Dom, region: Region, anchor: NodeId) -> Region {
+    let holds_anchor = region
+        .nodes
+        .iter()
+        .any(|&r| r != anchor && dom.holds(r, anchor));
+    if holds_anchor {
+        return Region {
+            nodes: vec![anchor],
+            cards: None,
+            continuation: None,
+        };
+    }
+    let mut region = region;
+    let inside = region
+        .nodes
+        .iter()
+        .any(|&r| r == anchor || dom.holds(anchor, r));
+    if !inside {
+        region.nodes.push(anchor);
+    }
+    region
+}
+
+/// Whether an element with a class name has siblings of its tag and class.
+fn is_panel_among_panels(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    let Some(class) = node.attr("class").filter(|c| !c.trim().is_empty()) else {
+        return false;
+    };
+    let Some(parent) = node.parent else {
+        return false;
+    };
+    let mut child = dom.node(parent).first_child;
+    while let Some(c) = child {
+        let sibling = dom.node(c);
+        if c != id
+            && sibling.local_name() == node.local_name()
+            && sibling.attr("class") == Some(class)
+        {
+            return true;
+        }
+        child = sibling.next_sibling;
+    }
+    false
+}
+
+/// Words of a declared text below which it is a teaser, no anchor.
+const ANCHOR_MIN_WORDS: usize = 60;
+/// Least share of a block's word triples found in the declared text for the block to be
+/// part of it.
+const ANCHOR_BLOCK_SHARE: f32 = 0.6;
+/// Least share of the declared text's word triples that the anchor's blocks hold.
+const ANCHOR_COVER_SHARE: f32 = 0.6;
+/// Most words of the element around the anchor, per word of the anchor's own.
+const ANCHOR_GROWTH: f32 = 2.0;
+/// Most words of a declared text read (hostile input stays cheap).
+const ANCHOR_MAX_WORDS: usize = 5000;
+
+/// The lowercased words of a text, markup tags skipped (declared texts may carry them).
+fn plain_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut in_tag = false;
+    text.split(move |c: char| {
+        if c == '<' {
+            in_tag = true;
+        }
+        let split = in_tag || !c.is_alphanumeric();
+        if c == '>' {
+            in_tag = false;
+        }
+        split
+    })
+    .filter(|w| !w.is_empty())
+    .map(str::to_lowercase)
+}
+
+/// Hashes of a text's word triples, in order.
+fn word_triples(text: &str, max_words: usize) -> Vec<u64> {
+    use std::hash::BuildHasher;
+    let hasher = rustc_hash::FxBuildHasher;
+    let words: Vec<String> = plain_words(text).take(max_words).collect();
+    words
+        .windows(3)
+        .map(|w| hasher.hash_one((&w[0], &w[1], &w[2])))
+        .collect()
+}
+
+/// The element that holds the page's declared document text (a product's description in
+/// its structured data): the deepest ancestor of the first block made of that text whose
+/// blocks hold most of it, grown while its parent adds little else. `None` when the text
+/// is a teaser, or the page does not show it.
+fn declared_anchor(blocks: &[Block], dom: &Dom, declared: &str) -> Option<(NodeId, Vec<usize>)> {
+    let triples = word_triples(declared, ANCHOR_MAX_WORDS);
+    if triples.len() + 2 < ANCHOR_MIN_WORDS {
+        return None;
+    }
+    let wanted: rustc_hash::FxHashSet<u64> = triples.iter().copied().collect();
+    // Per element: declared triples its blocks hold, and all its words.
+    let mut held: HashMap<NodeId, usize> = HashMap::default();
+    let mut words: HashMap<NodeId, usize> = HashMap::default();
+    // The blocks made of the declared text.
+    let mut parts: Vec<usize> = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        for &a in &block.ancestors {
+            *words.entry(a).or_default() += block.features.words;
+        }
+        let own = word_triples(&block.text, usize::MAX);
+        if own.is_empty() {
+            continue;
+        }
+        let hits = own.iter().filter(|t| wanted.contains(t)).count();
+        if (hits as f32) < ANCHOR_BLOCK_SHARE * own.len() as f32 {
+            continue;
+        }
+        parts.push(i);
+        for &a in &block.ancestors {
+            *held.entry(a).or_default() += hits;
+        }
+    }
+    let need = ANCHOR_COVER_SHARE * wanted.len() as f32;
+    let body = crate::blocks::html::find_body(dom);
+    // The first element, in the order of its blocks, that holds most of the text.
+    let anchor = parts
+        .iter()
+        .flat_map(|&i| blocks[i].ancestors.iter().rev().copied())
+        .find(|&a| Some(a) != body && held.get(&a).copied().unwrap_or(0) as f32 >= need)?;
+    let own_words = words.get(&anchor).copied().unwrap_or(0).max(1) as f32;
+    // The anchor grows while its parent adds little else, and once from a panel to its
+    // set of panels (an accordion's or a tab set's items are all the product's).
+    let mut region = anchor;
+    let mut in_panels = false;
+    while let Some(parent) = dom.node(region).parent {
+        if Some(parent) == body {
+            break;
+        }
+        let small = words.get(&parent).copied().unwrap_or(0) as f32 <= ANCHOR_GROWTH * own_words;
+        let panels = !in_panels && is_panel_among_panels(dom, region);
+        if !small && !panels {
+            break;
+        }
+        in_panels |= panels;
+        region = parent;
+    }
+    // The blocks of the text inside the anchor (copies elsewhere are a template's), long
+    // enough that their words are not the title or a label the text repeats.
+    parts.retain(|&i| {
+        blocks[i].features.words >= crate::blocks::PROSE_MIN_WORDS
+            && blocks[i].ancestors.contains(&region)
+    });
+    Some((region, parts))
+}
+
 /// Least share of clean text in the element that goes on with the region's list
 /// ([`list_continuation`]).
 const LIST_CONTINUATION_CLEAN_SHARE: f32 = 0.8;
@@ -940,6 +1094,7 @@ pub fn decide(
     dom: Option<&Dom>,
     source: SourceKind,
     kinds: PageKinds,
+    declared: Option<&str>,
     config: &DecideConfig,
 ) -> Vec<Decision> {
     let n = blocks.len();
@@ -963,13 +1118,28 @@ pub fn decide(
         }
     }
 
+    // The blocks of the declared document text, in the element that holds it.
+    let mut declared_parts: Vec<usize> = Vec::new();
     // Main container (HTML): blocks outside it lose a class step, blocks inside gain one.
+    // The element that holds the declared document text anchors it.
     let Region {
         nodes: region,
         cards,
         continuation,
     } = match (source, dom) {
-        (SourceKind::Html, Some(dom)) => main_region(blocks, &weights, dom, kinds),
+        (SourceKind::Html, Some(dom)) => {
+            let region = main_region(blocks, &weights, dom, kinds);
+            let anchor = declared
+                .and_then(|text| declared_anchor(blocks, dom, text))
+                .map(|(anchor, parts)| {
+                    declared_parts = parts;
+                    anchor
+                });
+            match anchor {
+                Some(anchor) => anchored_region(dom, region, anchor),
+                None => region,
+            }
+        }
         _ => Region::default(),
     };
     let mut in_container = vec![true; n];
@@ -1113,6 +1283,23 @@ pub fn decide(
     // their neighbours are. A line of figures (a card's price, a row of a score table) is
     // no tagline: its neighbours decide.
     let mut keep = keep;
+    // The text the page declares as its document (a product's description) is document
+    // text where the page shows it, whatever its markup (a drawer, a collapsed panel).
+    for &i in &declared_parts {
+        if !keep[i] {
+            keep[i] = true;
+            reasons[i].insert(
+                0,
+                (
+                    0.0,
+                    Reason {
+                        detector: "decide",
+                        cause: "the page's declared description".to_string(),
+                    },
+                ),
+            );
+        }
+    }
     if source == SourceKind::Html && !region.is_empty() {
         for i in 0..n {
             let f = &blocks[i].features;

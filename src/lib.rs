@@ -441,7 +441,12 @@ impl Cleaner {
             poster_names: Default::default(),
             ..page
         };
-        let mut decisions = self.run_detectors(&page);
+        // A product's declared description is the document's anchor, on one product's page.
+        let declared_text = declared
+            .product_description
+            .as_deref()
+            .filter(|_| page.kinds.product && page.kinds.products <= 1);
+        let mut decisions = self.run_detectors(&page, declared_text);
         budget.check("detectors")?;
         let mut meta = declared.metadata.clone();
         meta.url = url.map(str::to_string);
@@ -527,7 +532,7 @@ impl Cleaner {
             poster_names: Default::default(),
             sections: Default::default(),
         };
-        let decisions = self.run_detectors(&page);
+        let decisions = self.run_detectors(&page, None);
         budget.check("detectors")?;
         let mut meta = Metadata {
             url: url.map(str::to_string),
@@ -543,7 +548,9 @@ impl Cleaner {
         })
     }
 
-    fn run_detectors(&self, page: &Page<'_>) -> Vec<Decision> {
+    /// Runs the detectors and decides; `declared` is the document's text as the page's
+    /// structured data gives it (a product's description), if any.
+    fn run_detectors(&self, page: &Page<'_>, declared: Option<&str>) -> Vec<Decision> {
         let mut verdicts = Vec::new();
         for detector in &self.detectors {
             detector.detect(page, &mut verdicts);
@@ -554,6 +561,7 @@ impl Cleaner {
             page.dom,
             page.source,
             page.kinds,
+            declared,
             &self.options.decide,
         )
     }

@@ -34,6 +34,8 @@ pub struct Declared {
     pub metadata: Metadata,
     /// JSON-LD `articleBody` (or `text`) of an article object, if any.
     pub article_body: Option<String>,
+    /// JSON-LD `description` of a product object, if any.
+    pub product_description: Option<String>,
     /// JSON-LD `headline`.
     pub headline: Option<String>,
     /// What kind of page its structured data says it is.
@@ -359,6 +361,11 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
             if types.iter().any(|t| names_product_type(t)) {
                 out.kinds.product = true;
                 out.kinds.products += 1;
+                if let Some(d) = map.get("description").and_then(|d| d.as_str()) {
+                    if out.product_description.is_none() && !d.trim().is_empty() {
+                        out.product_description = Some(d.to_string());
+                    }
+                }
             }
             if is_article_type(value) {
                 out.kinds.article = true;
