@@ -2054,6 +2054,90 @@ fn heading_like(block: &Block) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// A product page whose description sits in a drawer (`role="dialog"`), beside a
+    /// seller's box of prose.
+    fn product_page() -> String {
+        let first = "This tent sleeps two walkers and packs down to the size of a loaf of bread, \
+                     so it rides in the side pocket of most day packs without trouble.";
+        let second = "Its poles are aluminium, its floor is a tough ripstop nylon, and the fly \
+                      reaches the ground on every side to keep the spring rain off the inner tent. \
+                      Two doors let each sleeper leave without waking the other one at dawn.";
+        let json = format!(
+            r#"<script type="application/ld+json">{{"@context":"https://schema.org",
+            "@type":"Product","name":"Ridge Tent","description":"{first} {second}"}}</script>"#
+        );
+        format!(
+            "<html><head><title>Ridge Tent</title>{json}</head><body>\
+             <nav><a href='/'>Home</a> <a href='/tents'>Tents</a></nav>\
+             <main><h1>Ridge Tent</h1><p class='price'>$240</p>\
+             <div class='seller'><p>Our shop has sold camping gear from a small workshop in the \
+             hills since the spring of 1998, and every order leaves within two working days.</p></div>\
+             <div role='dialog' class='drawer'><p>{first}</p><p>{second}</p></div></main>\
+             <footer><p>All rights reserved.</p></footer></body></html>"
+        )
+    }
+
+    /// The declared description of [`product_page`], as its JSON-LD gives it.
+    fn declared_description() -> String {
+        let page = product_page();
+        let start = page.find(r#""description":""#).expect("declared") + 15;
+        let end = start + page[start..].find('"').expect("closed");
+        page[start..end].to_string()
+    }
+
+    #[test]
+    fn a_products_declared_description_anchors_the_element_that_shows_it() {
+        let html = product_page();
+        let dom = crate::dom::Dom::parse(&html);
+        let blocks = crate::blocks::html::blocks_from_dom(&dom);
+        let (anchor, parts) =
+            super::declared_anchor(&blocks, &dom, &declared_description()).expect("an anchor");
+        // Both paragraphs of the drawer, and not the seller's prose, are the description.
+        let texts: Vec<&str> = parts.iter().map(|&i| blocks[i].text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].starts_with("This tent sleeps") && texts[1].starts_with("Its poles"));
+        assert!(parts.iter().all(|&i| blocks[i].ancestors.contains(&anchor)));
+        // A region that holds the anchor and more shrinks to it; one that misses it takes it.
+        let body = crate::blocks::html::find_body(&dom).expect("a body");
+        let grown = super::anchored_region(
+            &dom,
+            super::Region {
+                nodes: vec![body],
+                ..Default::default()
+            },
+            anchor,
+        );
+        assert_eq!(grown.nodes, vec![anchor]);
+        let nav = blocks[0]
+            .ancestors
+            .last()
+            .copied()
+            .expect("the nav's element");
+        let joined = super::anchored_region(
+            &dom,
+            super::Region {
+                nodes: vec![nav],
+                ..Default::default()
+            },
+            anchor,
+        );
+        assert_eq!(joined.nodes, vec![nav, anchor]);
+        // A declared text the page does not show anchors nothing.
+        let other = "A cast iron pan that heats evenly on gas, on induction and in the oven, \
+                     seasoned at the foundry with flax oil so that eggs slide off it from the \
+                     first morning. The handle stays cool for a minute or two, the pour spouts \
+                     on both sides suit either hand, and a lid of the same iron is sold apart \
+                     for slow stews that need an hour or more on a low flame.";
+        assert!(super::declared_anchor(&blocks, &dom, &other).is_none());
+    }
+
+    #[test]
+    fn a_short_declared_description_anchors_nothing() {
+        let dom = crate::dom::Dom::parse("<p>A small tent for two walkers.</p>");
+        let blocks = crate::blocks::html::blocks_from_dom(&dom);
+        assert!(super::declared_anchor(&blocks, &dom, "A small tent for two walkers.").is_none());
+    }
     #[test]
     fn cards_numbered_one_by_one_are_one_kind() {
         use super::same_card_class;
