@@ -2129,7 +2129,7 @@ mod tests {
                      first morning. The handle stays cool for a minute or two, the pour spouts \
                      on both sides suit either hand, and a lid of the same iron is sold apart \
                      for slow stews that need an hour or more on a low flame.";
-        assert!(super::declared_anchor(&blocks, &dom, &other).is_none());
+        assert!(super::declared_anchor(&blocks, &dom, other).is_none());
     }
 
     #[test]
