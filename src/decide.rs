@@ -333,14 +333,32 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
     let mut joined_cards = None;
     // A list of cards (teasers, products, posts: elements of one kind side by side) that
     // holds far more clean text than the region is a listing page's document.
-    if let Some(cards) = card_list(dom, &clean_chars, &prose_chars) {
-        let region_clean: usize = region.iter().map(|&n| clean_chars[n as usize]).sum();
-        let disjoint = region
+    let overlaps = |n: NodeId| {
+        region
             .iter()
-            .all(|&r| r != cards && !is_ancestor(r, cards) && !is_ancestor(cards, r));
-        if disjoint && clean_chars[cards as usize] * 2 > region_clean * 3 {
-            region.push(cards);
-            joined_cards = Some(cards);
+            .any(|&r| r == n || is_ancestor(r, n) || is_ancestor(n, r))
+    };
+    let region_clean: usize = region.iter().map(|&n| clean_chars[n as usize]).sum();
+    if let Some((cards, _, _)) = card_list(dom, &clean_chars, &prose_chars, &|_| false) {
+        if !overlaps(cards) {
+            if clean_chars[cards as usize] * 2 > region_clean * 3 {
+                region.push(cards);
+                joined_cards = Some(cards);
+            }
+        } else if let Some((grid, count, cell)) =
+            card_list(dom, &clean_chars, &prose_chars, &overlaps)
+        {
+            // The best "list" is the region itself (its paragraphs, an FAQ's folds, a
+            // category's description): the page's grid is the best list outside it, when
+            // it is a grid of many like cells on a page not declared an article.
+            if count >= CARD_GRID_MIN_CARDS
+                && cell
+                && !kinds.article
+                && clean_chars[grid as usize] as f32 > CARD_GRID_REGION_SHARE * region_clean as f32
+            {
+                region.push(grid);
+                joined_cards = Some(grid);
+            }
         }
     }
     // A page whose best region holds a small part of its clean text is a page of many
@@ -753,6 +771,13 @@ fn posts_holder(
     None
 }
 
+/// Fewest cells of a grid outside the region for it to join the region when the best card
+/// list is the region itself (a short rail of teasers or a menu has fewer).
+const CARD_GRID_MIN_CARDS: usize = 12;
+
+/// Least clean text of such a grid, as a share of the region's.
+const CARD_GRID_REGION_SHARE: f32 = 0.25;
+
 /// Fewest cards of one kind that make a card list.
 const CARD_LIST_MIN_CARDS: usize = 4;
 
@@ -773,13 +798,24 @@ fn has_prose(prose: usize, clean: usize) -> bool {
     prose * CARD_LIST_PROSE_SHARE >= clean
 }
 
-/// The element holding the most clean text in children of one kind (same tag and class):
+/// A card list: the element holding the cards, their number, and whether they are grid
+/// cells ([`is_grid_cell`]).
+type CardList = (NodeId, usize, bool);
+
+/// The element holding the most clean text in children of one kind (same tag and class),
+/// with the number of those children and whether they are grid cells ([`is_grid_cell`]),
+/// among the elements `overlaps` does not exclude:
 /// the grid of a listing, storefront or blog index. Cards that hold prose rank above lists
 /// of bare links (an archive menu of titles, clean but for its links), which win only
 /// when no list holds prose.
-fn card_list(dom: &Dom, clean_chars: &[usize], prose_chars: &[usize]) -> Option<NodeId> {
+fn card_list(
+    dom: &Dom,
+    clean_chars: &[usize],
+    prose_chars: &[usize],
+    overlaps: &dyn Fn(NodeId) -> bool,
+) -> Option<CardList> {
     // Ranked by (holds prose, clean text).
-    let mut best: Option<((bool, usize), NodeId)> = None;
+    let mut best: Option<((bool, usize), CardList)> = None;
     // Only elements with enough clean text can hold a card list.
     // In node id order (the order of the ties below).
     let parents: Vec<NodeId> = clean_chars
@@ -787,6 +823,7 @@ fn card_list(dom: &Dom, clean_chars: &[usize], prose_chars: &[usize]) -> Option<
         .enumerate()
         .filter(|&(_, &c)| c >= CARD_LIST_MIN_CHARS)
         .map(|(n, _)| n as NodeId)
+        .filter(|&n| !overlaps(n))
         .collect();
     let mut groups: Vec<(&html5ever::LocalName, Option<&str>, usize, usize, usize)> = Vec::new();
     for parent in parents {
@@ -829,7 +866,7 @@ fn card_list(dom: &Dom, clean_chars: &[usize], prose_chars: &[usize]) -> Option<
                 && g.3 >= CARD_LIST_MIN_CHARS
                 && best.is_none_or(|(b, _)| (has_prose(g.4, g.3), g.3) > b)
             {
-                best = Some(((has_prose(g.4, g.3), g.3), parent));
+                best = Some(((has_prose(g.4, g.3), g.3), (parent, g.2, is_grid_cell(g.0))));
             }
         }
     }
@@ -851,6 +888,12 @@ fn card_class_names(class: Option<&str>) -> impl Iterator<Item = &str> {
 /// by side are the parts of one page, not cards of a list, whatever their likeness.
 fn is_page_section(tag: &html5ever::LocalName, class: Option<&str>) -> bool {
     *tag == local_name!("section") || class.is_some_and(|c| c.contains("section"))
+}
+
+/// Whether cards of this tag are the cells of a grid (`<div>`, `<article>`), not the
+/// paragraphs, items, rows or folds of a document.
+fn is_grid_cell(tag: &html5ever::LocalName) -> bool {
+    *tag == local_name!("div") || *tag == local_name!("article")
 }
 
 /// Whether two cards' classes name the same kind of card ([`card_class_names`]).
