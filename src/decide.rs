@@ -2098,6 +2098,55 @@ fn heading_like(block: &Block) -> bool {
 #[cfg(test)]
 mod tests {
 
+    #[test]
+    fn a_grid_outside_the_region_is_the_best_list_once_the_region_is_set_aside() {
+        use crate::dom::{NodeData, NodeId};
+        let intro: String = (0..4)
+            .map(|n| format!("<p>Paragraph {n} of the category's text tells a reader how the socks are made and sized.</p>"))
+            .collect();
+        let cards: String = (1..=14)
+            .map(|n| {
+                format!(
+                    "<div class='tile'><h3>Ridge Sock {n}</h3><span>Soft wool, size {n}.</span></div>"
+                )
+            })
+            .collect();
+        let dom = crate::dom::Dom::parse(&format!(
+            "<main><div class='intro'>{intro}</div><div class='grid'>{cards}</div></main>"
+        ));
+        // Every text is clean; prose is the text of paragraphs.
+        let mut clean = vec![0; dom.nodes.len()];
+        let mut prose = vec![0; dom.nodes.len()];
+        for (id, node) in dom.nodes.iter().enumerate() {
+            if let NodeData::Text(text) = &node.data {
+                let in_p = node.parent.is_some_and(|p| {
+                    dom.node(p).local_name() == Some(&html5ever::local_name!("p"))
+                });
+                let mut at = Some(id as NodeId);
+                while let Some(a) = at {
+                    clean[a as usize] += text.len();
+                    prose[a as usize] += if in_p { text.len() } else { 0 };
+                    at = dom.node(a).parent;
+                }
+            }
+        }
+        let class_of = |class: &str| {
+            (0..dom.nodes.len() as NodeId)
+                .find(|&n| dom.node(n).attr("class") == Some(class))
+                .expect("the element")
+        };
+        let (intro, grid) = (class_of("intro"), class_of("grid"));
+        // Paragraphs side by side rank first: the region's own text is the best "list".
+        let (first, _, cell) = super::card_list(&dom, &clean, &prose, &|_| false).expect("a list");
+        assert_eq!((first, cell), (intro, false));
+        // Set aside, the grid of 14 like cells is the best list.
+        let set_aside = |n: NodeId| n == intro || dom.holds(n, intro) || dom.holds(intro, n);
+        let best = super::card_list(&dom, &clean, &prose, &set_aside);
+        assert_eq!(best, Some((grid, 14, true)));
+        assert!(super::is_grid_cell(&html5ever::local_name!("article")));
+        assert!(!super::is_grid_cell(&html5ever::local_name!("li")));
+    }
+
     /// A product page whose description sits in a drawer (`role="dialog"`), beside a
     /// seller's box of prose.
     fn product_page() -> String {
