@@ -1446,6 +1446,7 @@ pub fn decide(
                 blocks,
                 dom,
                 kinds.article,
+                kinds.discussion,
                 continuation,
                 &mut keep,
                 &mut reasons,
@@ -1649,6 +1650,7 @@ fn drop_after_body(
     blocks: &[Block],
     dom: &Dom,
     article: bool,
+    discussion: bool,
     continuation: Option<NodeId>,
     keep: &mut [bool],
     reasons: &mut [Vec<(f32, Reason)>],
@@ -1722,6 +1724,17 @@ fn drop_after_body(
             if shared > 0 && is_list(dom, chain[shared - 1]) {
                 continue;
             }
+            // On a discussion, so is the next of a run of elements of one kind (the posts
+            // of a thread, each a `div.crawler-post`) when the body lies in one of them.
+            if let (true, Some(&mine), Some(&theirs)) = (
+                discussion,
+                chain.get(shared),
+                blocks[i].ancestors.get(shared),
+            ) {
+                if same_kind_of_item(dom, mine, theirs) {
+                    continue;
+                }
+            }
             // The rest of a list the layout split into columns is the body's own.
             if continuation.is_some_and(|c| blocks[i].ancestors.contains(&c)) {
                 continue;
@@ -1764,6 +1777,18 @@ fn is_text_part(dom: &Dom, id: NodeId) -> bool {
                 | "pre"
         )
     })
+}
+
+/// Whether two sibling elements are items of one kind: the same tag and the same class
+/// names ([`card_class_names`]), at least one of them.
+fn same_kind_of_item(dom: &Dom, a: NodeId, b: NodeId) -> bool {
+    let (a, b) = (dom.node(a), dom.node(b));
+    let (Some(tag_a), Some(tag_b)) = (a.local_name(), b.local_name()) else {
+        return false;
+    };
+    tag_a == tag_b
+        && card_class_names(a.attr("class")).next().is_some()
+        && same_card_class(a.attr("class"), b.attr("class"))
 }
 
 /// Whether the element is a list (`ul`, `ol`).
@@ -2443,6 +2468,36 @@ mod tests {
             "<html><body><main><h1>The river floods again</h1><ol>\
              <li><div class=post>{long}<p>{more}</p></div></li>\
              <li><div class=post>{reply}</div></li></ol></main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("three times in ten years"), "{text}");
+        assert!(text.contains("came into our kitchen"), "{text}");
+    }
+
+    #[test]
+    fn the_replies_after_a_long_post_of_a_discussion_stay() {
+        let long = "<p>The river flooded the lower town again this spring, and the council met \
+                    in the old school hall to decide what it would do about the houses on the \
+                    bank, which have been flooded three times in ten years. The engineers said \
+                    the old walls were too low, and the drains under the square were too \
+                    narrow for the water that comes down from the hills after a week of rain, \
+                    so the council asked them for a plan that the town could pay for.</p>";
+        let more = "The plan they brought back a month later raised the walls by a metre, \
+                    widened the drains and moved the bus depot away from the lowest street. The work \
+                    starts in the autumn and should be done before the winter rains come back \
+                    to the valley.";
+        let first = "<p>Has anyone heard what the council decided about the river walls at \
+                     the meeting last night in the school hall?</p>";
+        let reply = "<p>We live two streets from the bank and the water came into our kitchen \
+                     twice, so I hope the council finds the money this time.</p>";
+        // A declared discussion whose posts are divs of one class, the second one long.
+        let html = format!(
+            "<html><body><main><h1>The river floods again</h1>\
+             <div itemscope itemtype='http://schema.org/DiscussionForumPosting'>\
+             <div class='topic-body crawler-post'><div class=post>{first}</div></div>\
+             <div class='topic-body crawler-post'><div class=post>{long}<p>{more}</p></div></div>\
+             <div class='topic-body crawler-post'><div class=post>{reply}</div></div>\
+             </div></main></body></html>"
         );
         let text = crate::clean_html(&html);
         assert!(text.contains("three times in ten years"), "{text}");
