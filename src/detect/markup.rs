@@ -1848,7 +1848,8 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             cause: format!("inside <{tag}> named \"{token}\" (an author box)"),
         });
     }
-    // A forum member's signature, printed under each of their posts, is about the member.
+    // A forum member's signature, printed under each of their posts, is about the member:
+    // beside the document, as an author box is.
     if let Some(token) = facts
         .class
         .into_iter()
@@ -1856,7 +1857,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         .find(|t| names_signature(t))
     {
         return Some(ElementJudgement {
-            weight: NAME_WEIGHT,
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
             cause: format!("inside <{tag}> named \"{token}\" (a member's signature)"),
         });
     }
