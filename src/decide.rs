@@ -455,25 +455,7 @@ fn anchored_region(dom: &Dom, region: Region, anchor: NodeId) -> Region {
 
 /// Whether an element with a class name has siblings of its tag and class.
 fn is_panel_among_panels(dom: &Dom, id: NodeId) -> bool {
-    let node = dom.node(id);
-    let Some(class) = node.attr("class").filter(|c| !c.trim().is_empty()) else {
-        return false;
-    };
-    let Some(parent) = node.parent else {
-        return false;
-    };
-    let mut child = dom.node(parent).first_child;
-    while let Some(c) = child {
-        let sibling = dom.node(c);
-        if c != id
-            && sibling.local_name() == node.local_name()
-            && sibling.attr("class") == Some(class)
-        {
-            return true;
-        }
-        child = sibling.next_sibling;
-    }
-    false
+    dom.like_siblings(id).any(|c| c != id)
 }
 
 /// Words of a declared text below which it is a teaser, no anchor.

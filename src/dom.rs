@@ -338,6 +338,21 @@ impl Dom {
             .is_some_and(|p| is_ancestor(&self.nodes, a, p))
     }
 
+    /// The elements of `id`'s kind among its parent's children, itself included: the same
+    /// tag and the same `class`, which must not be empty (an element without a class is of
+    /// no kind). Empty for an element without a class or a parent.
+    pub fn like_siblings(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let node = self.node(id);
+        let class = node.attr("class").filter(|c| !c.trim().is_empty());
+        let first = class
+            .and(node.parent)
+            .and_then(|p| self.node(p).first_child);
+        std::iter::successors(first, |&c| self.node(c).next_sibling).filter(move |&c| {
+            let sibling = self.node(c);
+            sibling.local_name() == node.local_name() && sibling.attr("class") == class
+        })
+    }
+
     /// The node with id `id`.
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
@@ -1289,6 +1304,20 @@ static PLACEHOLDER_NAME: std::sync::LazyLock<QualName> =
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn like_siblings_share_the_tag_and_the_class() {
+        let dom = Dom::parse(
+            "<div><p class='a'>1</p><p class='a'>2</p><p class='b'>3</p><div class='a'>4</div>\
+             <p>5</p><p>6</p></div>",
+        );
+        let ps = dom.elements_named(&html5ever::local_name!("p"));
+        let kind: Vec<NodeId> = dom.like_siblings(ps[0]).collect();
+        assert_eq!(kind, vec![ps[0], ps[1]]);
+        assert_eq!(dom.like_siblings(ps[2]).count(), 1);
+        // Without a class, an element is of no kind.
+        assert_eq!(dom.like_siblings(ps[3]).count(), 0);
+    }
 
     #[test]
     fn style_declarations_are_read_in_any_case_and_spacing() {

@@ -1542,24 +1542,10 @@ fn held_with_its_kind(dom: &Dom, id: NodeId, held: &[usize], total: usize) -> us
     if own * KIND_MIN_SHARE < total {
         return own;
     }
-    let node = dom.node(id);
-    let (Some(tag), Some(parent)) = (node.local_name(), node.parent) else {
-        return own;
-    };
-    // Elements without a class are of no kind (`div#content`, `div#sidebar`).
-    let Some(class) = node.attr("class").filter(|c| !c.trim().is_empty()) else {
-        return own;
-    };
-    let mut sum = 0;
-    let mut members = 0;
-    let mut child = dom.node(parent).first_child;
-    while let Some(c) = child {
-        let sibling = dom.node(c);
-        child = sibling.next_sibling;
-        if sibling.local_name() == Some(tag) && sibling.attr("class") == Some(class) {
-            sum += held[c as usize];
-            members += 1;
-        }
+    let (mut sum, mut members) = (0, 0);
+    for c in dom.like_siblings(id) {
+        sum += held[c as usize];
+        members += 1;
     }
     if members >= KIND_MIN_MEMBERS {
         sum
