@@ -2433,18 +2433,25 @@ mod tests {
         assert!(!text.contains("Ana Ruiz"), "{text}");
     }
 
+    /// A long post of a thread (the body of [`the_replies_after_a_long_first_post_stay`] and
+    /// [`the_replies_after_a_long_post_of_a_discussion_stay`]).
+    const LONG_POST: &str = "<p>The river flooded the lower town again this spring, and the \
+        council met in the old school hall to decide what it would do about the houses on the \
+        bank, which have been flooded three times in ten years. The engineers said the old \
+        walls were too low, and the drains under the square were too narrow for the water that \
+        comes down from the hills after a week of rain, so the council asked them for a plan \
+        that the town could pay for.</p>";
+
+    /// A short reply after [`LONG_POST`].
+    const SHORT_REPLY: &str = "<p>We live two streets from the bank and the water came into our \
+        kitchen twice, so I hope the council finds the money this time.</p>";
+
     #[test]
     fn the_replies_after_a_long_first_post_stay() {
-        let long = "<p>The river flooded the lower town again this spring, and the council met \
-                    in the old school hall to decide what it would do about the houses on the \
-                    bank, which have been flooded three times in ten years. The engineers said \
-                    the old walls were too low, and the drains under the square were too \
-                    narrow for the water that comes down from the hills after a week of rain, \
-                    so the council asked them for a plan that the town could pay for.</p>";
+        let long = LONG_POST;
         let more = "The plan they brought back a month later raised the walls by a metre, \
                     widened the drains and moved the bus depot away from the lowest street.";
-        let reply = "<p>We live two streets from the bank and the water came into our kitchen \
-                     twice, so I hope the council finds the money this time.</p>";
+        let reply = SHORT_REPLY;
         // A thread as a list of posts, the first one long.
         let html = format!(
             "<html><body><main><h1>The river floods again</h1><ol>\
@@ -2458,20 +2465,14 @@ mod tests {
 
     #[test]
     fn the_replies_after_a_long_post_of_a_discussion_stay() {
-        let long = "<p>The river flooded the lower town again this spring, and the council met \
-                    in the old school hall to decide what it would do about the houses on the \
-                    bank, which have been flooded three times in ten years. The engineers said \
-                    the old walls were too low, and the drains under the square were too \
-                    narrow for the water that comes down from the hills after a week of rain, \
-                    so the council asked them for a plan that the town could pay for.</p>";
+        let long = LONG_POST;
         let more = "The plan they brought back a month later raised the walls by a metre, \
                     widened the drains and moved the bus depot away from the lowest street. The work \
                     starts in the autumn and should be done before the winter rains come back \
                     to the valley.";
         let first = "<p>Has anyone heard what the council decided about the river walls at \
                      the meeting last night in the school hall?</p>";
-        let reply = "<p>We live two streets from the bank and the water came into our kitchen \
-                     twice, so I hope the council finds the money this time.</p>";
+        let reply = SHORT_REPLY;
         // A declared discussion whose posts are divs of one class, the second one long.
         let html = format!(
             "<html><body><main><h1>The river floods again</h1>\
