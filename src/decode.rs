@@ -132,7 +132,7 @@ fn finish(bytes: &[u8], encoding: &'static Encoding, source: CharsetSource) -> D
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let mut text = text.into_owned();
     // NUL is never text: parsers treat it specially and plain text dumps carry it as junk.
-    if text.contains('\0') {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         text = text.replace('\0', " ");
     }
     Decoded {

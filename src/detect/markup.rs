@@ -27,6 +27,12 @@ fn lowercased(token: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `text` ends with `suffix` (ASCII), whatever the case of its letters.
+fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
 /// `token` in lowercase with its camelCase words set apart by `-` (`customerReviews` gives
 /// `customer-reviews`, `reviewsMedley` gives `reviews-medley`), so that [`name_parts`]
 /// splits them as it splits `customer-reviews`. A run of capitals stays one word (`FAQList`
@@ -1695,12 +1701,15 @@ const POSTER_RANK_NAMES: &[&str] = &[
 /// last word, or its last two words run together, is such a name (`message-userTitle`,
 /// `profile-rank`); `no-profile-rank` says the rank is missing.
 fn names_poster_rank(token: &str) -> bool {
-    let token = lowercased(token);
+    // Most class names end otherwise: tested before lowercasing, which may allocate.
     if !["title", "banner", "rank", "group"]
         .iter()
-        .any(|w| token.ends_with(w))
-        || token.starts_with("no-")
+        .any(|w| ends_with_ignore_ascii_case(token, w))
     {
+        return false;
+    }
+    let token = lowercased(token);
+    if token.starts_with("no-") {
         return false;
     }
     let (mut previous, mut last) = ("", "");
