@@ -1151,7 +1151,9 @@ fn limit_attributes(html: &str, max: usize, for_extraction: bool) -> Cow<'_, str
         b"noframes",
     ];
     let bytes = html.as_bytes();
-    let mut out = String::new();
+    // Room for the whole input: what is kept is copied without growing (the memory is only
+    // touched as it is written).
+    let mut out = String::with_capacity(html.len());
     let mut copied = 0;
     let mut spans: Vec<AttributeSpan> = Vec::new();
     let mut i = 0;

@@ -1,5 +1,7 @@
 //! Plain-text rendering, and the explained view that shows removed blocks beside kept ones.
 
+use std::borrow::Cow;
+
 use crate::blocks::{Block, BlockKind};
 use crate::Document;
 
@@ -18,15 +20,22 @@ fn joins(prev: &Block, block: &Block) -> bool {
 
 /// Text of one block as it appears in text output.
 pub fn block_text(block: &Block) -> String {
+    output_text(block).into_owned()
+}
+
+/// [`block_text`], borrowed from the block when its text needs no change.
+fn output_text(block: &Block) -> Cow<'_, str> {
     match block.kind {
-        BlockKind::TableRow { .. } => block
-            .cells
-            .iter()
-            .map(|c| c.replace('\n', " "))
-            .collect::<Vec<_>>()
-            .join("\t")
-            .trim()
-            .to_string(),
+        BlockKind::TableRow { .. } => Cow::Owned(
+            block
+                .cells
+                .iter()
+                .map(|c| c.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("\t")
+                .trim()
+                .to_string(),
+        ),
         _ => without_trailing_spaces(&block.text),
     }
 }
@@ -38,14 +47,14 @@ const MAX_BLANK_LINES: usize = 2;
 /// `text` with the spaces at the end of each line removed (a code block's lines keep their
 /// indentation) and runs of blank lines cut to [`MAX_BLANK_LINES`]: what text input reads
 /// back, so cleaning the output again keeps it.
-fn without_trailing_spaces(text: &str) -> String {
+fn without_trailing_spaces(text: &str) -> Cow<'_, str> {
     let mut blank_run = 0;
     let needs_work = text.lines().any(|l| {
         blank_run = if l.is_empty() { blank_run + 1 } else { 0 };
         l.ends_with(char::is_whitespace) || blank_run > MAX_BLANK_LINES
     });
     if !needs_work {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
@@ -60,7 +69,7 @@ fn without_trailing_spaces(text: &str) -> String {
         }
         out.push_str(line);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The document's clean text: kept blocks, a blank line between them, a newline at the end
@@ -72,11 +81,12 @@ pub fn render(doc: &Document) -> String {
 /// The clean text (as [`render`]) and, for each of its lines in order, the index of the
 /// block it comes from (`None` for a blank line).
 pub fn render_lines(doc: &Document) -> (String, Vec<Option<usize>>) {
-    let mut out = String::new();
+    // Room for every kept text and a blank line after each: the text is copied once.
+    let mut out = String::with_capacity(doc.kept_blocks().map(|(_, b)| b.text.len() + 2).sum());
     let mut line_blocks: Vec<Option<usize>> = Vec::new();
     let mut prev: Option<(usize, &Block)> = None;
     for (i, block) in doc.kept_blocks() {
-        let text = block_text(block);
+        let text = output_text(block);
         if text.is_empty() {
             continue;
         }
@@ -112,7 +122,7 @@ pub fn render_lines(doc: &Document) -> (String, Vec<Option<usize>>) {
 pub fn render_explained(doc: &Document) -> String {
     let mut out = String::new();
     for (block, decision) in doc.blocks.iter().zip(&doc.decisions) {
-        let text = block_text(block).replace('\n', " ");
+        let text = output_text(block).replace('\n', " ");
         if decision.keep {
             out.push_str("  ");
             out.push_str(&text);
