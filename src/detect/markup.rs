@@ -1571,6 +1571,9 @@ struct ElementFacts<'a> {
     /// Whether it is one of the entries of the page's list: elements of one kind side by
     /// side that hold much of the page's text together (see [`held_with_its_kind`]).
     listed: bool,
+    /// Whether it holds more of the page's text than a pager's page numbers ever do (see
+    /// [`PAGER_MAX_SHARE`]).
+    beyond_pager: bool,
     /// Whether it has a `hidden` attribute.
     hidden: bool,
     /// Whether it is a tab or accordion panel (see [`is_collapsed_panel`]).
@@ -1601,6 +1604,7 @@ impl<'a> ElementFacts<'a> {
             // sites even hide the whole page with `display:none` until a script reveals it).
             is_wrapper: total > 0 && held.unwrap_or(0) * 10 > total * 6,
             listed: false,
+            beyond_pager: total > 0 && held.unwrap_or(0) * PAGER_MAX_SHARE > total,
             hidden: hidden_attribute(node),
             panel: is_collapsed_panel(node) || follows_its_toggle(dom, node),
             deferred_page: false,
@@ -1625,6 +1629,17 @@ impl ElementFacts<'_> {
             && hidden_by_attributes(self.hidden, self.style)
             && held as f32 >= DEFERRED_PAGE_SHARE * total as f32
     }
+}
+
+/// Largest share of the page's text (one part in this many) a pager holds: its page
+/// numbers and Previous/Next links are a few words. An element named `pagination` that
+/// holds more wraps the paged list itself (a storefront's grid inside
+/// `pagination_container`), which its name does not make chrome.
+const PAGER_MAX_SHARE: usize = 8;
+
+/// Whether a class/id token names a pager (`pagination`, `pager`, `paginate`).
+fn names_pager(token: &str) -> bool {
+    name_parts(token).any(|p| p.starts_with("paginat") || p == "pager")
 }
 
 /// Smallest share of the page's text a hidden element holding the document's title holds
@@ -1907,6 +1922,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             // `elComment`): the comment sections are judged as sections (see
             // [`UserSections`]), not by name.
             || (facts.discussion && t.contains("comment"))
+            || (facts.beyond_pager && names_pager(t))
         {
             return None;
         }
@@ -2185,6 +2201,19 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(v[0], ("Home".into(), "inside <nav>".into()));
         assert_eq!(v[1].1, "inside <footer>");
+    }
+
+    #[test]
+    fn a_pager_is_chrome_but_a_list_wrapped_in_a_pagination_name_is_not() {
+        let v = verdicts(
+            "<h1>Running shirts</h1><div class='pagination_container'>\
+             <div class='card'><p>Light mesh tee with flat seams and a drop hem</p></div>\
+             <div class='card'><p>Merino long sleeve that keeps warm when wet</p></div></div>\
+             <p>All shirts ship within two days from our own warehouse in the valley.</p>\
+             <div class='pagination'><a>1</a> <a>2</a> <a>Next</a></div>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1, "inside <div> named \"pagination\"");
     }
 
     #[test]
