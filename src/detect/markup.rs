@@ -1574,6 +1574,8 @@ struct ElementFacts<'a> {
     /// Whether it holds more of the page's text than a pager's page numbers ever do (see
     /// [`PAGER_MAX_SHARE`]).
     beyond_pager: bool,
+    /// Whether it is a control group around a drop-down list (see [`labels_a_choice`]).
+    labels_choice: bool,
     /// Whether it has a `hidden` attribute.
     hidden: bool,
     /// Whether it is a tab or accordion panel (see [`is_collapsed_panel`]).
@@ -1605,6 +1607,7 @@ impl<'a> ElementFacts<'a> {
             is_wrapper: total > 0 && held.unwrap_or(0) * 10 > total * 6,
             listed: false,
             beyond_pager: total > 0 && held.unwrap_or(0) * PAGER_MAX_SHARE > total,
+            labels_choice: labels_a_choice(dom, node, held.unwrap_or(0)),
             hidden: hidden_attribute(node),
             panel: is_collapsed_panel(node) || follows_its_toggle(dom, node),
             deferred_page: false,
@@ -1629,6 +1632,31 @@ impl ElementFacts<'_> {
             && hidden_by_attributes(self.hidden, self.style)
             && held as f32 >= DEFERRED_PAGE_SHARE * total as f32
     }
+}
+
+/// Most characters of text a control group holds (see [`labels_a_choice`]).
+const CONTROL_GROUP_MAX_CHARS: usize = 40;
+
+/// Whether `node`, holding `held` characters of text, is a control group around a
+/// drop-down list: a few words (at most [`CONTROL_GROUP_MAX_CHARS`]) beside a `<select>`
+/// among its children or their first elements. A listing's "Show [24] per page" or
+/// "Sort by [Best selling]", a shop's "Quantity": the words of a control, whose options
+/// are never text of the page either.
+fn labels_a_choice(dom: &Dom, node: &crate::dom::Node, held: usize) -> bool {
+    if held == 0 || held > CONTROL_GROUP_MAX_CHARS {
+        return false;
+    }
+    let is_select =
+        |n: &crate::dom::Node| n.local_name().is_some_and(|t| *t == local_name!("select"));
+    let children = |n: &crate::dom::Node| {
+        std::iter::successors(n.first_child, |&c| dom.node(c).next_sibling).map(|c| dom.node(c))
+    };
+    children(node).any(|c| {
+        is_select(c)
+            || children(c)
+                .find(|g| g.local_name().is_some())
+                .is_some_and(is_select)
+    })
 }
 
 /// Largest share of the page's text (one part in this many) a pager holds: its page
@@ -1788,6 +1816,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
                 },
             });
         }
+    }
+    if facts.labels_choice {
+        return Some(ElementJudgement {
+            weight: SMALL_FORM_WEIGHT,
+            cause: format!("inside <{tag}> around a drop-down list"),
+        });
     }
     if facts.small_form {
         return Some(ElementJudgement {
@@ -2214,6 +2248,24 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].1, "inside <div> named \"pagination\"");
+    }
+
+    #[test]
+    fn the_words_around_a_drop_down_list_are_chrome() {
+        let v = verdicts(
+            "<h1>Garden kneelers</h1><p>Kneelers and back savers for long days in the beds, \
+             padded and light enough to carry from row to row.</p>\
+             <div class='field limiter'><label><span>Show</span></label>\
+             <div class='control'><select><option>24</option></select></div>\
+             <span>per page</span></div>\
+             <div class='sorter'><span>Sort by</span><select><option>Price</option></select></div>",
+        );
+        assert_eq!(v.len(), 3, "{v:?}");
+        assert!(
+            v.iter()
+                .all(|(_, c)| c.ends_with("around a drop-down list")),
+            "{v:?}"
+        );
     }
 
     #[test]
