@@ -657,6 +657,21 @@ mod tests {
     }
 
     #[test]
+    fn a_pager_position_and_pairing_headings_match_as_whole_lines() {
+        for line in [
+            "Page 2 of 9",
+            "Slide 1 of 5",
+            "Seite 3 von 12",
+            "Pairs well with",
+            "See similar items",
+        ] {
+            assert!(match_phrase(line, 4, 0.0).is_some(), "{line}");
+        }
+        // A sentence about pages is no pager.
+        assert!(match_phrase("Page 2 of the report lists the sites", 8, 0.0).is_none());
+    }
+
+    #[test]
     fn calls_to_action_and_form_labels_match_as_whole_lines() {
         for line in [
             "Learn more",
