@@ -18,6 +18,18 @@ fn name_tokens(value: &str) -> std::str::SplitAsciiWhitespace<'_> {
     value.split_ascii_whitespace()
 }
 
+/// Whether `name` holds `word`: [`str::contains`] for the short names of classes and ids,
+/// without the setup of a searcher (which costs more than the search on a few bytes).
+fn holds(name: &str, word: &str) -> bool {
+    let (name, word) = (name.as_bytes(), word.as_bytes());
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    name.len() >= word.len()
+        && (0..=name.len() - word.len())
+            .any(|i| name[i] == first && &name[i + 1..i + word.len()] == rest)
+}
+
 /// A name token in lower case, borrowed when it has no capitals.
 fn lowercased(token: &str) -> Cow<'_, str> {
     if token.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -858,7 +870,7 @@ fn user_section_name(dom: &Dom, id: NodeId) -> Option<(UserSection, String)> {
             // Names in camelCase (`customerReviews`, `reviewsMedley`) name review sections
             // as their dashed forms do. Comment sections are not read so: on threads,
             // camelCase `comment…` names are mostly parts of each post.
-            if !token.contains("eview") {
+            if !holds(token, "eview") {
                 return None;
             }
             let words = lowercased_words(token);
@@ -941,7 +953,7 @@ fn section_named(token: &str) -> Option<UserSection> {
         return None;
     }
     // Most names are about neither: skip them before splitting.
-    if !(token.contains("comment") || token.contains("review")) {
+    if !(holds(token, "comment") || holds(token, "review")) {
         return None;
     }
     let parts = name_parts(token);
@@ -1223,7 +1235,7 @@ fn names_author_box(token: &str) -> bool {
     if PLUGIN_BOXES.contains(&token) {
         return true;
     }
-    if !token.contains("author") && !token.contains("contributor") {
+    if !holds(token, "author") && !holds(token, "contributor") {
         return false;
     }
     let joined: String = token.chars().filter(|c| !matches!(c, '-' | '_')).collect();
@@ -1235,7 +1247,7 @@ fn names_author_box(token: &str) -> bool {
 /// about cookies in a document (`#cookies`) is not one, nor a recipe site's
 /// `cookie-recipes` grid: "cookie" needs a word of a notice beside it.
 fn names_consent_notice(token: &str) -> bool {
-    if token.contains("consent") || token.contains("gdpr") {
+    if holds(token, "consent") || holds(token, "gdpr") {
         return true;
     }
     let parts = name_parts(token);
@@ -1723,7 +1735,7 @@ const NAME_WEIGHT: f32 = 0.45;
 fn names_signature(token: &str) -> bool {
     let token = lowercased(token);
     !token.starts_with("fa-")
-        && token.contains("signature")
+        && holds(&token, "signature")
         && name_parts(&token).any(|p| p.starts_with("signature") || p.ends_with("signature"))
 }
 
@@ -1955,7 +1967,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             // On a forum thread the posts are named comments (`comment-body`,
             // `elComment`): the comment sections are judged as sections (see
             // [`UserSections`]), not by name.
-            || (facts.discussion && t.contains("comment"))
+            || (facts.discussion && holds(t, "comment"))
             || (facts.beyond_pager && names_pager(t))
         {
             return None;
@@ -2008,7 +2020,7 @@ const OVERLAY_PART_WORDS: &[&str] = &["popover", "tooltip", "modal", "popup"];
 /// (`modal-content`, `popover-body`, `tooltip-text`, `search-popup-content`), not the
 /// element that opens it (`tooltip-trigger`, `modal-link`).
 fn names_overlay_part(token: &str) -> bool {
-    OVERLAY_PART_WORDS.iter().any(|w| token.contains(w))
+    OVERLAY_PART_WORDS.iter().any(|w| holds(token, w))
         && !name_parts(token).any(|p| OVERLAY_TRIGGERS.contains(&p))
 }
 
@@ -2266,6 +2278,22 @@ mod tests {
                 .all(|(_, c)| c.ends_with("around a drop-down list")),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn holds_finds_a_word_as_contains_does() {
+        for (name, word) in [
+            ("comment-list", "comment"),
+            ("list-comments", "comment"),
+            ("comment", "comment"),
+            ("commen", "comment"),
+            ("", "gdpr"),
+            ("xgdpr", "gdpr"),
+            ("reviews", "eview"),
+            ("abc", ""),
+        ] {
+            assert_eq!(holds(name, word), name.contains(word), "{name} / {word}");
+        }
     }
 
     #[test]
