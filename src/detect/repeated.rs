@@ -323,6 +323,11 @@ impl Detector for RepeatedInPage {
             if fields && !template_of_posts {
                 continue;
             }
+            // A field that each section of the document gives (`Team size: 50`, a
+            // `Key features` heading under each product of a round-up) is its text.
+            if !page.kinds.discussion && in_separate_sections(page.blocks, indices) {
+                continue;
+            }
             // The values of a grid of fields (`Palm rest included` / `No`, `Low profile` /
             // `No`) repeat under labels that differ: they are the fields' values.
             if values_of_fields(page.blocks, indices) {
@@ -360,6 +365,34 @@ impl Detector for RepeatedInPage {
         }
         out.sort_by_key(|v| v.block);
     }
+}
+
+/// Whether each sighting of a text sits in a different section of one flat document body:
+/// all are children of one element, and between two sightings that element holds a heading
+/// of its own and a line longer than a label (the sections of a round-up, each giving the
+/// same fields). A menu printed twice has no prose between its copies in one element.
+fn in_separate_sections(blocks: &[crate::blocks::Block], indices: &[usize]) -> bool {
+    let parent = |i: usize| {
+        let a = &blocks[i].ancestors;
+        a.len().checked_sub(2).map(|p| a[p])
+    };
+    let Some(body) = parent(indices[0]) else {
+        return false;
+    };
+    if indices.iter().any(|&i| parent(i) != Some(body)) {
+        return false;
+    }
+    indices.windows(2).all(|pair| {
+        let between = &blocks[pair[0] + 1..pair[1]];
+        let own = |b: &&crate::blocks::Block| {
+            b.ancestors.len() >= 2 && b.ancestors[b.ancestors.len() - 2] == body
+        };
+        between.iter().filter(own).any(|b| b.kind.is_heading())
+            && between
+                .iter()
+                .filter(own)
+                .any(|b| b.features.words > MAX_WORDS)
+    })
 }
 
 /// Whether each of the blocks at `indices` is the value of a field ([`is_field_value`]) and
@@ -699,6 +732,24 @@ mod tests {
         assert_eq!(got.iter().filter(|t| *t == "Specifications").count(), 1);
         assert_eq!(got.iter().filter(|t| *t == "Acme").count(), 1);
         assert_eq!(got.iter().filter(|t| *t == "$12.00").count(), 2);
+    }
+
+    #[test]
+    fn a_field_given_under_each_heading_of_a_round_up_is_text() {
+        let entry = |name: &str| {
+            format!(
+                "<h3>{name}</h3><p>Team size: 50 employees</p>\
+                 <p>{name} is an agency that builds brands for small shops and cafes.</p>"
+            )
+        };
+        let html = format!(
+            "<h1>Best agencies</h1><div class='body'>{}{}{}</div>\
+             <div><p>Share this</p></div><footer><p>Share this</p></footer>",
+            entry("Acme"),
+            entry("Bolt"),
+            entry("Cobalt")
+        );
+        assert_eq!(repeated(&html), ["Share this", "Share this"]);
     }
 
     #[test]
