@@ -325,7 +325,11 @@ impl Detector for RepeatedInPage {
             }
             // A field that each section of the document gives (`Team size: 50`, a
             // `Key features` heading under each product of a round-up) is its text.
-            if !page.kinds.discussion && in_separate_sections(page.blocks, indices) {
+            if !page.kinds.discussion
+                && page
+                    .dom
+                    .is_some_and(|dom| in_separate_sections(dom, page.blocks, indices))
+            {
                 continue;
             }
             // The values of a grid of fields (`Palm rest included` / `No`, `Low profile` /
@@ -368,25 +372,39 @@ impl Detector for RepeatedInPage {
 }
 
 /// Whether each sighting of a text sits in a different section of one flat document body:
-/// all are children of one element, and between two sightings that element holds a heading
-/// of its own and a line longer than a label (the sections of a round-up, each giving the
-/// same fields). A menu printed twice has no prose between its copies in one element.
-fn in_separate_sections(blocks: &[crate::blocks::Block], indices: &[usize]) -> bool {
-    let parent = |i: usize| {
-        let a = &blocks[i].ancestors;
-        a.len().checked_sub(2).map(|p| a[p])
+/// all are children of one element (or items of lists that are), and between two sightings
+/// that element holds a heading of its own and a line longer than a label (the sections of
+/// a round-up, each giving the same fields), headings each time or none. A menu
+/// printed twice has no prose between its copies in one element.
+fn in_separate_sections(dom: &Dom, blocks: &[crate::blocks::Block], indices: &[usize]) -> bool {
+    // The element whose children hold the block: its parent, or the parent of its list.
+    let body_of = |b: &crate::blocks::Block| {
+        let a = &b.ancestors;
+        let parent = *a.get(a.len().checked_sub(2)?)?;
+        let in_list = dom
+            .node(parent)
+            .local_name()
+            .is_some_and(|n| matches!(&**n, "ul" | "ol"));
+        if in_list {
+            a.get(a.len().checked_sub(3)?).copied()
+        } else {
+            Some(parent)
+        }
     };
-    let Some(body) = parent(indices[0]) else {
+    let Some(body) = body_of(&blocks[indices[0]]) else {
         return false;
     };
-    if indices.iter().any(|&i| parent(i) != Some(body)) {
+    // Headings each time or none: a contents list that repeats the headings is no field.
+    let heading = blocks[indices[0]].kind.is_heading();
+    if indices
+        .iter()
+        .any(|&i| body_of(&blocks[i]) != Some(body) || blocks[i].kind.is_heading() != heading)
+    {
         return false;
     }
     indices.windows(2).all(|pair| {
         let between = &blocks[pair[0] + 1..pair[1]];
-        let own = |b: &&crate::blocks::Block| {
-            b.ancestors.len() >= 2 && b.ancestors[b.ancestors.len() - 2] == body
-        };
+        let own = |b: &&crate::blocks::Block| body_of(b) == Some(body);
         between.iter().filter(own).any(|b| b.kind.is_heading())
             && between
                 .iter()
@@ -748,6 +766,25 @@ mod tests {
             entry("Acme"),
             entry("Bolt"),
             entry("Cobalt")
+        );
+        assert_eq!(repeated(&html), ["Share this", "Share this"]);
+    }
+
+    #[test]
+    fn a_list_item_given_under_each_heading_of_a_round_up_is_text() {
+        // One entry's list numbered, the others not: no grid of like cards.
+        let entry = |name: &str, list: &str| {
+            format!(
+                "<h2>{name}</h2><p>{name} is an agency that builds brands for small shops.</p>\
+                 <{list}><li>Starter plan</li><li>Rating: 4.5</li></{list}>"
+            )
+        };
+        let html = format!(
+            "<h1>Best agencies</h1><div class='body'>{}{}{}</div>\
+             <div><p>Share this</p></div><footer><p>Share this</p></footer>",
+            entry("Acme", "ol"),
+            entry("Bolt", "ul"),
+            entry("Cobalt", "ul")
         );
         assert_eq!(repeated(&html), ["Share this", "Share this"]);
     }
