@@ -375,6 +375,11 @@ const SECTION_WEIGHT: f32 = 0.85;
 /// Fewest words of prose before a heading for it to open a chrome section.
 const SECTION_MIN_PROSE_BEFORE: usize = 200;
 
+/// Fewest words of prose before a specific heading (the whole heading is a phrase of
+/// several words: "You might like", "Related articles") for it to open a chrome section: a
+/// rail of teasers set into an article after its first paragraphs.
+const SECTION_MIN_PROSE_BEFORE_SPECIFIC: usize = 100;
+
 /// Share of link text a section needs when its heading is not specific.
 const SECTION_LINK_SHARE: f32 = 0.5;
 
@@ -472,9 +477,12 @@ impl Detector for ChromePhrases {
                 let Some((category, phrase, specific)) = section_heading_phrase(block) else {
                     continue;
                 };
-                if before < SECTION_MIN_PROSE_BEFORE
-                    && !SECTION_CATEGORIES_ANYWHERE.contains(&category)
-                {
+                let min_before = if specific {
+                    SECTION_MIN_PROSE_BEFORE_SPECIFIC
+                } else {
+                    SECTION_MIN_PROSE_BEFORE
+                };
+                if before < min_before && !SECTION_CATEGORIES_ANYWHERE.contains(&category) {
                     continue;
                 }
                 let section = section_after(page.blocks, index);
@@ -582,6 +590,26 @@ mod tests {
             ]
         );
         assert_eq!(v[0].1, "under the author heading \"about the author\"");
+    }
+
+    #[test]
+    fn a_rail_under_a_specific_heading_is_chrome_after_the_first_paragraphs() {
+        let sentence = "The river rose slowly through the night, and by morning the lower \
+                        fields of the valley were under water once again this year. ";
+        let rail = |heading: &str| {
+            format!(
+                "<article><h1>Floods</h1><p>{}</p><div><h3>{heading}</h3>\
+                 <h3><a href='/a'>Bridge reopens after repairs</a></h3></div>\
+                 <p>{}</p></article>",
+                sentence.repeat(6),
+                sentence.repeat(6)
+            )
+        };
+        let v = section_verdicts(&rail("You might like"));
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Bridge reopens after repairs"]);
+        // A single word needs the whole document before it.
+        assert!(section_verdicts(&rail("Related")).is_empty());
     }
 
     #[test]
