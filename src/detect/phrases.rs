@@ -454,6 +454,44 @@ fn section_after(blocks: &[Block], index: usize) -> std::ops::Range<usize> {
     index + 1..end
 }
 
+/// Most words of a label that marks a card as a teaser ("Related", "Read also").
+const CARD_LABEL_WORDS: usize = 3;
+
+/// Most blocks of a card after its label (title, summary, byline, a count).
+const CARD_LABEL_BLOCKS: usize = 8;
+
+/// The blocks of a teaser card that block `index` labels: a short unlinked block that is a
+/// related phrase ("Related") and opens an element (found within a few levels up) holding a
+/// few more blocks, one of them a link: a teaser of another page set into an article.
+fn labelled_card(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize>> {
+    let label = &blocks[index];
+    if label.features.words > CARD_LABEL_WORDS || label.features.link_chars > 0 {
+        return None;
+    }
+    let next = blocks.get(index + 1)?;
+    // An inline label's text belongs to the card element itself.
+    let card = *label
+        .ancestors
+        .iter()
+        .rev()
+        .take(SECTION_CLIMB)
+        .find(|a| next.ancestors.contains(a))?;
+    if index > 0 && blocks[index - 1].ancestors.contains(&card) {
+        return None;
+    }
+    let end = blocks[index + 1..]
+        .iter()
+        .position(|b| !b.ancestors.contains(&card))
+        .map_or(blocks.len(), |p| index + 1 + p);
+    let range = index + 1..end;
+    if range.len() > CARD_LABEL_BLOCKS
+        || !blocks[range.clone()].iter().any(|b| b.features.links > 0)
+    {
+        return None;
+    }
+    (lexicon().lines.get(&fold(&label.text))?.as_str() == "related").then_some(range)
+}
+
 impl Detector for ChromePhrases {
     fn name(&self) -> &'static str {
         "chrome-phrase"
@@ -472,6 +510,19 @@ impl Detector for ChromePhrases {
                     prose_before += block.features.words;
                 }
                 if !block.kind.is_heading() {
+                    if before >= SECTION_MIN_PROSE_BEFORE {
+                        if let Some(card) = labelled_card(page.blocks, index) {
+                            for j in card {
+                                out.push(Verdict::new(
+                                    j,
+                                    Signal::Chrome,
+                                    SECTION_WEIGHT,
+                                    self.name(),
+                                    "in a card labelled as related".to_string(),
+                                ));
+                            }
+                        }
+                    }
                     continue;
                 }
                 let Some((category, phrase, specific)) = section_heading_phrase(block) else {
@@ -610,6 +661,30 @@ mod tests {
         assert_eq!(texts, ["Bridge reopens after repairs"]);
         // A single word needs the whole document before it.
         assert!(section_verdicts(&rail("Related")).is_empty());
+    }
+
+    #[test]
+    fn a_card_labelled_related_inside_an_article_is_chrome() {
+        let html = format!(
+            "<main>{}<div class='card'><span><label>Related</label></span>\
+             <div><h5><a href='/a'>Bridge reopens after repairs</a></h5>\
+             <p>Traffic is back to normal.</p></div></div><p>The gauges were read at six.</p></main>",
+            article_body()
+        );
+        let v = crate::detect::verdicts_on_html(
+            &ChromePhrases,
+            &html,
+            crate::detect::PageKinds::default(),
+        );
+        let texts: Vec<&str> = v
+            .iter()
+            .filter(|(_, v)| v.reason.cause == "in a card labelled as related")
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            ["Bridge reopens after repairs", "Traffic is back to normal."]
+        );
     }
 
     #[test]
