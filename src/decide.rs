@@ -79,6 +79,10 @@ struct Weights {
     markup_chrome: f32,
     /// Chrome evidence from every detector but link density.
     chrome_without_links: f32,
+    /// Chrome evidence from every detector but link density and text density: what a block
+    /// with half its text in links and few stopwords (a reference, an address, a named
+    /// product with its price) still has against it when that is all.
+    chrome_without_links_or_stopwords: f32,
     /// Chrome evidence from every detector but link density and labels repeated three
     /// times or more in the page: what an entry of a listing keeps (its links and the
     /// fields every entry repeats are its content).
@@ -113,6 +117,10 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
                 if v.reason.detector != "link-density" {
                     w.chrome_without_links =
                         1.0 - (1.0 - w.chrome_without_links) * (1.0 - v.weight);
+                    if v.reason.detector != "text-density" {
+                        w.chrome_without_links_or_stopwords =
+                            1.0 - (1.0 - w.chrome_without_links_or_stopwords) * (1.0 - v.weight);
+                    }
                     // A label printed twice is a copy (a story both featured and listed, a
                     // section laid out for each screen size); three times or more, a field.
                     let field =
@@ -134,6 +142,7 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
         if v.weight >= 1.0 && v.signal == Signal::Chrome {
             w.chrome = 1.0;
             w.chrome_without_links = 1.0;
+            w.chrome_without_links_or_stopwords = 1.0;
             w.chrome_of_entry = 1.0;
             w.chrome_unrepeated = 1.0;
         }
@@ -659,6 +668,18 @@ const TITLE_HEADER_PROSE_WORDS: usize = 40;
 
 /// The reason given for blocks kept by the fallback rule.
 pub const FALLBACK_CAUSE: &str = "kept by the fallback for pages with almost no prose";
+
+/// Whether a block's only chrome evidence is that up to half its text is links
+/// ([`HALF_LINKED_MAX_LINKS`]) and the rest has few stopwords: in the region, that is a
+/// line of the document that names what it links to (a reference with its journal, an
+/// address under a linked name, a product with its price), not a menu, whose text is
+/// nearly all links.
+fn half_linked_text(f: &crate::blocks::Features, w: &Weights) -> bool {
+    f.link_density() <= HALF_LINKED_MAX_LINKS && w.chrome_without_links_or_stopwords < 0.05
+}
+
+/// Highest link density of a half-linked line of the document ([`half_linked_text`]).
+const HALF_LINKED_MAX_LINKS: f32 = 0.5;
 
 /// Highest link density of a sentence of prose in the region that link density alone does
 /// not remove (the detector's top bracket starts here).
@@ -1233,10 +1254,11 @@ pub fn decide(
                 // lists do not), unless they are almost all links.
                 let f = &blocks[i].features;
                 let linked_prose = f.link_density() < LINKED_PROSE_MAX_LINKS && f.reads_as_prose();
-                let only_links = weights[i].chrome_without_links < 0.05
+                let only_links = (weights[i].chrome_without_links < 0.05
                     && (linked_prose
                         || matches!(blocks[i].kind, BlockKind::ListItem { .. })
-                        || blocks[i].kind.is_heading());
+                        || blocks[i].kind.is_heading()))
+                    || half_linked_text(f, &weights[i]);
                 let class = if class == BlockClass::Bad && only_links {
                     BlockClass::NearGood
                 } else {
