@@ -192,6 +192,9 @@ const CHROME_FRAGMENTS: &[&str] = &[
 /// Class/id tokens that name chrome only as a whole token.
 const CHROME_TOKENS: &[&str] = &[
     "ad",
+    // FluxBB and PunBB name the trail over a thread `crumbs` (a whole name: `crumbsplus`,
+    // `breadcrumb` are matched elsewhere).
+    "crumbs",
     "ads",
     "nav",
     "tags",
@@ -265,6 +268,7 @@ const STRUCTURAL_NAMES: &[&str] = &[
     "top-bar",
     "breadcrumb",
     "breadcrumbs",
+    "crumbs",
     "pagination",
     "pager",
     // DocBook's navigation bars above and below each page of a manual (Prev, Up, Home,
