@@ -2411,6 +2411,19 @@ mod tests {
     }
 
     #[test]
+    fn a_half_linked_reference_line_in_the_region_stays() {
+        // Half of it is a link, and a reference has few stopwords: link density and text
+        // density are all that speak against it.
+        let reference = "<a href=/r>Lee, Anna; Park, June; Moss, Tom; Reyes, Luis (2021)</a> \
+                         Flood walls, lower Rhine. Journal of River Works 12, 44-61.";
+        let text = crate::clean_html(&page(reference));
+        assert!(text.contains("Journal of River Works"), "{text}");
+        // A menu is nearly all links: still chrome.
+        assert!(!text.contains("Sport"), "{text}");
+        assert!(!text.contains("Privacy"), "{text}");
+    }
+
+    #[test]
     fn the_linked_titles_of_a_news_index_stay_with_their_summaries() {
         let entry = |n: usize| {
             format!(

@@ -2285,6 +2285,16 @@ mod tests {
     }
 
     #[test]
+    fn a_trail_named_crumbs_is_chrome() {
+        let v = verdicts(
+            "<ul class='crumbs'><li><a href='/'>Index</a></li><li><a href='/f/2'>Boats</a></li>\
+             </ul><div class='post'><p>The hull was sanded and painted over two weekends.</p></div>",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|(_, c)| c.contains("\"crumbs\"")), "{v:?}");
+    }
+
+    #[test]
     fn holds_finds_a_word_as_contains_does() {
         for (name, word) in [
             ("comment-list", "comment"),
