@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compares dechrome's single-thread throughput with resiliparse and trafilatura.
 #
-# usage: bench/compare.sh DATASET_DIR [--trafilatura-limit N]
+# usage: bench/compare.sh DATASET_DIR [--trafilatura-limit N] [--rounds R]
 #
 # DATASET_DIR is a WCXB-layout directory (html/<id>.html.gz, ground-truth/<id>.json), e.g.
 # ../shared/bench/wcxb-dev. Every tool reads the same pages, decompressed into memory before
@@ -9,8 +9,10 @@
 #
 #   - dechrome (examples/throughput.rs): decode + html5ever parse into dechrome's DOM, decode +
 #     html5ever alone (its reference RcDom), and the full clean
-#     (clean_bytes + to_text), over all pages, the fastest of two runs each;
+#     (clean_bytes + to_text), over all pages;
 #   - resiliparse 2.0.1: lexbor parse only, and extract_plain_text(main_content=True), all pages;
+#     dechrome's three phases and resiliparse's two take turns R times (default 3) and each
+#     keeps its fastest run;
 #   - trafilatura: extract() on an evenly spaced sample of about N pages (default 300; it is
 #     slow), with dechrome timed again on the same sample for the ratio.
 #
@@ -23,17 +25,23 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 DATASET_DIR [--trafilatura-limit N]" >&2
+    echo "usage: $0 DATASET_DIR [--trafilatura-limit N] [--rounds R]" >&2
     exit 2
 }
 
 dataset=""
 traf_limit=300
+rounds=3
 while [ $# -gt 0 ]; do
     case "$1" in
         --trafilatura-limit)
             [ $# -ge 2 ] || usage
             traf_limit=$2
+            shift 2
+            ;;
+        --rounds)
+            [ $# -ge 2 ] || usage
+            rounds=$2
             shift 2
             ;;
         -h | --help) usage ;;
@@ -47,6 +55,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$dataset" ] || usage
 case "$traf_limit" in '' | *[!0-9]*) usage ;; esac
+case "$rounds" in '' | 0 | *[!0-9]*) usage ;; esac
 if [ ! -d "$dataset/html" ] || [ ! -d "$dataset/ground-truth" ]; then
     echo "$dataset: not a WCXB directory (needs html/ and ground-truth/)" >&2
     exit 2
@@ -85,11 +94,14 @@ trap 'rm -rf "$out"' EXIT
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "pinned to: ${pin[*]:-(no taskset)}; pages: $total in $dataset; trafilatura sample: every ${every}th page"
-echo >&2 "timing dechrome on all pages"
-"${pin[@]}" "$throughput" "$dataset" --repeat 2 >"$out/dechrome.json"
-echo >&2 "timing resiliparse on all pages"
-"${pin[@]}" "$py" "$root/bench/time_python.py" time "$dataset" \
-    --tool resiliparse-parse --tool resiliparse >"$out/python.jsonl"
+# dechrome's phases and resiliparse take turns, round after round, and each keeps its fastest
+# run: a swing in the machine's speed then touches every tool alike.
+for round in $(seq "$rounds"); do
+    echo >&2 "round $round of $rounds: timing dechrome, then resiliparse, on all pages"
+    "${pin[@]}" "$throughput" "$dataset" --repeat 1 >>"$out/dechrome.json"
+    "${pin[@]}" "$py" "$root/bench/time_python.py" time "$dataset" \
+        --tool resiliparse-parse --tool resiliparse >>"$out/python.jsonl"
+done
 if [ "$traf_limit" -gt 0 ]; then
     echo >&2 "timing dechrome and trafilatura on every ${every}th page"
     "${pin[@]}" "$throughput" "$dataset" --every "$every" --only clean >"$out/sample.json"

@@ -161,14 +161,19 @@ def read_json_lines(path):
 
 
 def cmd_table(args):
-    records = {r["tool"]: r for r in read_json_lines(args.python)}
-    dechrome = read_json_lines(args.dechrome)[0]
-    sample = read_json_lines(args.dechrome_sample)[0] if args.dechrome_sample else None
-    for record, name in ((dechrome, "dechrome"), (sample, "dechrome-sample")):
-        if record is None:
-            continue
+    # Several rounds may be given (one JSON line per tool and round): each tool's and each
+    # phase's fastest run is kept.
+    records = {}
+    for r in read_json_lines(args.python):
+        if r["tool"] not in records or r["seconds"] < records[r["tool"]]["seconds"]:
+            records[r["tool"]] = r
+    dechrome = read_json_lines(args.dechrome)
+    sample = read_json_lines(args.dechrome_sample) if args.dechrome_sample else []
+    for rounds, name in ((dechrome, "dechrome"), (sample, "dechrome-sample")):
         for phase, suffix in (("parse", "-parse"), ("rcdom", "-rcdom"), ("clean", "")):
-            if f"{phase}_seconds" in record:
+            timed = [r for r in rounds if f"{phase}_seconds" in r]
+            if timed:
+                record = min(timed, key=lambda r: r[f"{phase}_seconds"])
                 records[name + suffix] = {
                     key: record.get(f"{phase}_{key}")
                     for key in ("seconds", "cpu_seconds", "wait_seconds", "pages_per_s", "mb_per_s",
@@ -241,7 +246,7 @@ def main():
     p_time.set_defaults(func=cmd_time)
     p_table = sub.add_parser("table", help="print the comparison table from JSON lines")
     p_table.add_argument("python", help="JSON lines from the time mode")
-    p_table.add_argument("--dechrome", required=True, help="throughput example output, all pages")
+    p_table.add_argument("--dechrome", required=True, help="throughput example output, all pages (one line per round)")
     p_table.add_argument("--dechrome-sample", help="throughput example output on trafilatura's sample")
     p_table.set_defaults(func=cmd_table)
     args = parser.parse_args()
