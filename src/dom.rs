@@ -20,6 +20,11 @@
 //! [`Dom::parse_document`] is the parse the pipeline uses: it also leaves out, before parsing,
 //! the bodies of `<script>` elements (but JSON data: JSON-LD is read) and of `<style>`
 //! elements. Nothing downstream reads them, and they are about a third of a page's bytes.
+//! It reads the page with a byte-scanning tokenizer (the `scan` module) that gives
+//! html5ever's tree builder the tokens html5ever's tokenizer would, at a fraction of the
+//! cost; the rare page it does not read (a NUL byte, a CDATA section, an unusual doctype, a
+//! page cut inside a tag) is parsed again by html5ever's tokenizer. [`Dom::parse`] is
+//! html5ever alone.
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
@@ -34,6 +39,8 @@ use html5ever::tree_builder::{
     ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
 };
 use html5ever::{local_name, ns, Attribute, LocalName, QualName, TokenizerResult};
+
+mod scan;
 
 /// Deepest element nesting the parser builds. An element that would sit deeper is closed as
 /// soon as it opens, so its content is appended to its parent at this depth.
@@ -224,31 +231,25 @@ impl Dom {
     /// [`Dom::parse_until`] for extraction: the text of `<script>` elements (but those whose
     /// `type` names JSON, as JSON-LD) and of `<style>` elements is left out before parsing, so
     /// those elements are empty in the tree. The rest of the tree is the same.
+    ///
+    /// The page is read by a byte-scanning tokenizer ([`scan`]) that gives html5ever's tree
+    /// builder the tokens html5ever's tokenizer would; on input it leaves to html5ever's
+    /// tokenizer (a NUL, a CDATA section, an unusual doctype…) the page is parsed again by
+    /// html5ever alone.
     pub fn parse_document(html: &str, deadline: Option<Instant>) -> Option<Dom> {
-        Dom::parse_prepared(limit_attributes(html, MAX_ATTRIBUTES, true), deadline)
+        let html = limit_attributes(html, MAX_ATTRIBUTES, true);
+        let text = normalize_newlines(&html);
+        let guard = NestingGuard::for_page(text.len());
+        match scan::scan(&text, &guard, deadline) {
+            Ok(()) => Some(guard.finish()),
+            Err(scan::Stop::Deadline) => None,
+            Err(scan::Stop::Unsupported(_)) => Dom::parse_prepared(html, deadline),
+        }
     }
 
     fn parse_prepared(html: Cow<'_, str>, deadline: Option<Instant>) -> Option<Dom> {
-        // Pages hold about one node per 100 bytes of markup: room for that many saves the
-        // arena most of its copies as it grows.
-        let mut nodes = Vec::with_capacity((html.len() / NODE_BYTES).clamp(16, MAX_RESERVED_NODES));
-        nodes.push(Node::new(NodeData::Document));
-        let sink = ArenaSink {
-            nodes: RefCell::new(nodes),
-            template_hosts: RefCell::new(HashMap::new()),
-        };
-        // Scripting off: `<noscript>` content is parsed as markup. Server-rendered forums
-        // (Discourse) and lazy-loading sites put the whole document there for crawlers.
-        let opts = TreeBuilderOpts {
-            scripting_enabled: false,
-            ..Default::default()
-        };
-        let guard = NestingGuard {
-            builder: TreeBuilder::new(sink, opts),
-            swallowed: RefCell::new(HashMap::new()),
-            at_limit: Cell::new(false),
-        };
-        let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
+        let tokenizer =
+            Tokenizer::new(NestingGuard::for_page(html.len()), TokenizerOpts::default());
         let input = BufferQueue::default();
         let mut rest: &str = &html;
         while !rest.is_empty() {
@@ -264,9 +265,7 @@ impl Dom {
             while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
         }
         tokenizer.end();
-        let mut dom = tokenizer.sink.builder.sink.finish();
-        dom.place_streamed_segments();
-        Some(dom)
+        Some(tokenizer.sink.finish())
     }
 
     /// Puts the parts of a page that React's streaming renderer sent late where its script
@@ -702,6 +701,46 @@ struct NestingGuard {
     /// element there and nothing has moved the insertion point since): start tags are then
     /// dropped without reaching the tree builder, which would only make empty elements.
     at_limit: Cell<bool>,
+}
+
+impl NestingGuard {
+    /// A guard over a fresh tree builder for a page of `bytes` bytes.
+    fn for_page(bytes: usize) -> NestingGuard {
+        // Pages hold about one node per 100 bytes of markup: room for that many saves the
+        // arena most of its copies as it grows.
+        let mut nodes = Vec::with_capacity((bytes / NODE_BYTES).clamp(16, MAX_RESERVED_NODES));
+        nodes.push(Node::new(NodeData::Document));
+        let sink = ArenaSink {
+            nodes: RefCell::new(nodes),
+            template_hosts: RefCell::new(HashMap::new()),
+        };
+        // Scripting off: `<noscript>` content is parsed as markup. Server-rendered forums
+        // (Discourse) and lazy-loading sites put the whole document there for crawlers.
+        let opts = TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        };
+        NestingGuard {
+            builder: TreeBuilder::new(sink, opts),
+            swallowed: RefCell::new(HashMap::new()),
+            at_limit: Cell::new(false),
+        }
+    }
+
+    /// The tree built, once the input has ended.
+    fn finish(self) -> Dom {
+        let mut dom = self.builder.sink.finish();
+        dom.place_streamed_segments();
+        dom
+    }
+}
+
+/// `text` with each CR and CRLF turned into LF, as html5ever's tokenizer reads its input.
+fn normalize_newlines(text: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Elements that never go on the stack of open elements (html5ever's void elements).
@@ -1540,6 +1579,159 @@ mod tests {
         let p = dom.elements_named(&local_name!("p"))[0];
         assert_eq!(dom.node(p).attr("class"), Some("a"));
         assert_eq!(dom.node(p).attr("data-x"), None);
+    }
+
+    /// The tree the byte scanner builds from `html` (no prepass), or `None` when it leaves
+    /// the page to html5ever's tokenizer.
+    fn scanned(html: &str) -> Option<Dom> {
+        let text = normalize_newlines(html);
+        let guard = NestingGuard::for_page(text.len());
+        scan::scan(&text, &guard, None)
+            .ok()
+            .map(|()| guard.finish())
+    }
+
+    /// The tree html5ever's own tokenizer builds from `html` (no prepass).
+    fn tokenized_by_html5ever(html: &str) -> Dom {
+        Dom::parse_prepared(Cow::Borrowed(html), None).unwrap()
+    }
+
+    #[test]
+    fn the_scanner_builds_the_tree_html5evers_tokenizer_builds() {
+        let pages = [
+            // Character references: named (longest match, legacy names without `;`, in
+            // text and in attributes), numeric (hex, decimal, out of range, C1, none).
+            "<p>&amp; &amp &ampx &notit; &notin; &not &copy2024 &AMP; &Aacute &zzzz; &; & a&b",
+            "<p>&#65; &#x41; &#X41 &#; &#x; &#xg; &#0; &#128; &#x80; &#x9D; &#x110000; &#55296;",
+            "<p>&#99999999999; &#x0000041; &#65 &#65x &lt;b&gt; &nbsp;&NotEqualTilde; &fjlig;",
+            "<a href=x&amp;y title='&notit' data-x=\"&ampx\" b=&copy= c=&copy d id='&#39;&quot;'>",
+            "<a title='&amp' alt=\"&amp;x\" name=&lt;>t</a><p title=&notin;x>t",
+            // Attributes: duplicates, odd names, no spaces, no values, case, slashes.
+            "<p class=a class=b id=\"x\"ID=y CLASS=z>t</p><div  / class=a/ >u</div>",
+            "<br/><img src=a/><a =b>x</a><a ==b>y</a><a \"b\"=c>z</a><a b='c'd=e>w</a>",
+            "<A HREF=X>t</A><DIV Class='One'>u</DIV><p class = 'a' id= b >v</p><p x=>y",
+            "<p a='1'/b='2'>x</p><p/a>y</p><p a b c=1 d>z</p><input value=\"a\nb\">",
+            // End tags with attributes, odd end tags, bogus comments, comments.
+            "<p>a</p foo=bar><p>b</P ><p>c</></ x>d<?xml version='1.0'?><!x>e</3>f",
+            "<!--><p>a<!---><p>b<!----><p>c<!-- a -- b --!> c --><p>d<!--a---><p>e<!-- <!-- -->",
+            "<p>a <!-- x --!x --> b <!--->--> c <!-- - --- ---->d</p>",
+            // Doctypes.
+            "<!DOCTYPE html><table><p>x</table>",
+            "<!doctype HTML ><p>x<table>y</table>",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \
+             \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\"><p><table>x</table>",
+            "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\"><p><table>x</table>",
+            "<!DOCTYPE html SYSTEM 'about:legacy-compat'><p><table>x</table>",
+            "<p><table>quirks without a doctype</table>",
+            // Raw text: RCDATA with references, RAWTEXT, and almost-end tags.
+            "<title>a &amp; <b> </titlex> </title2> </title >t<textarea>x&lt;</TEXTAREA>",
+            "<style>p>a{}</style ><xmp><b>&amp;</xmp><iframe><p>x</iframe><noembed><i></noembed>",
+            "<noframes><p></noframes><noscript><p>shown</noscript><textarea>\nfirst</textarea>",
+            // Script data and its escaped states.
+            "<script>if(a<b)</script><script>a</scriptx>b</script><script></script >",
+            "<script><!-- x </script>after<script><!--<script>x</script>--></script><p>kept",
+            "<script><!--<script>x</script>y</script>z-->w</script><p>k",
+            "<script>a<!--b-->c</script><script>--></script><script><!-- -- ->x</script>",
+            "<script><!--<scriptx></script>y<script><!--<script></script-->z</script>",
+            "<script><!--<script>--></script></script><p>a</p>",
+            "<p>t<script>var a;",
+            // Text with `<` that opens nothing, foreign content, tables, formatting.
+            "a < b <3 c <= d <\u{e9} x<",
+            "<svg><title>a</title><style>p{}</style><g/><p>x</svg><math><mi>y</mi></math>",
+            "<table><tr><td>a</td>b</tr>c</table><p><b><i>x</p>y</b>z",
+            "<ul><li>a<li>b</ul><select><option>o<p>x</select><frameset>",
+            "a\r\nb\rc<p class='x\r\ny'>d\r</p>\r",
+            "<p class=\"\u{e9}\">\u{fc} &eacute;</p><caf\u{e9} x=1>t</caf\u{e9}>",
+            "\u{feff}<p>after a byte order mark",
+            "<template><p>t</template><p>x<pre>\nline</pre><listing>\nl</listing>",
+        ];
+        for page in pages {
+            let scanned = scanned(page).unwrap_or_else(|| panic!("left to html5ever: {page}"));
+            assert_eq!(
+                outline(&scanned),
+                outline(&tokenized_by_html5ever(page)),
+                "{page}"
+            );
+        }
+        // What the scanner leaves to html5ever still parses the same through
+        // `Dom::parse_document`.
+        let left = [
+            "a\0b<p x='\0'>",
+            "<svg><![CDATA[x<y]]></svg>",
+            "<plaintext><p>x",
+            "<p class=\"a",
+            "<div",
+            "<!-- x",
+            "<!x",
+            "</",
+            "<!DOCTYPE>",
+            "<!DOCTYPE html PUBLIC>",
+            "<!DOCTYPEhtml>",
+        ];
+        for page in left {
+            assert!(scanned(page).is_none(), "{page}");
+            assert_eq!(
+                outline_with(&Dom::parse_document(page, None).unwrap(), true),
+                outline_with(&tokenized_by_html5ever(page), true),
+                "{page}"
+            );
+        }
+    }
+
+    /// The scanner on the benchmark's pages, when they are beside the clone: every tenth
+    /// page gives the tree html5ever's tokenizer gives.
+    #[test]
+    fn the_scanner_builds_html5evers_tree_on_benchmark_pages() {
+        use std::io::Read;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/wcxb-dev/html");
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            eprintln!("skipped: {dir} is absent");
+            return;
+        };
+        let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for path in paths.iter().step_by(10) {
+            let mut bytes = Vec::new();
+            flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
+                .read_to_end(&mut bytes)
+                .unwrap();
+            let page = String::from_utf8_lossy(&bytes);
+            let prepared = limit_attributes(&page, MAX_ATTRIBUTES, true);
+            if let Some(dom) = scanned(&prepared) {
+                assert_eq!(
+                    outline(&dom),
+                    outline(&tokenized_by_html5ever(&prepared)),
+                    "{}",
+                    path.display()
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10000))]
+        /// Pages stitched from pieces of markup that meet the tokenizer's states: where
+        /// the scanner reads a page, its tree is html5ever's.
+        #[test]
+        fn the_scanner_agrees_with_html5ever_on_stitched_markup(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "<p>", "</p>", "<div class=a>", "</div>", "<a href='x'>", "</a>", "<b>", "</b>",
+                "<table>", "<tr>", "<td>", "</table>", "<li>", "<ul>", "<title>", "</title>",
+                "<textarea>", "</textarea>", "<script>", "</script>", "<style>", "</style>",
+                "<svg>", "</svg>", "<math>", "<xmp>", "</xmp>", "<iframe>", "</iframe>",
+                "<!--", "-->", "--!>", "-", "--", "<!-- c -->", "<!x>", "<?p?>", "</ x>", "</>",
+                "<!DOCTYPE html>", "&amp;", "&amp", "&not", "&notin;", "&#65;", "&#x", "&#",
+                "&", ";", "=", "'", "\"", "<", ">", "/", " ", "\n", "\r\n", "x", "A", "1",
+                "<br/>", "<img alt=\"a>b\">", "<p id=x id=y>", "<P CLASS=B>", "<a b c=d>",
+                "<!--<script>", "</script-->", "<script><!--", "\u{e9}", "<template>",
+                "</template>", "<select>", "<option>", "<noscript>", "</noscript>",
+            ]), 0..40)
+        ) {
+            let page: String = pieces.concat();
+            if let Some(dom) = scanned(&page) {
+                proptest::prop_assert_eq!(outline(&dom), outline(&tokenized_by_html5ever(&page)));
+            }
+        }
     }
 
     /// Every attribute the pipeline reads is one the extraction parse keeps.
