@@ -340,10 +340,15 @@ impl Detector for RepeatedInPage {
             let n = indices.len();
             // Two sightings are weak evidence, three or more strong.
             let weight = if n >= 3 { 0.8 } else { 0.55 };
-            // A product's section printed twice (a layout per screen size, a tab and its
-            // accordion) is the product's: its first copy stays, the second goes.
+            // A section printed twice (a layout per screen size, a tab and its accordion)
+            // is the page's: its first copy stays, the second goes. Whether or not the
+            // page declares a product (a spec table, an article's section on a page with
+            // no structured data), but not on a discussion, whose twin sections are the
+            // thread's counts (replies, views) printed in its header and its sidebar. In
+            // plain text, where no link shows a menu, only on a declared product.
             let first_copy = (n == 2
-                && page.kinds.product
+                && !page.kinds.discussion
+                && (page.kinds.product || page.dom.is_some())
                 && page.kinds.products <= 1
                 && !indices.iter().any(|&i| linked(i))
                 && twin_run(page.blocks, indices[0], indices[1]) >= TWIN_RUN_MIN)
@@ -750,6 +755,28 @@ mod tests {
         assert_eq!(got.iter().filter(|t| *t == "Specifications").count(), 1);
         assert_eq!(got.iter().filter(|t| *t == "Acme").count(), 1);
         assert_eq!(got.iter().filter(|t| *t == "$12.00").count(), 2);
+    }
+
+    #[test]
+    fn a_section_printed_twice_keeps_its_first_copy_on_an_undeclared_page() {
+        let section = "<h3>Specifications</h3><p>Manufacturer</p><p>Acme</p>";
+        let html = format!(
+            "<html><body><main><h1>A</h1><p>A long enough description of the product.</p>\
+             {section}</main><aside><div><p>Menu</p>{section}</div></aside></body></html>"
+        );
+        let got = repeated(&html);
+        assert_eq!(got.iter().filter(|t| *t == "Specifications").count(), 1);
+        assert_eq!(got.iter().filter(|t| *t == "Acme").count(), 1);
+        // On a discussion both copies go.
+        let kinds = crate::detect::PageKinds {
+            discussion: true,
+            ..Default::default()
+        };
+        let got: Vec<String> = crate::detect::verdicts_on_html(&RepeatedInPage, &html, kinds)
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect();
+        assert_eq!(got.iter().filter(|t| *t == "Acme").count(), 2);
     }
 
     #[test]
