@@ -876,14 +876,32 @@ fn card_list(
     best.map(|(_, node)| node)
 }
 
-/// The class names of a card that say what kind of card it is: those without a digit.
+/// The class names of a card that say what kind of card it is: those without a digit,
+/// and neither a taxonomy name nor a position mark ([`is_per_card_name`]).
 /// Names with one number each element (`post-1234`, a page builder's
 /// `elementor-element-3f2a1b9`), so that cards of one kind would never match.
 fn card_class_names(class: Option<&str>) -> impl Iterator<Item = &str> {
     class
         .unwrap_or("")
         .split_ascii_whitespace()
-        .filter(|name| !name.bytes().any(|b| b.is_ascii_digit()))
+        .filter(|name| !name.bytes().any(|b| b.is_ascii_digit()) && !is_per_card_name(name))
+}
+
+/// Prefixes of class names that a CMS gives each entry after its own categories, tags,
+/// format and features (WordPress's `category-recipes tag-vegan format-video
+/// has-post-thumbnail`): they say what an entry is about, not what kind of card it is.
+const TAXONOMY_CLASS_PREFIXES: [&str; 4] = ["category-", "tag-", "format-", "has-"];
+
+/// Whether a class name describes one card rather than its kind: a taxonomy name
+/// ([`TAXONOMY_CLASS_PREFIXES`]) or a mark of its place in the list (`first`, `last`,
+/// `odd`, `even`).
+fn is_per_card_name(name: &str) -> bool {
+    TAXONOMY_CLASS_PREFIXES
+        .iter()
+        .any(|p| name.len() > p.len() && name[..p.len()].eq_ignore_ascii_case(p))
+        || ["first", "last", "odd", "even"]
+            .iter()
+            .any(|m| name.eq_ignore_ascii_case(m))
 }
 
 /// Whether an element is one of a page's sections (a `<section>`, or named one, as page
@@ -2271,6 +2289,16 @@ mod tests {
             Some("post-9 post type-post")
         ));
         assert!(!same_card_class(Some("card"), Some("card card--wide")));
+    }
+
+    #[test]
+    fn entries_of_other_categories_are_one_kind_of_card() {
+        use super::same_card_class;
+        assert!(same_card_class(
+            Some("post type-post format-standard has-post-thumbnail category-dinner entry first"),
+            Some("post type-post format-video category-lunch category-vegan tag-quick entry"),
+        ));
+        assert!(!same_card_class(Some("post entry"), Some("post teaser")));
     }
 
     #[test]
