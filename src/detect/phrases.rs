@@ -808,6 +808,38 @@ mod tests {
     }
 
     #[test]
+    fn sign_up_prompts_and_sponsor_labels_match_and_the_document_offer_does_not() {
+        for (line, words) in [
+            ("Sign up to receive regular emails like this", 8),
+            ("Sign up now and get the best stories every week.", 10),
+            (
+                "The best of the Courier, delivered to your inbox every morning",
+                11,
+            ),
+            ("Die wichtigsten Nachrichten direkt in Ihr Postfach", 7),
+            ("Sponsored by", 2),
+            ("BROUGHT TO YOU BY", 4),
+            ("This newsletter is sponsored by", 5),
+            ("En partenariat avec", 3),
+        ] {
+            assert!(match_phrase(line, words, 0.0).is_some(), "{line}");
+        }
+        for (text, words) in [
+            (
+                "Sign up as a supporting member for forty dollars a year.",
+                11,
+            ),
+            (
+                "The study was sponsored by the city and two universities.",
+                10,
+            ),
+            ("Sponsored by the council, the bridge reopened in May.", 9),
+        ] {
+            assert!(match_phrase(text, words, 0.0).is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn script_and_browser_notices_match_and_prose_about_scripts_does_not() {
         for (line, words) in [
             ("You need to enable JavaScript to run this app.", 9),
