@@ -454,6 +454,47 @@ fn section_after(blocks: &[Block], index: usize) -> std::ops::Range<usize> {
     index + 1..end
 }
 
+/// Levels above a label (a related phrase in a plain element, not a heading) searched for
+/// the element that holds its rail: a page builder wraps the label in a widget of its own,
+/// the teasers in the next widget.
+const LABEL_CLIMB: usize = 5;
+
+/// The blocks of a rail that block `index` labels: an unlinked block, not a heading, whose
+/// whole text is a related phrase of several words ("Also in the news", "More stories"),
+/// and the blocks after it within the element (found a few levels up) that holds it and
+/// what follows, when at least half their text is links (teasers' titles).
+fn label_over_rail(
+    blocks: &[Block],
+    index: usize,
+) -> Option<(&'static str, String, std::ops::Range<usize>)> {
+    let label = &blocks[index];
+    if label.features.link_chars > 0 || label.features.words > MAX_SECTION_HEADING_WORDS {
+        return None;
+    }
+    let folded = fold(&label.text);
+    if !folded.contains(' ') || lexicon().lines.get(&folded).map(String::as_str) != Some("related")
+    {
+        return None;
+    }
+    let next = blocks.get(index + 1)?;
+    let &holder = label
+        .ancestors
+        .iter()
+        .rev()
+        .skip(1)
+        .take(LABEL_CLIMB)
+        .find(|a| next.ancestors.contains(a))?;
+    let end = blocks[index + 1..]
+        .iter()
+        .position(|b| !b.ancestors.contains(&holder))
+        .map_or(blocks.len(), |p| index + 1 + p);
+    let rail = index + 1..end;
+    let (chars, links) = blocks[rail.clone()].iter().fold((0, 0), |(c, l), b| {
+        (c + b.features.chars, l + b.features.link_chars)
+    });
+    ((links as f32) >= SECTION_LINK_SHARE * chars as f32).then_some(("related", folded, rail))
+}
+
 /// Most words of a label that marks a card as a teaser ("Related", "Read also").
 const CARD_LABEL_WORDS: usize = 3;
 
@@ -510,6 +551,21 @@ impl Detector for ChromePhrases {
                     prose_before += block.features.words;
                 }
                 if !block.kind.is_heading() {
+                    if before >= SECTION_MIN_PROSE_BEFORE_SPECIFIC {
+                        if let Some((category, phrase, rail)) = label_over_rail(page.blocks, index)
+                        {
+                            for j in rail {
+                                out.push(Verdict::new(
+                                    j,
+                                    Signal::Chrome,
+                                    SECTION_WEIGHT,
+                                    self.name(),
+                                    format!("under the {category} label \"{phrase}\""),
+                                ));
+                            }
+                            continue;
+                        }
+                    }
                     if before >= SECTION_MIN_PROSE_BEFORE {
                         if let Some(card) = labelled_card(page.blocks, index) {
                             for j in card {
@@ -805,6 +861,30 @@ mod tests {
         ] {
             assert!(match_phrase(line, words, 0.0).is_some(), "{line}");
         }
+    }
+
+    #[test]
+    fn a_rail_under_a_related_label_in_its_own_widget_is_chrome() {
+        let html = format!(
+            "<main>{}<div><div class='widget'><div class='label'>Related articles</div></div>\
+             <div class='widget'><h3><a href='/a'>Bridge reopens after repairs</a></h3>\
+             <h3><a href='/b'>Council meets on Friday</a></h3></div></div></main>",
+            article_body()
+        );
+        let v = crate::detect::verdicts_on_html(
+            &ChromePhrases,
+            &html,
+            crate::detect::PageKinds::default(),
+        );
+        let texts: Vec<&str> = v
+            .iter()
+            .filter(|(_, v)| v.reason.cause.starts_with("under the related label"))
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            ["Bridge reopens after repairs", "Council meets on Friday"]
+        );
     }
 
     #[test]
