@@ -468,7 +468,12 @@ fn label_over_rail(
     index: usize,
 ) -> Option<(&'static str, String, std::ops::Range<usize>)> {
     let label = &blocks[index];
-    if label.features.link_chars > 0 || label.features.words > MAX_SECTION_HEADING_WORDS {
+    // Labels of one word ("Related") are not specific; the fold is paid only by short,
+    // unlinked blocks of several words.
+    if label.features.link_chars > 0
+        || label.features.words < 2
+        || label.features.words > MAX_SECTION_HEADING_WORDS
+    {
         return None;
     }
     let folded = fold(&label.text);
