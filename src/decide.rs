@@ -896,12 +896,11 @@ const TAXONOMY_CLASS_PREFIXES: [&str; 4] = ["category-", "tag-", "format-", "has
 /// ([`TAXONOMY_CLASS_PREFIXES`]) or a mark of its place in the list (`first`, `last`,
 /// `odd`, `even`).
 fn is_per_card_name(name: &str) -> bool {
-    TAXONOMY_CLASS_PREFIXES
+    TAXONOMY_CLASS_PREFIXES.iter().any(|p| {
+        name.len() > p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    }) || ["first", "last", "odd", "even"]
         .iter()
-        .any(|p| name.len() > p.len() && name[..p.len()].eq_ignore_ascii_case(p))
-        || ["first", "last", "odd", "even"]
-            .iter()
-            .any(|m| name.eq_ignore_ascii_case(m))
+        .any(|m| name.eq_ignore_ascii_case(m))
 }
 
 /// Whether an element is one of a page's sections (a `<section>`, or named one, as page
@@ -2299,6 +2298,8 @@ mod tests {
             Some("post type-post format-video category-lunch category-vegan tag-quick entry"),
         ));
         assert!(!same_card_class(Some("post entry"), Some("post teaser")));
+        // A name with a letter outside ASCII where a prefix would end is read, not cut.
+        assert!(!same_card_class(Some("post categoryé"), Some("post")));
     }
 
     #[test]
