@@ -1115,6 +1115,39 @@ mod tests {
     }
 
     #[test]
+    fn print_buttons_session_prompts_and_bare_link_labels_are_chrome() {
+        for (line, want) in [
+            ("Print This Page", "social"),
+            ("PIN FOR LATER", "social"),
+            ("Share this story on", "social"),
+            ("You're not signed in!", "account"),
+            ("Your cart is empty", "account"),
+            ("Open in Desktop App", "account"),
+            ("Votre panier est vide", "account"),
+            ("See details", "navigation"),
+            ("More info", "navigation"),
+            ("Where to buy", "navigation"),
+            ("Ask an Expert", "navigation"),
+            ("Keyboard shortcuts", "navigation"),
+            ("Press ? to show this help", "navigation"),
+            ("Image Unavailable", "shop"),
+            ("Star rating", "rating"),
+        ] {
+            let words = crate::lang::word_count(line);
+            let (category, _, whole) =
+                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((category.as_str(), whole), (want, true), "{line}");
+        }
+        // Only the bare label: a sentence around the same words is prose.
+        for prose in [
+            "Where to buy a used car without being cheated, step by step.",
+            "See details of the 2024 budget in the table below.",
+        ] {
+            assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+        }
+    }
+
+    #[test]
     fn a_shops_stock_and_delivery_lines_are_chrome() {
         for line in [
             "Out of stock",
