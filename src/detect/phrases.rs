@@ -1148,6 +1148,25 @@ mod tests {
     }
 
     #[test]
+    fn follow_headings_audio_offers_and_price_widget_sources_are_chrome() {
+        for (line, want) in [
+            ("Stay Connected:", "follow"),
+            ("Bleiben Sie in Verbindung", "follow"),
+            ("Listen to the audio version", "podcast"),
+            ("Listen to this article (5 min)", "podcast"),
+            ("Price comparison from over 24,000 stores worldwide", "shop"),
+            ("Price comparison from Backmarket", "shop"),
+        ] {
+            let words = crate::lang::word_count(line);
+            let (category, _, _) =
+                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(category, want, "{line}");
+        }
+        let prose = "Stay connected to your family while travelling with a cheap eSIM plan.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_shops_stock_and_delivery_lines_are_chrome() {
         for line in [
             "Out of stock",
