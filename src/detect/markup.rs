@@ -1064,7 +1064,9 @@ fn names_picture_caption(token: &str) -> bool {
 /// Whether `text` ends with a picture's credit: a marker ("Photo:", "Photo by", "Credit:",
 /// "Picture credit:", "Foto:") followed by at most [`MAX_CREDIT_NAME_WORDS`] words that
 /// start with a capital (a photographer, an agency), or an agency's name ("… /Getty
-/// Images"). A caption under a picture, outside any caption element, ends so; prose does not.
+/// Images"), or is an agency's credit naming the agency first ("Getty Images / Jane Doe",
+/// [`opens_credit`]). A caption under a picture, outside any caption element, ends so; prose
+/// does not.
 fn ends_with_picture_credit(text: &str) -> bool {
     // A credit's marker or agency sits in the last words; most blocks have none there.
     let tail_names_a_picture = credit_stem_matcher().is_match(last_words(text, CREDIT_TAIL_WORDS));
@@ -1107,7 +1109,7 @@ fn ends_with_picture_credit(text: &str) -> bool {
                 || before.ends_with(" from")
         })
     };
-    if AGENCIES.iter().any(credits_agency) {
+    if AGENCIES.iter().any(credits_agency) || AGENCIES.iter().any(|a| opens_credit(&lower, a)) {
         return true;
     }
     let Some((at, marker)) = MARKERS
@@ -1133,6 +1135,17 @@ fn ends_with_picture_credit(text: &str) -> bool {
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase)
+}
+
+/// Whether `lower` (a lowercased block) is an agency's credit that names the agency first:
+/// `agency` then a separator and a photographer's short name ("Getty Images / Jane Doe",
+/// "Shutterstock | John Roe"), the whole block no longer than a credit.
+fn opens_credit(lower: &str, agency: &str) -> bool {
+    lower.strip_prefix(agency).is_some_and(|rest| {
+        let rest = rest.trim_start();
+        rest.starts_with(['/', '|'])
+            && (1..=MAX_CREDIT_NAME_WORDS).contains(&rest[1..].split_whitespace().count())
+    })
 }
 
 /// Most words in the name a picture's credit ends with ([`ends_with_picture_credit`]).
@@ -2138,6 +2151,8 @@ mod tests {
             "A tiny house means living efficiently. Picture: Getty",
             "Antonio Guillem/Getty Images",
             "DGLimages via Getty Images",
+            "Getty Images / Holger Leue",
+            "Shutterstock | Jane Doe",
             "The deal ends soon Credit: Apple",
         ] {
             assert!(ends_with_picture_credit(text), "{text}");
@@ -2146,6 +2161,7 @@ mod tests {
             "Cost per Credit: In-State | $472",
             "Cost per Credit:",
             "Supports Unsplash",
+            "Getty Images / Our photo desk picks the best pictures of the year for you",
             "Edit the photo: crop it, then save it to your library",
             "Retouch photos by removing details",
         ] {
