@@ -1128,7 +1128,6 @@ mod tests {
             ("More info", "navigation"),
             ("Where to buy", "navigation"),
             ("Ask an Expert", "navigation"),
-            ("Keyboard shortcuts", "navigation"),
             ("Press ? to show this help", "navigation"),
             ("Image Unavailable", "shop"),
             ("Star rating", "rating"),
@@ -1154,16 +1153,19 @@ mod tests {
             ("Bleiben Sie in Verbindung", "follow"),
             ("Listen to the audio version", "podcast"),
             ("Listen to this article (5 min)", "podcast"),
-            ("Price comparison from over 24,000 stores worldwide", "shop"),
-            ("Price comparison from Backmarket", "shop"),
         ] {
             let words = crate::lang::word_count(line);
             let (category, _, _) =
                 match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(category, want, "{line}");
         }
-        let prose = "Stay connected to your family while travelling with a cheap eSIM plan.";
-        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+        for prose in [
+            "Stay connected to your family while travelling with a cheap eSIM plan.",
+            // A manual's section of that name is the document's.
+            "Keyboard shortcuts",
+        ] {
+            assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+        }
     }
 
     #[test]
