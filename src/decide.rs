@@ -375,7 +375,14 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
     // holds nearly all of that text, and the detectors judge its parts.
     let clean_words_of = |n: &NodeId| clean_words[*n as usize];
     let region_clean_words: usize = region.iter().map(clean_words_of).sum();
-    if clean_total > 0 && (region_clean_words as f32) < REGION_CLEAN_SHARE * clean_total as f32 {
+    // A region inside a widget of folds or slides (an FAQ's accordion, a carousel of
+    // quotes or cards) is one section of such a page even when it holds most of its text.
+    let share = if in_folds_or_slides(dom, top) {
+        WIDGET_REGION_CLEAN_SHARE
+    } else {
+        REGION_CLEAN_SHARE
+    };
+    if clean_total > 0 && (region_clean_words as f32) < share * clean_total as f32 {
         let mut ancestor = dom.node(top).parent;
         while let Some(a) = ancestor {
             if Some(a) == body {
@@ -1043,6 +1050,42 @@ fn body_sections(
         .copied()
         .filter(|&c| is_section(c))
         .collect()
+}
+
+/// Below this share of the page's clean text, a region inside a widget of folds or slides
+/// ([`in_folds_or_slides`]) gives way to the element that holds [`CLEAN_HOLDER_SHARE`] of it
+/// (tried: 0.9 and 0.95, same pages).
+const WIDGET_REGION_CLEAN_SHARE: f32 = 0.9;
+
+/// Levels above the region's element (itself included) searched for a widget's name.
+const WIDGET_LEVELS: usize = 3;
+
+/// Whether the element at `id`, its parent or grandparent is named as a widget of folds or
+/// slides: a class with a part `accordion`, `faq`/`faqs`, `carousel`, `slider`, `swiper`,
+/// `splide`, `slick`, `glide` or `flickity` (`pbc_accordion`, `faqs__wrapper`,
+/// `swiper-wrapper`, `promo-bar__carousel`). Such a widget is one section of a page, not
+/// the page's document, whatever share of the text it holds.
+fn in_folds_or_slides(dom: &Dom, id: NodeId) -> bool {
+    std::iter::successors(Some(id), |&n| dom.node(n).parent)
+        .take(WIDGET_LEVELS)
+        .filter_map(|n| dom.node(n).attr("class"))
+        .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|part| {
+            [
+                "accordion",
+                "faq",
+                "faqs",
+                "carousel",
+                "slider",
+                "swiper",
+                "splide",
+                "slick",
+                "glide",
+                "flickity",
+            ]
+            .iter()
+            .any(|w| part.eq_ignore_ascii_case(w))
+        })
 }
 
 /// Share of the page's clean text an element must hold to become the region of a page of
@@ -2605,6 +2648,47 @@ mod tests {
         );
         let text = crate::clean_html(&html);
         assert!(text.contains("keeps the results of slow calls"), "{text}");
+    }
+
+    #[test]
+    fn an_faq_accordion_is_one_section_of_a_landing_page() {
+        let fold = |n: usize| {
+            format!(
+                "<div class=faq-item><h3>Question {n} about the plan</h3><p>Answer {n}: the \
+                 plan covers every visit to the clinic, the tests the doctor asks for, and the \
+                 medicine you take home, with no fee at the desk and no form to send in \
+                 afterwards, wherever you live.</p></div>"
+            )
+        };
+        let card = |n: usize| {
+            format!(
+                "<div class=card><h3>Feature {n}</h3><p>Part {n} of the plan: a doctor who \
+                 knows your history, every time you come.</p></div>"
+            )
+        };
+        let folds: String = (0..12).map(fold).collect();
+        let cards: String = (0..4).map(card).collect();
+        let html = format!(
+            "<html><body><header><a href=/>Home</a> <a href=/plans>Plans</a></header>\
+             <div class=page><section class=features>{cards}</section>\
+             <section><div class=accordion>{folds}</div></section></div>\
+             <footer><a href=/a>About us</a> <a href=/b>Jobs</a></footer></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Answer 11"), "{text}");
+        assert!(text.contains("Part 0 of the plan"), "{text}");
+        assert!(text.contains("Part 3 of the plan"), "{text}");
+        // Class parts, not substrings, name the widget.
+        let dom = crate::dom::Dom::parse(
+            "<div class='pbc_accordion'><p>a</p></div><div class='slideritem'><p>b</p></div>",
+        );
+        let named = |class: &str| {
+            (0..dom.nodes.len() as crate::dom::NodeId)
+                .find(|&n| dom.node(n).attr("class") == Some(class))
+                .expect("the element")
+        };
+        assert!(super::in_folds_or_slides(&dom, named("pbc_accordion")));
+        assert!(!super::in_folds_or_slides(&dom, named("slideritem")));
     }
 
     #[test]
