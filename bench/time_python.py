@@ -233,7 +233,7 @@ def cmd_table(args):
         share = dp["seconds"] / d["seconds"]
         cpu_share = dp["cpu_seconds"] / d["cpu_seconds"] if dp.get("cpu_seconds") and d.get("cpu_seconds") else None
         cpu_text = f"{cpu_share * 100:>6.1f}%" if cpu_share is not None else f"{'-':>7}"
-        print(f"{'decode + html5ever parse (Dom::parse) time, per dechrome clean time':<58} {share * 100:>6.1f}% {cpu_text}")
+        print(f"{'html5ever parse (Dom::parse) time / dechrome clean time':<58} {share * 100:>6.1f}% {cpu_text}")
 
 
 def main():
