@@ -78,8 +78,22 @@ struct Scanner<'a, S: TokenSink> {
     next_check: usize,
 }
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0C | b' ')
+use super::is_html_space as is_space;
+
+/// The index of the first byte from `i` on that is not a space (or the input's end).
+fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| is_space(c)) {
+        i += 1;
+    }
+    i
+}
+
+/// The index of the first byte from `i` on for which `ends` holds (or the input's end).
+fn run_until(b: &[u8], mut i: usize, ends: impl Fn(u8) -> bool) -> usize {
+    while b.get(i).is_some_and(|&c| !ends(c)) {
+        i += 1;
+    }
+    i
 }
 
 impl<S: TokenSink> Scanner<'_, S> {
@@ -225,20 +239,12 @@ impl<S: TokenSink> Scanner<'_, S> {
     fn doctype(&mut self, from: usize) -> Result<Mode, Stop> {
         const ODD: Stop = Stop::Unsupported("an unusual doctype");
         let b = self.bytes;
-        let skip = |mut i: usize| {
-            while b.get(i).is_some_and(|&c| is_space(c)) {
-                i += 1;
-            }
-            i
-        };
+        let skip = |i: usize| skip_spaces(b, i);
         if !b.get(from).is_some_and(|&c| is_space(c)) {
             return Err(ODD);
         }
         let name_start = skip(from);
-        let mut i = name_start;
-        while b.get(i).is_some_and(|&c| !is_space(c) && c != b'>') {
-            i += 1;
-        }
+        let mut i = run_until(b, name_start, |c| is_space(c) || c == b'>');
         if i == name_start || i >= b.len() {
             return Err(ODD);
         }
@@ -294,13 +300,7 @@ impl<S: TokenSink> Scanner<'_, S> {
     fn tag(&mut self, name_start: usize, kind: TagKind) -> Result<Mode, Stop> {
         const CUT: Stop = Stop::Unsupported("input ends in a tag");
         let b = self.bytes;
-        let mut i = name_start;
-        while b
-            .get(i)
-            .is_some_and(|&c| !is_space(c) && c != b'/' && c != b'>')
-        {
-            i += 1;
-        }
+        let mut i = run_until(b, name_start, |c| is_space(c) || c == b'/' || c == b'>');
         if i >= b.len() {
             return Err(CUT);
         }
@@ -309,9 +309,7 @@ impl<S: TokenSink> Scanner<'_, S> {
         let mut had_duplicate_attributes = false;
         let mut self_closing = false;
         loop {
-            while b.get(i).is_some_and(|&c| is_space(c)) {
-                i += 1;
-            }
+            i = skip_spaces(b, i);
             match b.get(i) {
                 None => return Err(CUT),
                 Some(b'>') => {
@@ -334,23 +332,12 @@ impl<S: TokenSink> Scanner<'_, S> {
             }
             // An attribute name: its first character may be `=`.
             let attr_start = i;
-            i += 1;
-            while b
-                .get(i)
-                .is_some_and(|&c| !is_space(c) && !matches!(c, b'/' | b'>' | b'='))
-            {
-                i += 1;
-            }
+            i = run_until(b, i + 1, |c| is_space(c) || matches!(c, b'/' | b'>' | b'='));
             let attr_name = lowercase_name(&self.html[attr_start..i]);
-            while b.get(i).is_some_and(|&c| is_space(c)) {
-                i += 1;
-            }
+            i = skip_spaces(b, i);
             let mut value = StrTendril::new();
             if b.get(i) == Some(&b'=') {
-                i += 1;
-                while b.get(i).is_some_and(|&c| is_space(c)) {
-                    i += 1;
-                }
+                i = skip_spaces(b, i + 1);
                 match b.get(i) {
                     None => return Err(CUT),
                     Some(&quote @ (b'"' | b'\'')) => {
@@ -362,9 +349,7 @@ impl<S: TokenSink> Scanner<'_, S> {
                     Some(b'>') => {}
                     Some(_) => {
                         let from = i;
-                        while b.get(i).is_some_and(|&c| !is_space(c) && c != b'>') {
-                            i += 1;
-                        }
+                        i = run_until(b, i, |c| is_space(c) || c == b'>');
                         if i >= b.len() {
                             return Err(CUT);
                         }
@@ -581,11 +566,8 @@ fn script_end(b: &[u8], from: usize, name: &[u8]) -> usize {
     use State::*;
     // The run of ASCII letters from `i` and the index after it.
     let letters = |i: usize| {
-        let mut j = i;
-        while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
-            j += 1;
-        }
-        (&b[i.min(b.len())..j.max(i).min(b.len())], j)
+        let j = run_until(b, i, |c| !c.is_ascii_alphabetic());
+        (b.get(i..j).unwrap_or_default(), j)
     };
     let is_script = |word: &[u8], j: usize| {
         word.eq_ignore_ascii_case(b"script")
