@@ -379,6 +379,10 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
     // quotes or cards) is one section of such a page even when it holds most of its text.
     let share = if in_folds_or_slides(dom, top) {
         WIDGET_REGION_CLEAN_SHARE
+    } else if !(kinds.article || kinds.product || kinds.discussion)
+        && in_page_of_sections(dom, top, body, &clean_words, clean_total)
+    {
+        SECTIONS_REGION_CLEAN_SHARE
     } else {
         REGION_CLEAN_SHARE
     };
@@ -1056,6 +1060,61 @@ fn body_sections(
 /// ([`in_folds_or_slides`]) gives way to the element that holds [`CLEAN_HOLDER_SHARE`] of it
 /// (tried: 0.9 and 0.95, same pages).
 const WIDGET_REGION_CLEAN_SHARE: f32 = 0.9;
+
+/// Below this share of the page's clean text, a region that is one of the named sections of
+/// a page of sections ([`in_page_of_sections`]) gives way to the element that holds
+/// [`CLEAN_HOLDER_SHARE`] of it (tried: 0.8 and 0.9, same figures; 0.7 and 0.8 on every
+/// page lose articles and forums).
+const SECTIONS_REGION_CLEAN_SHARE: f32 = 0.8;
+
+/// Words of clean text a page needs to read as a page of sections: below it, one section
+/// and a form or a promo around it are the whole page (a short article's lead and its
+/// sign-up box).
+const SECTIONS_MIN_WORDS: usize = 200;
+
+/// Whether the region at `top` is one of the sections of a landing page: the nearest
+/// element above it that holds [`CLEAN_HOLDER_SHARE`] of the page's clean text has at least
+/// three children with [`BODY_SECTION_SHARE`] of it each, most of them `<section>`s or named
+/// so (a class part `section` or `group`: `l-section`, `wp-block-group`), on a page with
+/// [`SECTIONS_MIN_WORDS`] words of clean text. Such a page's document is all of its sections,
+/// even when one of them holds most of the text.
+fn in_page_of_sections(
+    dom: &Dom,
+    top: NodeId,
+    body: Option<NodeId>,
+    clean_words: &[usize],
+    clean_total: usize,
+) -> bool {
+    let Some(holder) = std::iter::successors(dom.node(top).parent, |&n| dom.node(n).parent)
+        .take_while(|&n| Some(n) != body)
+        .find(|&n| clean_words[n as usize] as f32 >= CLEAN_HOLDER_SHARE * clean_total as f32)
+    else {
+        return false;
+    };
+    let min_words = BODY_SECTION_SHARE * clean_total as f32;
+    let (mut parts, mut sections) = (0usize, 0usize);
+    for c in std::iter::successors(dom.node(holder).first_child, |&n| dom.node(n).next_sibling) {
+        if (clean_words[c as usize] as f32) < min_words.max(1.0) {
+            continue;
+        }
+        parts += 1;
+        let node = dom.node(c);
+        let named = node
+            .local_name()
+            .is_some_and(|t| *t == local_name!("section"))
+            || node.attr("class").is_some_and(|class| {
+                class.split(|c: char| !c.is_ascii_alphanumeric()).any(|p| {
+                    ["section", "group"]
+                        .iter()
+                        .any(|w| p.eq_ignore_ascii_case(w))
+                })
+            });
+        if named {
+            sections += 1;
+        }
+    }
+    parts >= 3 && sections * 2 > parts && clean_total >= SECTIONS_MIN_WORDS
+}
 
 /// Levels above the region's element (itself included) searched for a widget's name.
 const WIDGET_LEVELS: usize = 3;
@@ -2689,6 +2748,37 @@ mod tests {
         };
         assert!(super::in_folds_or_slides(&dom, named("pbc_accordion")));
         assert!(!super::in_folds_or_slides(&dom, named("slideritem")));
+    }
+
+    #[test]
+    fn a_section_of_a_page_of_sections_gives_way_to_all_of_them() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n}: our team reviews the data you keep, how it moves between                  your tools and where the reports that your managers read come from, and then                  we plan the dashboards that answer the questions your business asks.</p>"
+            )
+        };
+        let step = |n: usize| {
+            format!(
+                "<div class=step><h4>Step {n} of the process</h4><p>In week {n} we check \
+                 source number {n} and agree on its goals.</p></div>"
+            )
+        };
+        let prose: String = (0..9).map(para).collect();
+        let steps: String = (0..6).map(step).collect();
+        let steps2: String = (6..12).map(step).collect();
+        let html = format!(
+            "<html><body><header><a href=/>Home</a> <a href=/services>Services</a></header>\
+             <main><div class=entry-content>\
+             <div class=wp-block-group><div class=intro><h1>Data analytics</h1>{prose}</div></div>\
+             <div class=wp-block-group><h2>Our process</h2>{steps}</div>\
+             <div class=wp-block-group><h2>What you get</h2>{steps2}</div>\
+             </div></main>\
+             <footer><a href=/a>About us</a> <a href=/b>Jobs</a></footer></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Paragraph 8"), "{text}");
+        assert!(text.contains("source number 0 "), "{text}");
+        assert!(text.contains("source number 11 "), "{text}");
     }
 
     #[test]
