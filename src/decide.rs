@@ -2754,7 +2754,9 @@ mod tests {
     fn a_section_of_a_page_of_sections_gives_way_to_all_of_them() {
         let para = |n: usize| {
             format!(
-                "<p>Paragraph {n}: our team reviews the data you keep, how it moves between                  your tools and where the reports that your managers read come from, and then                  we plan the dashboards that answer the questions your business asks.</p>"
+                "<p>Paragraph {n}: our team reviews the data you keep, how it moves between \
+                 your tools and where the reports that your managers read come from, and then \
+                 we plan the dashboards that answer the questions your business asks.</p>"
             )
         };
         let step = |n: usize| {
