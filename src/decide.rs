@@ -1102,13 +1102,7 @@ fn in_page_of_sections(
         let named = node
             .local_name()
             .is_some_and(|t| *t == local_name!("section"))
-            || node.attr("class").is_some_and(|class| {
-                class.split(|c: char| !c.is_ascii_alphanumeric()).any(|p| {
-                    ["section", "group"]
-                        .iter()
-                        .any(|w| p.eq_ignore_ascii_case(w))
-                })
-            });
+            || class_has_part(node.attr("class"), &["section", "group"]);
         if named {
             sections += 1;
         }
@@ -1125,26 +1119,32 @@ const WIDGET_LEVELS: usize = 3;
 /// `swiper-wrapper`, `promo-bar__carousel`). Such a widget is one section of a page, not
 /// the page's document, whatever share of the text it holds.
 fn in_folds_or_slides(dom: &Dom, id: NodeId) -> bool {
+    const WIDGETS: [&str; 10] = [
+        "accordion",
+        "faq",
+        "faqs",
+        "carousel",
+        "slider",
+        "swiper",
+        "splide",
+        "slick",
+        "glide",
+        "flickity",
+    ];
     std::iter::successors(Some(id), |&n| dom.node(n).parent)
         .take(WIDGET_LEVELS)
-        .filter_map(|n| dom.node(n).attr("class"))
-        .flat_map(|class| class.split(|c: char| !c.is_ascii_alphanumeric()))
-        .any(|part| {
-            [
-                "accordion",
-                "faq",
-                "faqs",
-                "carousel",
-                "slider",
-                "swiper",
-                "splide",
-                "slick",
-                "glide",
-                "flickity",
-            ]
-            .iter()
-            .any(|w| part.eq_ignore_ascii_case(w))
-        })
+        .any(|n| class_has_part(dom.node(n).attr("class"), &WIDGETS))
+}
+
+/// Whether `class` has one of `words` (any ASCII case) as a whole part, its parts split at
+/// every character that is not an ASCII letter or digit (`faqs__wrapper` has `faqs`,
+/// `slideritem` has no `slider`).
+fn class_has_part(class: Option<&str>, words: &[&str]) -> bool {
+    class.is_some_and(|class| {
+        class
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|part| words.iter().any(|w| part.eq_ignore_ascii_case(w)))
+    })
 }
 
 /// Share of the page's clean text an element must hold to become the region of a page of

@@ -1147,7 +1147,7 @@ mod tests {
     }
 
     #[test]
-    fn follow_headings_audio_offers_and_price_widget_sources_are_chrome() {
+    fn follow_headings_and_audio_offers_are_chrome() {
         for (line, want) in [
             ("Stay Connected:", "follow"),
             ("Bleiben Sie in Verbindung", "follow"),
