@@ -222,6 +222,38 @@ impl Document {
         render::text::render(self)
     }
 
+    /// Index of the document's title heading: the first kept block, when it is a heading of
+    /// level 1 or 2 whose text is the page's declared title (or the start of it, as in
+    /// `Title | Site`). `None` when the text does not open with the title.
+    pub fn title_heading(&self) -> Option<usize> {
+        let (index, block) = self.kept_blocks().next()?;
+        if !matches!(block.kind, BlockKind::Heading { level } if level <= 2) {
+            return None;
+        }
+        let title = detect::fold(self.metadata.title.as_deref()?);
+        let heading = detect::fold(&block.text);
+        (!heading.is_empty() && title.starts_with(&heading)).then_some(index)
+    }
+
+    /// The clean text without its title heading ([`Document::title_heading`]): the body, as
+    /// benchmarks that keep the title in a field of its own score it.
+    pub fn body_text(&self) -> String {
+        let Some(title) = self.title_heading() else {
+            return self.to_text();
+        };
+        let (text, line_blocks) = render::text::render_lines(self);
+        let mut body = String::with_capacity(text.len());
+        let mut started = false;
+        for (line, block) in text.split('\n').zip(&line_blocks) {
+            started |= block.is_some_and(|b| b != title);
+            if started {
+                body.push_str(line);
+                body.push('\n');
+            }
+        }
+        body
+    }
+
     /// The clean document as Markdown.
     pub fn to_markdown(&self) -> String {
         render::markdown::render(self)
@@ -809,5 +841,48 @@ fn use_structured_body(
         if !dom_paths.is_empty() {
             dom_paths.push(String::new());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str =
+        "<p>The harbour committee met on Tuesday evening to weigh the plan for the \
+        new breakwater, and most of the members spoke in favour of building it before winter.</p>\
+        <p>Work would start in the spring, the engineer said, once the stone had been delivered \
+        from the quarry on the far side of the bay and the old pier had been taken down.</p>";
+
+    #[test]
+    fn body_text_leaves_out_the_title_heading_and_only_it() {
+        let html = format!(
+            "<html><head><title>Breakwater plan approved | Harbour News</title></head><body>\
+             <article><h1>Breakwater plan approved</h1>{PROSE}</article></body></html>"
+        );
+        let doc = Cleaner::default().clean_html(&html, None);
+        assert_eq!(
+            doc.title_heading().map(|i| doc.blocks[i].text.as_str()),
+            Some("Breakwater plan approved")
+        );
+        let text = doc.to_text();
+        let body = doc.body_text();
+        assert!(
+            text.starts_with("Breakwater plan approved\n\nThe harbour"),
+            "{text}"
+        );
+        assert!(body.starts_with("The harbour committee"), "{body}");
+        assert_eq!(format!("Breakwater plan approved\n\n{body}"), text);
+    }
+
+    #[test]
+    fn body_text_is_the_text_when_it_does_not_open_with_the_title() {
+        let html = format!(
+            "<html><head><title>Breakwater plan approved</title></head><body>\
+             <article><h2>Committee notes</h2>{PROSE}</article></body></html>"
+        );
+        let doc = Cleaner::default().clean_html(&html, None);
+        assert_eq!(doc.title_heading(), None);
+        assert_eq!(doc.body_text(), doc.to_text());
     }
 }

@@ -32,6 +32,10 @@ pub struct EvalArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Score the text without its opening title heading: WCXB keeps a page's title in a field
+    /// of its own, outside `main_content`, and extractors that print no title are scored so.
+    #[arg(long)]
+    pub without_title: bool,
 }
 
 /// Runs `dechrome eval`.
@@ -80,7 +84,13 @@ pub fn run(args: EvalArgs) -> ExitCode {
             };
             cleaner
                 .clean_bytes(page.html, &source)
-                .map(|doc| doc.to_text())
+                .map(|doc| {
+                    if args.without_title {
+                        doc.body_text()
+                    } else {
+                        doc.to_text()
+                    }
+                })
                 .map_err(|e| e.to_string())
         })
     });
