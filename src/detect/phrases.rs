@@ -1191,6 +1191,36 @@ mod tests {
     }
 
     #[test]
+    fn a_shops_free_shipping_offer_with_its_terms_is_chrome() {
+        for line in [
+            "Free Shipping on Domestic Orders $75+",
+            "Free shipping on all orders above 100$",
+            "Free Shipping On Every Order above 125 GBP/EUR/CHF",
+            "Free returns within 30 days of your purchase.",
+            "Free shipping worldwide",
+            "Free Shipping Sitewide",
+            "Kostenloser Versand ab 50 €",
+        ] {
+            let words = crate::lang::word_count(line);
+            let (category, _, _) =
+                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(category, "shop", "{line}");
+        }
+        // What the product itself offers, and the offer as a sentence, are the document's.
+        for prose in [
+            "Free shipping on all bedding",
+            "Free delivery and free returns",
+            "Free shipping on orders is something we have offered since our first year of \
+             business, and we intend to keep it that way for every customer we serve.",
+        ] {
+            assert!(
+                match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none(),
+                "{prose}"
+            );
+        }
+    }
+
+    #[test]
     fn a_product_cards_badges_and_buttons_are_chrome_as_whole_lines() {
         for line in [
             "Top Rated",
