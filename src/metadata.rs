@@ -75,6 +75,8 @@ pub fn declared(dom: &Dom) -> Declared {
     // Article items of microdata or RDFa, not nested in one another.
     let mut item_articles = 0u32;
     let mut item_author: Option<String> = None;
+    // Whether Open Graph gives the page a price (see [`PRICE_META`]).
+    let mut priced = false;
     for (i, node) in dom.nodes.iter().enumerate() {
         let NodeData::Element { name, .. } = &node.data else {
             continue;
@@ -152,6 +154,7 @@ pub fn declared(dom: &Dom) -> Declared {
                     "og:locale" => {
                         m.language.get_or_insert(content.replace('_', "-"));
                     }
+                    _ if PRICE_META.contains(&key.as_str()) => priced = true,
                     _ => {}
                 }
             }
@@ -174,6 +177,10 @@ pub fn declared(dom: &Dom) -> Declared {
             read_json_ld(&value, &mut out, 0);
         }
     }
+    if priced && !out.kinds.product {
+        out.kinds.product = true;
+        out.kinds.products = 1;
+    }
     // One article (or two: a reply quoting another) is the page's; more side by side are
     // the cards of a listing.
     let m = &mut out.metadata;
@@ -192,6 +199,12 @@ pub fn declared(dom: &Dom) -> Declared {
     }
     out
 }
+
+/// Open Graph properties of a product's price (`og:price:amount`, and `product:price:amount`
+/// of Open Graph's product type), which shop software (Shopify, WooCommerce, Magento) writes
+/// on one product's page only: a page that gives them is that product's page, whether or
+/// not its structured data says so.
+const PRICE_META: &[&str] = &["og:price:amount", "product:price:amount"];
 
 /// Separators between a page's title and its site's name in a `<title>` tag.
 const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " · ", " :: "];
@@ -462,6 +475,25 @@ mod tests {
         let grid = r#"<script type="application/ld+json">[{"@type":"Product","name":"A"},
             {"@type":"Product","name":"B"},{"@type":"Product","name":"C"}]</script>"#;
         assert_eq!(declared(&Dom::parse(grid)).kinds.products, 3);
+    }
+
+    #[test]
+    fn a_price_in_open_graph_makes_the_page_one_products() {
+        let priced = r#"<html><head><meta property="og:type" content="product">
+            <meta property="og:price:amount" content="24.00">
+            <meta property="og:price:currency" content="USD"></head><body></body></html>"#;
+        let d = declared(&Dom::parse(priced));
+        assert!(d.kinds.product);
+        assert_eq!(d.kinds.products, 1);
+        let product_type = r#"<meta property="product:price:amount" content="9.50">"#;
+        assert!(declared(&Dom::parse(product_type)).kinds.product);
+        // A declared grid keeps its count.
+        let grid = r#"<meta property="og:price:amount" content="9.50">
+            <script type="application/ld+json">[{"@type":"Product","name":"A"},
+            {"@type":"Product","name":"B"}]</script>"#;
+        assert_eq!(declared(&Dom::parse(grid)).kinds.products, 2);
+        let article = r#"<meta property="og:type" content="article">"#;
+        assert!(!declared(&Dom::parse(article)).kinds.product);
     }
 
     #[test]

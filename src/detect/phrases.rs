@@ -764,6 +764,29 @@ mod tests {
     }
 
     #[test]
+    fn accessories_and_add_ons_offered_beside_a_product_are_other_products() {
+        for heading in [
+            "Add the essentials",
+            "Choose your add-ons",
+            "You may also need",
+        ] {
+            let html = format!(
+                "<main><h1>Steel Tumbler</h1><p>Keeps coffee hot on the road.</p>\
+                 <section><h2>{heading}</h2><h3><a href='/lid'>Straw Lid</a></h3>\
+                 <p>Snaps on in a second.</p></section></main>"
+            );
+            let v = section_verdicts(&html);
+            let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+            assert_eq!(texts, ["Straw Lid", "Snaps on in a second."], "{heading}");
+        }
+        // A service's own add-ons, under a bare heading, are its offer.
+        let service = "<main><h1>Resume writing</h1><p>We rewrite your resume.</p>\
+                       <section><h2>Add-ons</h2><h3>Cover letter</h3>\
+                       <p>A letter to match.</p></section></main>";
+        assert!(section_verdicts(service).is_empty());
+    }
+
+    #[test]
     fn sections_before_any_prose_or_under_a_vague_heading_of_prose_stay() {
         // A listing's "Latest" heads its document.
         let listing = "<main><h2>Latest news</h2><h3><a href='/a'>Bridge reopens</a></h3>\
@@ -1188,6 +1211,36 @@ mod tests {
         let prose = "Out of stock items are restocked every Monday, so check back then for the \
                      colours you missed and the sizes that sold first.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn a_shops_free_shipping_offer_with_its_terms_is_chrome() {
+        for line in [
+            "Free Shipping on Domestic Orders $75+",
+            "Free shipping on all orders above 100$",
+            "Free Shipping On Every Order above 125 GBP/EUR/CHF",
+            "Free returns within 30 days of your purchase.",
+            "Free shipping worldwide",
+            "Free Shipping Sitewide",
+            "Kostenloser Versand ab 50 €",
+        ] {
+            let words = crate::lang::word_count(line);
+            let (category, _, _) =
+                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(category, "shop", "{line}");
+        }
+        // What the product itself offers, and the offer as a sentence, are the document's.
+        for prose in [
+            "Free shipping on all bedding",
+            "Free delivery and free returns",
+            "Free shipping on orders is something we have offered since our first year of \
+             business, and we intend to keep it that way for every customer we serve.",
+        ] {
+            assert!(
+                match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none(),
+                "{prose}"
+            );
+        }
     }
 
     #[test]

@@ -275,6 +275,8 @@ impl Detector for RepeatedInPage {
         // Text input has no markup: its cards are runs of lines without a blank line
         // between them (what the text renderer writes for a card of a listing).
         let runs = (page.dom.is_none()).then(|| TextRuns::of(page.blocks));
+        // Whether the page shows posters' profiles, found when first needed.
+        let mut profiles: Option<bool> = None;
         for (key, sightings) in &counts {
             // Field lines counted by their labels are a profile's when beside several
             // posts; two may be a product's size and a review's.
@@ -352,7 +354,14 @@ impl Detector for RepeatedInPage {
                 && page.kinds.products <= 1
                 && !indices.iter().any(|&i| linked(i))
                 && twin_run(page.blocks, indices[0], indices[1]) >= TWIN_RUN_MIN)
-                .then_some(indices[0]);
+                .then_some(indices[0])
+                .or_else(|| {
+                    // The first of a spec line's copies is the spec (see [`is_spec_line`]).
+                    (!page.kinds.discussion
+                        && is_spec_line(page.blocks, indices[0])
+                        && !*profiles.get_or_insert_with(|| shows_poster_profiles(page)))
+                    .then_some(indices[0])
+                });
             for &index in indices {
                 if first_copy == Some(index) && !shows_a_price(&page.blocks[index].text) {
                     continue;
@@ -499,6 +508,31 @@ fn twin_run(blocks: &[crate::blocks::Block], a: usize, b: usize) -> usize {
 /// the product's text.
 fn shows_a_price(text: &str) -> bool {
     super::teaser_cards::is_price(text) || text.contains(['$', '€', '£', '¥', '₹'])
+}
+
+/// Whether block `i` is a line of a spec list: an item of a list that reads as a field
+/// line (`Memory: 8 GB RAM`, `Network: Broadband Internet connection`), beside an item of
+/// the same list that is a field line under another label. Specs given for each variant
+/// (a game's minimum and recommended systems, a product's sizes) share some of their
+/// lines word for word; the first copy is the document's, as the first copy of a section
+/// printed twice is.
+fn is_spec_line(blocks: &[crate::blocks::Block], i: usize) -> bool {
+    let block = &blocks[i];
+    let list = |b: &crate::blocks::Block| {
+        matches!(b.kind, BlockKind::ListItem { .. })
+            .then(|| b.ancestors.len().checked_sub(2).map(|d| b.ancestors[d]))
+            .flatten()
+    };
+    let (Some(own_list), Some(labels)) = (list(block), field_labels(&block.text)) else {
+        return false;
+    };
+    let other_field = |j: usize| {
+        blocks.get(j).is_some_and(|b| {
+            list(b) == Some(own_list)
+                && field_labels(&b.text).is_some_and(|l| fold(l[0]) != fold(labels[0]))
+        })
+    };
+    (i > 0 && other_field(i - 1)) || other_field(i + 1)
 }
 
 /// Fewest times a block says its one phrase to be a ticker.
@@ -734,6 +768,43 @@ mod tests {
             .into_iter()
             .map(|(text, _)| text)
             .collect()
+    }
+
+    #[test]
+    fn a_spec_line_shared_by_two_spec_lists_keeps_its_first_copy() {
+        let specs = |os: &str, cpu: &str| {
+            format!(
+                "<ul><li>OS: {os}</li><li>Processor: {cpu}</li><li>Memory: 8 GB RAM</li>\
+                 <li>Network: Broadband Internet connection</li></ul>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>A game</h1><p>A long enough description of the game.</p>\
+             <div class='minimum'><h3>Minimum</h3>{}</div>\
+             <div class='recommended'><h3>Recommended</h3>{}</div></main></body></html>",
+            specs("Windows 10", "Dual core 2 GHz"),
+            specs("Windows 11", "Quad core 3 GHz")
+        );
+        let got = repeated(&html);
+        assert_eq!(got.iter().filter(|t| *t == "Memory: 8 GB RAM").count(), 1);
+        assert_eq!(
+            got.iter()
+                .filter(|t| *t == "Network: Broadband Internet connection")
+                .count(),
+            1
+        );
+        // A label repeated in a menu is no spec line: every copy goes.
+        let menu = "<ul><li>Shop</li><li>Help: contact us</li></ul>";
+        let html = format!(
+            "<html><body><header>{menu}</header><p>Text.</p><footer>{menu}</footer></body></html>"
+        );
+        assert_eq!(
+            repeated(&html)
+                .iter()
+                .filter(|t| *t == "Help: contact us")
+                .count(),
+            2
+        );
     }
 
     #[test]

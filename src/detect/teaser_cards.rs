@@ -172,7 +172,28 @@ pub(crate) fn is_price(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
         matches!(
             w,
-            "EUR" | "USD" | "GBP" | "CHF" | "AUD" | "CAD" | "JPY" | "INR"
+            "EUR"
+                | "USD"
+                | "GBP"
+                | "CHF"
+                | "AUD"
+                | "CAD"
+                | "JPY"
+                | "INR"
+                | "AED"
+                | "SAR"
+                | "SGD"
+                | "NZD"
+                | "HKD"
+                | "SEK"
+                | "NOK"
+                | "DKK"
+                | "PLN"
+                | "CZK"
+                | "CNY"
+                | "BRL"
+                | "MXN"
+                | "ZAR"
         )
     })
 }
@@ -188,5 +209,8 @@ mod tests {
         assert!(is_price("19,99 €"));
         assert!(!is_price("Size 10"));
         assert!(!is_price("Europe"));
+        assert!(is_price("AED: 549.56AED"));
+        assert!(is_price("SGD 192.64"));
+        assert!(!is_price("SAR: none"));
     }
 }
