@@ -1578,7 +1578,10 @@ pub fn decide(
     }
 
     if source == SourceKind::Html {
-        drop_repeated_passages(blocks, dom, &mut keep, &mut reasons);
+        // Entries of a listing share fields; a page declared a product, discussion or
+        // article has no entries (see `fields` above).
+        let entries = !(kinds.product || kinds.discussion || kinds.article);
+        drop_repeated_passages(blocks, dom, entries, &mut keep, &mut reasons);
     }
 
     let mut decisions = Vec::with_capacity(n);
@@ -1930,10 +1933,13 @@ const REPEATED_PASSAGE_WORDS: usize = 10;
 /// [`REPEATED_PASSAGE_WORDS`] words or more go. A copy in another tab panel than the first
 /// (`role="tabpanel"`: the same note under each language's code sample of a manual) is
 /// that tab's own text, and stays, unless most of its panel's words repeat earlier ones
-/// (the tabs of a filter, each a subset of the "All" tab).
+/// (the tabs of a filter, each a subset of the "All" tab). On a page of `entries` (not
+/// declared a product, discussion or article), a short copy in another entry of a list
+/// than the first is that entry's field, and stays ([`in_other_entry`]).
 fn drop_repeated_passages(
     blocks: &[Block],
     dom: Option<&Dom>,
+    entries: bool,
     keep: &mut [bool],
     reasons: &mut [Vec<(f32, Reason)>],
 ) {
@@ -1986,6 +1992,9 @@ fn drop_repeated_passages(
             if own_text && panel != tab_panel_of(dom, &blocks[first]) {
                 continue;
             }
+            if entries && in_other_entry(blocks, dom, first, i) {
+                continue;
+            }
         }
         keep[i] = false;
         reasons[i].insert(
@@ -1999,6 +2008,67 @@ fn drop_repeated_passages(
             ),
         );
     }
+}
+
+/// Most words of a passage that entries of a list share as a field ([`in_other_entry`]):
+/// a line (a product line's tagline); a longer copy is a passage printed twice.
+const ENTRY_FIELD_MAX_WORDS: usize = 30;
+
+/// Whether the block is inside a quotation (`<blockquote>`, `<q>`): a reply quoting an
+/// earlier post repeats it.
+fn in_quote(dom: &Dom, block: &Block) -> bool {
+    block.ancestors.iter().any(|&a| {
+        dom.node(a)
+            .local_name()
+            .is_some_and(|t| *t == local_name!("blockquote") || *t == local_name!("q"))
+    })
+}
+
+/// Whether block `copy` repeats block `first` as a field of another entry of one list: the
+/// two blocks sit in sibling elements of one kind ([`same_kind_of_item`]: the cards of a
+/// product grid, the entries of an index) and the copy's entry has text the first's has
+/// not (its own title, its price). Variants of one product share their description, and
+/// each card prints it. A slide cloned by a carousel is the same card twice, and a layout
+/// for each screen size is no pair of like items.
+fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> bool {
+    // A title printed twice (a heading, a link) is one entry listed twice (a story in two
+    // sections of a front page), not a field two entries share.
+    let block = &blocks[copy];
+    if block.features.words > ENTRY_FIELD_MAX_WORDS
+        || block.features.link_density() >= 0.5
+        || block.kind.is_heading()
+        || in_quote(dom, block)
+    {
+        return false;
+    }
+    let (a, b) = (&blocks[first].ancestors, &blocks[copy].ancestors);
+    let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (Some(&entry_a), Some(&entry_b)) = (a.get(shared), b.get(shared)) else {
+        return false;
+    };
+    if !same_kind_of_item(dom, entry_a, entry_b) {
+        return false;
+    }
+    let texts_of = |at: usize, entry: NodeId| -> Vec<&str> {
+        let start = (0..=at)
+            .rev()
+            .take_while(|&j| blocks[j].ancestors.contains(&entry))
+            .last()
+            .unwrap_or(at);
+        blocks[start..]
+            .iter()
+            .take(ENTRY_CARD_BLOCKS + 1)
+            .take_while(|block| block.ancestors.contains(&entry))
+            .map(|block| block.text.as_str())
+            .collect()
+    };
+    let first_texts = texts_of(first, entry_a);
+    let copy_texts = texts_of(copy, entry_b);
+    // Sections of a front page that list the same story are no entries: an entry is a
+    // card of a few blocks.
+    first_texts.len() <= ENTRY_CARD_BLOCKS
+        && copy_texts.len() <= ENTRY_CARD_BLOCKS
+        && copy_texts.iter().any(|text| !first_texts.contains(text))
 }
 
 /// Share of a tab panel's words in copies of earlier passages above which the panel repeats
@@ -2552,6 +2622,35 @@ mod tests {
         // A menu is nearly all links: still chrome.
         assert!(!text.contains("Sport"), "{text}");
         assert!(!text.contains("Privacy"), "{text}");
+    }
+
+    #[test]
+    fn a_line_that_the_cards_of_a_grid_share_stays_in_each_card() {
+        let shared = "Tall pine shelving system that grows with your books, one bay at a time";
+        let card = |n: usize| {
+            format!(
+                "<div class='card'><h3><a href=/shelf/{n}>Pine Shelf model {n}</a></h3>\
+                 <p>{shared}</p><p>Width: {n}0 cm</p><p class='price'>From ${n}49</p></div>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let html = format!(
+            "<html><head><title>Shelves</title></head><body>\
+             <nav><a href=/>Home</a> <a href=/shelves>Shelves</a></nav>\
+             <main><h1>Shelving</h1><div class='grid'>{cards}</div></main>\
+             <footer><a href=/privacy>Privacy</a></footer></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(text.matches(shared).count(), 6, "{text}");
+        // A page that prints one passage twice, not in two like entries, still has it once.
+        let twice = format!(
+            "<html><body><main><h1>Shelving</h1><div class='wide'><p>{shared}, and more \
+             words to read.</p></div><div class='narrow'><p>{shared}, and more words to \
+             read.</p></div><p>Our shelves are cut from pine grown in the hills, and every \
+             bay is sanded by hand before it leaves the workshop.</p></main></body></html>"
+        );
+        let text = crate::clean_html(&twice);
+        assert_eq!(text.matches(shared).count(), 1, "{text}");
     }
 
     #[test]
