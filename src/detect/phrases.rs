@@ -725,6 +725,33 @@ mod tests {
     }
 
     #[test]
+    fn invitations_to_explore_more_or_posts_to_enjoy_open_a_rail_after_an_article() {
+        for heading in [
+            "Explore more",
+            "Other Posts You May Enjoy",
+            "You’ll Also Love…",
+            "Related articles that may interest you",
+        ] {
+            let html = format!(
+                "<main>{}<section><h2>{heading}</h2>\
+                 <h3><a href='/a'>Bridge reopens after repairs</a></h3>\
+                 <p>Traffic is back to normal on the old bridge.</p></section></main>",
+                article_body()
+            );
+            let v = section_verdicts(&html);
+            let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+            assert_eq!(
+                texts,
+                [
+                    "Bridge reopens after repairs",
+                    "Traffic is back to normal on the old bridge."
+                ],
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
     fn a_card_labelled_related_inside_an_article_is_chrome() {
         let html = format!(
             "<main>{}<div class='card'><span><label>Related</label></span>\
