@@ -122,13 +122,14 @@ fn lexicon() -> &'static Lexicon {
 /// blocks that merely begin with "Read more" or mention a copyright are prose.
 const MAX_PARTIAL_WORDS: usize = 25;
 
-/// Longest block (in words) that a disclaimer phrase may mark as chrome: the site's notice
-/// that its pages are no medical advice runs to a few sentences, and its wording ("not a
-/// substitute for medical advice") is the notice's own, not an article's.
+/// Longest block (in words) that a disclaimer or disclosure phrase may mark as chrome: the
+/// site's notice that its pages are no medical advice, or that it earns a commission on the
+/// links in them, runs to a few sentences, and its wording ("not a substitute for medical
+/// advice", "we may earn a commission") is the notice's own, not an article's.
 const MAX_DISCLAIMER_WORDS: usize = 80;
 
 /// Categories whose `start` and `any` phrases mark blocks up to [`MAX_DISCLAIMER_WORDS`].
-const LONG_CATEGORIES: &[&str] = &["disclaimer"];
+const LONG_CATEGORIES: &[&str] = &["disclaimer", "disclosure"];
 
 /// Longest block (in words) that a `credit` phrase may mark as chrome: a picture's credit
 /// names an agency or a photographer ("Photo: Jane Doe/Getty Images"); a longer block that
@@ -147,9 +148,22 @@ fn max_partial_words(category: &str) -> usize {
     }
 }
 
-/// Stems that every `disclaimer` phrase of the table holds, matched without ASCII case
-/// (a test keeps the table to them): a longer block without one cannot be a disclaimer.
-const DISCLAIMER_STEMS: &[&str] = &["medic", "médic", "medis", "ärztl", "arzt", "disease"];
+/// Stems that every phrase of the [`LONG_CATEGORIES`] holds, matched without ASCII case (a
+/// test keeps the table to them): a longer block without one cannot be a disclaimer or a
+/// disclosure.
+const DISCLAIMER_STEMS: &[&str] = &[
+    "medic",
+    "médic",
+    "medis",
+    "ärztl",
+    "arzt",
+    "disease",
+    "commission",
+    "affiliate",
+    "associate",
+    "qualifying purchase",
+    "links on our site",
+];
 
 /// Whether `text` holds one of the [`DISCLAIMER_STEMS`] (one scan of the raw text, no fold).
 fn may_be_a_disclaimer(text: &str) -> bool {
@@ -1202,12 +1216,12 @@ mod tests {
     }
 
     #[test]
-    fn every_disclaimer_phrase_holds_a_stem_that_lets_long_blocks_through() {
+    fn every_disclaimer_or_disclosure_phrase_holds_a_stem_that_lets_long_blocks_through() {
         let lex = lexicon();
         let disclaimers: Vec<&str> = lex
             .partial
             .iter()
-            .filter(|p| p.category == "disclaimer")
+            .filter(|p| LONG_CATEGORIES.contains(&p.category.as_str()))
             .map(|p| p.folded.as_str())
             .collect();
         assert!(!disclaimers.is_empty());
@@ -1215,6 +1229,22 @@ mod tests {
             assert!(may_be_a_disclaimer(phrase), "{phrase}");
         }
         assert!(!may_be_a_disclaimer("The river rose overnight."));
+    }
+
+    #[test]
+    fn an_affiliate_disclosure_of_a_few_sentences_is_chrome_and_prose_on_affiliates_is_not() {
+        let notice = "Disclosure: some of the links in this guide are affiliate links. If you \
+                      click through and buy something, we may earn a commission at no extra \
+                      cost to you. It never changes which gear we pick, and we test \
+                      everything we recommend ourselves.";
+        let words = crate::lang::word_count(notice);
+        assert!(words > MAX_PARTIAL_WORDS, "{words}");
+        let (category, _, _) = match_phrase(notice, words, 0.0).expect("a disclosure");
+        assert_eq!(category, "disclosure");
+        let prose = "Affiliate programs pay a creator a share of each sale made through their \
+                     links, so a blog about gear can grow into a small business once its \
+                     readers trust its picks enough to buy what it recommends to them.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
     }
 
     #[test]
