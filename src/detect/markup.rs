@@ -2862,7 +2862,10 @@ mod tests {
             ],
             "{v:?}"
         );
-        assert!(v.iter().all(|(_, c)| c.contains("embedded social post")), "{v:?}");
+        assert!(
+            v.iter().all(|(_, c)| c.contains("embedded social post")),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -690,8 +690,7 @@ impl Detector for ChromePhrases {
             let mut prose_before = 0usize;
             for (index, block) in page.blocks.iter().enumerate() {
                 let before = prose_before;
-                if block.features.words >= PROSE_BLOCK_WORDS
-                    && block.features.link_density() < 0.3
+                if block.features.words >= PROSE_BLOCK_WORDS && block.features.link_density() < 0.3
                 {
                     prose_before += block.features.words;
                 }
