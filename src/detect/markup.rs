@@ -1303,6 +1303,26 @@ fn names_small_print(token: &str) -> bool {
         })
 }
 
+/// Class names that the embed codes of social networks give the quote they write into a
+/// page (`<blockquote class="twitter-tweet">`, Instagram's `instagram-media`, TikTok's
+/// `tiktok-embed`, Bluesky's `bluesky-embed`, Threads' `text-post-media`, Mastodon's
+/// `mastodon-embed`, Reddit's `reddit-embed-bq`): a post of another page, shown beside the
+/// document as a picture is.
+const SOCIAL_EMBEDS: &[&str] = &[
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "bluesky-embed",
+    "text-post-media",
+    "mastodon-embed",
+    "reddit-embed-bq",
+];
+
+/// Whether a class names a post embedded from a social network (see [`SOCIAL_EMBEDS`]).
+fn names_social_embed(token: &str) -> bool {
+    SOCIAL_EMBEDS.contains(&token)
+}
+
 /// Whether the element at `id` is hidden from readers by its attributes.
 pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     let node = dom.node(id);
@@ -1951,6 +1971,13 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         return Some(ElementJudgement {
             weight: BESIDE_THE_DOCUMENT_WEIGHT,
             cause: format!("inside <{tag}> named \"{token}\" (small print)"),
+        });
+    }
+    // A post embedded from a social network quotes another page, whatever its wrapper says.
+    if let Some(token) = tokens.iter().find(|t| names_social_embed(t)) {
+        return Some(ElementJudgement {
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
+            cause: format!("inside <{tag}> named \"{token}\" (an embedded social post)"),
         });
     }
     // One search over all the names: a fragment holds no whitespace, so it can only match
@@ -2815,6 +2842,30 @@ mod tests {
             .collect();
         assert_eq!(consent.len(), 2, "{v:?}");
         assert!(consent.iter().all(|t| !t.contains("handler")), "{v:?}");
+    }
+
+    #[test]
+    fn a_post_embedded_from_a_social_network_is_chrome_and_a_quote_is_not() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<blockquote class='twitter-tweet'><p lang='en'>The new \
+             bridge opens to walkers and cyclists on Saturday morning, at last.</p>&mdash; City \
+             Desk (@citydesk) <a href='https://x.example/s/1'>May 2, 2025</a></blockquote>\
+             <blockquote><p>The bridge was the best thing the council did in a decade, said the \
+             mayor at the opening.</p></blockquote></article>"
+        ));
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The new bridge opens to walkers and cyclists on Saturday morning, at last.",
+                "— City Desk (@citydesk) May 2, 2025"
+            ],
+            "{v:?}"
+        );
+        assert!(
+            v.iter().all(|(_, c)| c.contains("embedded social post")),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -122,13 +122,14 @@ fn lexicon() -> &'static Lexicon {
 /// blocks that merely begin with "Read more" or mention a copyright are prose.
 const MAX_PARTIAL_WORDS: usize = 25;
 
-/// Longest block (in words) that a disclaimer phrase may mark as chrome: the site's notice
-/// that its pages are no medical advice runs to a few sentences, and its wording ("not a
-/// substitute for medical advice") is the notice's own, not an article's.
+/// Longest block (in words) that a disclaimer or disclosure phrase may mark as chrome: the
+/// site's notice that its pages are no medical advice, or that it earns a commission on the
+/// links in them, runs to a few sentences, and its wording ("not a substitute for medical
+/// advice", "we may earn a commission") is the notice's own, not an article's.
 const MAX_DISCLAIMER_WORDS: usize = 80;
 
 /// Categories whose `start` and `any` phrases mark blocks up to [`MAX_DISCLAIMER_WORDS`].
-const LONG_CATEGORIES: &[&str] = &["disclaimer"];
+const LONG_CATEGORIES: &[&str] = &["disclaimer", "disclosure"];
 
 /// Longest block (in words) that a `credit` phrase may mark as chrome: a picture's credit
 /// names an agency or a photographer ("Photo: Jane Doe/Getty Images"); a longer block that
@@ -147,9 +148,22 @@ fn max_partial_words(category: &str) -> usize {
     }
 }
 
-/// Stems that every `disclaimer` phrase of the table holds, matched without ASCII case
-/// (a test keeps the table to them): a longer block without one cannot be a disclaimer.
-const DISCLAIMER_STEMS: &[&str] = &["medic", "médic", "medis", "ärztl", "arzt", "disease"];
+/// Stems that every phrase of the [`LONG_CATEGORIES`] holds, matched without ASCII case (a
+/// test keeps the table to them): a longer block without one cannot be a disclaimer or a
+/// disclosure.
+const DISCLAIMER_STEMS: &[&str] = &[
+    "medic",
+    "médic",
+    "medis",
+    "ärztl",
+    "arzt",
+    "disease",
+    "commission",
+    "affiliate",
+    "associate",
+    "qualifying purchase",
+    "links on our site",
+];
 
 /// Whether `text` holds one of the [`DISCLAIMER_STEMS`] (one scan of the raw text, no fold).
 fn may_be_a_disclaimer(text: &str) -> bool {
@@ -500,6 +514,57 @@ fn label_over_rail(
     ((links as f32) >= SECTION_LINK_SHARE * chars as f32).then_some(("related", folded, rail))
 }
 
+/// Categories of a label that, alone on its line, announces a list of links to other
+/// pages of the site ("Related:", "Read next", "You might also like:").
+const LIST_LABEL_CATEGORIES: &[&str] = &["related", "products"];
+
+/// The navigation phrase that, as an unlinked label rather than a link, announces links to
+/// other pages ("Read more:" over a few titles).
+const READ_MORE_LABEL: &str = "read more";
+
+/// Least share of a list item's text in links for the item to be a bare link: a title that
+/// points to another page, with nothing of its own.
+const BARE_LINK_SHARE: f32 = 0.9;
+
+/// Whether `block` is a label that announces a list of links: an unlinked, short block (a
+/// heading or not, not itself an item) whose whole text is a related or products phrase, or
+/// "Read more".
+fn is_list_label(block: &Block) -> bool {
+    if block.features.link_chars > 0
+        || block.features.words > MAX_SECTION_HEADING_WORDS
+        || matches!(block.kind, BlockKind::ListItem { .. })
+    {
+        return false;
+    }
+    let folded = fold(&block.text);
+    folded == READ_MORE_LABEL
+        || lexicon()
+            .lines
+            .get(&folded)
+            .is_some_and(|c| LIST_LABEL_CATEGORIES.contains(&c.as_str()))
+}
+
+/// The items of the list right after the label at `index` when they are bare links (see
+/// [`BARE_LINK_SHARE`]), two or more at one depth: the titles of other pages the label
+/// offers. Only the items the label is directly over count; a list of prose, or one link
+/// among prose items, is the document's.
+fn links_under_label(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize>> {
+    if !is_list_label(&blocks[index]) {
+        return None;
+    }
+    let BlockKind::ListItem { depth, .. } = blocks.get(index + 1)?.kind else {
+        return None;
+    };
+    let len = blocks[index + 1..]
+        .iter()
+        .take_while(|b| {
+            matches!(b.kind, BlockKind::ListItem { depth: d, .. } if d == depth)
+                && b.features.link_density() >= BARE_LINK_SHARE
+        })
+        .count();
+    (len >= 2).then_some(index + 1..index + 1 + len)
+}
+
 /// Most words of a label that marks a card as a teaser ("Related", "Read also").
 const CARD_LABEL_WORDS: usize = 3;
 
@@ -544,6 +609,7 @@ impl Detector for ChromePhrases {
     }
 
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
+        let first = out.len();
         if page.source == SourceKind::Html {
             // Prose words read so far: a chrome section follows a document; on a listing,
             // "Latest" or "Popular" heads the document itself.
@@ -613,6 +679,37 @@ impl Detector for ChromePhrases {
                         SECTION_WEIGHT,
                         self.name(),
                         format!("under the {category} heading \"{phrase}\""),
+                    ));
+                }
+            }
+        }
+        // A label over a list of bare links, once the document has begun: the list offers
+        // other pages ("Read next", "Related:"), whatever holds it. Items the rules above
+        // judged already are left to them.
+        if page.source == SourceKind::Html {
+            let mut prose_before = 0usize;
+            for (index, block) in page.blocks.iter().enumerate() {
+                let before = prose_before;
+                if block.features.words >= PROSE_BLOCK_WORDS && block.features.link_density() < 0.3
+                {
+                    prose_before += block.features.words;
+                }
+                if before < SECTION_MIN_PROSE_BEFORE_SPECIFIC {
+                    continue;
+                }
+                let Some(list) = links_under_label(page.blocks, index) else {
+                    continue;
+                };
+                for j in list {
+                    if out[first..].iter().any(|v| v.block == j) {
+                        continue;
+                    }
+                    out.push(Verdict::new(
+                        j,
+                        Signal::Chrome,
+                        SECTION_WEIGHT,
+                        self.name(),
+                        format!("a link under the label \"{}\"", block.text.trim()),
                     ));
                 }
             }
@@ -722,6 +819,70 @@ mod tests {
         assert_eq!(texts, ["Bridge reopens after repairs"]);
         // A single word needs the whole document before it.
         assert!(section_verdicts(&rail("Related")).is_empty());
+    }
+
+    #[test]
+    fn invitations_to_explore_more_or_posts_to_enjoy_open_a_rail_after_an_article() {
+        for heading in [
+            "Explore more",
+            "Other Posts You May Enjoy",
+            "You’ll Also Love…",
+            "Related articles that may interest you",
+        ] {
+            let html = format!(
+                "<main>{}<section><h2>{heading}</h2>\
+                 <h3><a href='/a'>Bridge reopens after repairs</a></h3>\
+                 <p>Traffic is back to normal on the old bridge.</p></section></main>",
+                article_body()
+            );
+            let v = section_verdicts(&html);
+            let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+            assert_eq!(
+                texts,
+                [
+                    "Bridge reopens after repairs",
+                    "Traffic is back to normal on the old bridge."
+                ],
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
+    fn bare_links_right_under_a_read_next_label_are_chrome_and_prose_items_are_not() {
+        let page = |label: &str, items: &str| {
+            format!(
+                "<main>{}<p>{label}</p><ul>{items}</ul><p>{}</p></main>",
+                article_body(),
+                "The gauges on the old bridge were read at six in the morning. ".repeat(4)
+            )
+        };
+        let links = "<li><a href='/a'>Bridge reopens after repairs</a></li>\
+                     <li><a href='/b'>How to read a river gauge</a></li>";
+        let labelled = |html: &str| -> Vec<String> {
+            crate::detect::verdicts_on_html(
+                &ChromePhrases,
+                html,
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause.starts_with("a link under the label"))
+            .map(|(t, _)| t)
+            .collect()
+        };
+        for label in ["Read next", "Read more:", "Related:"] {
+            assert_eq!(
+                labelled(&page(label, links)),
+                ["Bridge reopens after repairs", "How to read a river gauge"],
+                "{label}"
+            );
+        }
+        // A sentence that leads into links, or items with prose of their own, are the
+        // document's.
+        assert!(labelled(&page("Read more in the two guides below:", links)).is_empty());
+        let prose = "<li><a href='/a'>Bridge</a>: it reopens after repairs on Monday.</li>\
+                     <li><a href='/b'>Gauges</a>: how to read them when the river rises.</li>";
+        assert!(labelled(&page("Related:", prose)).is_empty());
     }
 
     #[test]
@@ -1077,12 +1238,12 @@ mod tests {
     }
 
     #[test]
-    fn every_disclaimer_phrase_holds_a_stem_that_lets_long_blocks_through() {
+    fn every_disclaimer_or_disclosure_phrase_holds_a_stem_that_lets_long_blocks_through() {
         let lex = lexicon();
         let disclaimers: Vec<&str> = lex
             .partial
             .iter()
-            .filter(|p| p.category == "disclaimer")
+            .filter(|p| LONG_CATEGORIES.contains(&p.category.as_str()))
             .map(|p| p.folded.as_str())
             .collect();
         assert!(!disclaimers.is_empty());
@@ -1090,6 +1251,22 @@ mod tests {
             assert!(may_be_a_disclaimer(phrase), "{phrase}");
         }
         assert!(!may_be_a_disclaimer("The river rose overnight."));
+    }
+
+    #[test]
+    fn an_affiliate_disclosure_of_a_few_sentences_is_chrome_and_prose_on_affiliates_is_not() {
+        let notice = "Disclosure: some of the links in this guide are affiliate links. If you \
+                      click through and buy something, we may earn a commission at no extra \
+                      cost to you. It never changes which gear we pick, and we test \
+                      everything we recommend ourselves.";
+        let words = crate::lang::word_count(notice);
+        assert!(words > MAX_PARTIAL_WORDS, "{words}");
+        let (category, _, _) = match_phrase(notice, words, 0.0).expect("a disclosure");
+        assert_eq!(category, "disclosure");
+        let prose = "Affiliate programs pay a creator a share of each sale made through their \
+                     links, so a blog about gear can grow into a small business once its \
+                     readers trust its picks enough to buy what it recommends to them.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
     }
 
     #[test]
