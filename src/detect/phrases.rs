@@ -687,6 +687,9 @@ impl Detector for ChromePhrases {
         // other pages ("Read next", "Related:"), whatever holds it. Items the rules above
         // judged already are left to them.
         if page.source == SourceKind::Html {
+            // Blocks the rules above judged, looked up once per listed item.
+            let judged: rustc_hash::FxHashSet<usize> =
+                out[first..].iter().map(|v| v.block).collect();
             let mut prose_before = 0usize;
             for (index, block) in page.blocks.iter().enumerate() {
                 let before = prose_before;
@@ -701,7 +704,7 @@ impl Detector for ChromePhrases {
                     continue;
                 };
                 for j in list {
-                    if out[first..].iter().any(|v| v.block == j) {
+                    if judged.contains(&j) {
                         continue;
                     }
                     out.push(Verdict::new(
