@@ -692,6 +692,72 @@ fn half_linked_text(f: &crate::blocks::Features, w: &Weights) -> bool {
 /// Highest link density of a half-linked line of the document ([`half_linked_text`]).
 const HALF_LINKED_MAX_LINKS: f32 = 0.5;
 
+/// The link around the block's element (`<a>` around a `<p>` or a `<div>`), if one is: the
+/// link is a whole card (a service's title, its summary and "Learn more", one click
+/// target), not a link in a line of text or an item of a menu.
+fn card_link(dom: &Dom, block: &Block) -> Option<NodeId> {
+    let (_, above) = block.ancestors.split_last()?;
+    above
+        .iter()
+        .rev()
+        .copied()
+        .find(|&a| dom.node(a).local_name() == Some(&local_name!("a")))
+}
+
+/// Per block: whether it is text of a linked card of the region that has a like card
+/// beside it (another linked card with the same parent or grandparent) and holds a
+/// sentence of prose that asks no question: a grid or row of cards, each one click
+/// target, as landing pages lay out their services, quotes and features, whose title,
+/// summary and attribution are the page's text. A lone linked card is more often a banner
+/// that calls to act, and a card whose sentence is a question is a teaser of the page it
+/// leads to.
+fn linked_card_text(blocks: &[Block], dom: &Dom, in_container: &[bool]) -> Vec<bool> {
+    let links: Vec<Option<NodeId>> = blocks
+        .iter()
+        .zip(in_container)
+        .map(|(b, &inside)| if inside { card_link(dom, b) } else { None })
+        .collect();
+    let mut cards: Vec<NodeId> = links.iter().flatten().copied().collect();
+    cards.sort_unstable();
+    cards.dedup();
+    // The cards' ancestors one and two levels up, with the number of cards under each.
+    let ancestors = |a: NodeId| {
+        std::iter::successors(dom.node(a).parent, |&p| dom.node(p).parent)
+            .take(CARD_LINK_LEVELS)
+            .enumerate()
+    };
+    let mut under: HashMap<(usize, NodeId), usize> = HashMap::default();
+    for &a in &cards {
+        for key in ancestors(a) {
+            *under.entry(key).or_default() += 1;
+        }
+    }
+    let in_row = |a: NodeId| ancestors(a).any(|key| under.get(&key).is_some_and(|&n| n >= 2));
+    let mut with_prose: Vec<NodeId> = blocks
+        .iter()
+        .zip(&links)
+        .filter(|(b, _)| b.features.reads_as_prose() && !is_question(&b.text))
+        .filter_map(|(_, &link)| link)
+        .collect();
+    with_prose.sort_unstable();
+    with_prose.dedup();
+    with_prose.retain(|&a| in_row(a));
+    links
+        .iter()
+        .map(|link| link.is_some_and(|a| with_prose.binary_search(&a).is_ok()))
+        .collect()
+}
+
+/// Whether the text asks a question: a linked question is the title of the page it leads
+/// to (a related question, an article's teaser), not the summary of a card.
+fn is_question(text: &str) -> bool {
+    text.trim_end().ends_with(['?', '？', '؟'])
+}
+
+/// Levels above a linked card at which a like card shares its ancestor (the cards
+/// themselves side by side, or each in a cell of a grid).
+const CARD_LINK_LEVELS: usize = 2;
+
 /// Highest link density of a sentence of prose in the region that link density alone does
 /// not remove (the detector's top bracket starts here).
 const LINKED_PROSE_MAX_LINKS: f32 = 0.8;
@@ -1362,6 +1428,13 @@ pub fn decide(
                 ));
             }
         }
+        // A page not declared an article, product or discussion: a landing page, whose
+        // cards are its sections.
+        let landing = !(kinds.article || kinds.product || kinds.discussion);
+        let linked_cards = match dom {
+            Some(dom) if landing => linked_card_text(blocks, dom, &in_container),
+            _ => vec![false; n],
+        };
         for i in 0..n {
             let class = classes[i];
             if in_container[i] {
@@ -1370,11 +1443,13 @@ pub fn decide(
                 // evidence are document text there.
                 // So are sentences of the document that cite the pages they name (a
                 // paragraph with many inline links still reads as prose; menus and teaser
-                // lists do not), unless they are almost all links.
+                // lists do not), unless they are almost all links, and the text of a row of
+                // linked cards on a landing page ([`linked_card_text`]).
                 let f = &blocks[i].features;
                 let linked_prose = f.link_density() < LINKED_PROSE_MAX_LINKS && f.reads_as_prose();
                 let only_links = (weights[i].chrome_without_links < 0.05
                     && (linked_prose
+                        || linked_cards[i]
                         || matches!(blocks[i].kind, BlockKind::ListItem { .. })
                         || blocks[i].kind.is_heading()))
                     || half_linked_text(f, &weights[i]);
@@ -2781,6 +2856,47 @@ mod tests {
         assert!(text.contains("Paragraph 8"), "{text}");
         assert!(text.contains("source number 0 "), "{text}");
         assert!(text.contains("source number 11 "), "{text}");
+    }
+
+    #[test]
+    fn the_text_of_a_row_of_linked_cards_in_the_region_stays() {
+        let card = |name: &str, does: &str| {
+            format!(
+                "<div class=col><a href=/{name} class=card><h3>{name} audits</h3>\
+                 <p>We {does} so that your team knows where it stands before the next review \
+                 comes round.</p><span>Learn more</span></a></div>"
+            )
+        };
+        let cards = [
+            card("Payroll", "check every run of the last year"),
+            card("Benefits", "compare your plans with those of your peers"),
+            card("Hiring", "read your job offers and contracts"),
+        ]
+        .concat();
+        let para = |n: usize| {
+            format!(
+                "<p>Point {n}: our consultants have helped small firms and large employers \
+                 with their people, their policies and their tools for more than twenty \
+                 years, and they know the rules of every state.</p>"
+            )
+        };
+        let prose: String = (0..8).map(para).collect();
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/services>Services</a></nav>\
+             <main><h1>Human resources consulting</h1>{prose}<div class=row>{cards}</div>\
+             <div class=teasers><div class=col><a href=/q1><p>Is it time to hire your first \
+             manager for the sales team this year?</p></a></div><div class=col><a href=/q2>\
+             <p>How often should a small firm review the pay of its staff?</p></a></div></div>\
+             </main><footer><a href=/a>About us</a> <a href=/b>Jobs</a></footer></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        // Each card is one link: its title and summary are the page's text.
+        assert!(text.contains("compare your plans"), "{text}");
+        assert!(text.contains("Payroll audits"), "{text}");
+        assert!(text.contains("Hiring audits"), "{text}");
+        // Linked questions are teasers of the pages they lead to.
+        assert!(!text.contains("first manager"), "{text}");
+        assert!(!text.contains("Jobs"), "{text}");
     }
 
     #[test]
