@@ -296,6 +296,8 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
             }
         }
     }
+    // A section of a document cut into nested sections is one part of it.
+    top = outermost_nested_section(dom, top, body);
     // Siblings that score well join the region (Readability's sibling rule).
     let top_weighted = weighted(top, score_of(top).unwrap_or(top_score));
     let threshold = (top_weighted * 0.2).max(10.0);
@@ -1933,6 +1935,19 @@ fn drop_after_body(
                     continue;
                 }
             }
+            // In a document cut into nested sections (a manual's headings, each a
+            // `<section>` in the section of the heading above it), the next section of the
+            // body's parent section is the body's peer.
+            if shared > 0
+                && is_section(dom, chain[shared - 1])
+                && chain.get(shared).is_some_and(|&n| is_section(dom, n))
+                && blocks[i]
+                    .ancestors
+                    .get(shared)
+                    .is_some_and(|&n| is_section(dom, n))
+            {
+                continue;
+            }
             // The rest of a list the layout split into columns is the body's own.
             if continuation.is_some_and(|c| blocks[i].ancestors.contains(&c)) {
                 continue;
@@ -1987,6 +2002,28 @@ fn same_kind_of_item(dom: &Dom, a: NodeId, b: NodeId) -> bool {
     tag_a == tag_b
         && card_class_names(a.attr("class")).next().is_some()
         && same_card_class(a.attr("class"), b.attr("class"))
+}
+
+/// Whether the element is a `<section>`.
+fn is_section(dom: &Dom, id: NodeId) -> bool {
+    dom.node(id).local_name() == Some(&local_name!("section"))
+}
+
+/// The outermost of the `<section>`s nested around `top` when `top` is a `<section>`
+/// inside another (documentation generators cut a manual into sections by its headings,
+/// each in the section of the heading above it): the best section alone is one part of
+/// the document, and the intro, tables and sibling sections of the sections above it are
+/// the rest. A region that is not a nested section stays as it is (landing pages lay
+/// their sections side by side, not one in another).
+fn outermost_nested_section(dom: &Dom, top: NodeId, body: Option<NodeId>) -> NodeId {
+    let mut top = top;
+    while is_section(dom, top) {
+        match dom.node(top).parent {
+            Some(parent) if Some(parent) != body && is_section(dom, parent) => top = parent,
+            _ => break,
+        }
+    }
+    top
 }
 
 /// Whether the element is a list (`ul`, `ol`).
@@ -2897,6 +2934,49 @@ mod tests {
         // Linked questions are teasers of the pages they lead to.
         assert!(!text.contains("first manager"), "{text}");
         assert!(!text.contains("Jobs"), "{text}");
+    }
+
+    /// A manual cut into nested sections, as documentation generators write it: the
+    /// module's section holds its intro, a table of its tools and a section per heading.
+    fn manual_page() -> String {
+        let para = |n: usize| {
+            format!(
+                "<p>Note {n}: the function takes an iterable and returns an iterator over \
+                 its items, so that a loop can read them one at a time, and it keeps no \
+                 more than one item in memory while it does so.</p>"
+            )
+        };
+        let functions: String = (0..10).map(para).collect();
+        let rows: String = ["count", "cycle", "repeat"]
+            .iter()
+            .map(|t| format!("<tr><td>{t}()</td><td>start, step</td><td>{t}(10)</td></tr>"))
+            .collect();
+        format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/lib>Library</a></nav>\
+             <div class=body><section id=tools><h1>tools: loops</h1>\
+             <p>Infinite iterators:</p><table>{rows}</table>\
+             <section id=functions><h2>Functions</h2>{functions}</section>\
+             <section id=order><h2>Ordering</h2><p>Put the tools that filter their \
+             input before those that count it, and the counters last of all.</p></section>\
+             </section></div>\
+             <footer><a href=/a>About us</a> <a href=/b>Jobs</a></footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_section_in_sections_gives_way_to_the_outermost() {
+        let text = crate::clean_html(&manual_page());
+        assert!(text.contains("Note 9"), "{text}");
+        // The intro and the table of the module's section, above the best section.
+        assert!(text.contains("Infinite iterators"), "{text}");
+        assert!(text.contains("cycle(10)"), "{text}");
+        assert!(!text.contains("Jobs"), "{text}");
+    }
+
+    #[test]
+    fn the_next_section_of_a_manual_is_no_close_of_its_body() {
+        let text = crate::clean_html(&manual_page());
+        assert!(text.contains("the counters last of all"), "{text}");
     }
 
     #[test]
