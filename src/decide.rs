@@ -296,6 +296,8 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
             }
         }
     }
+    // A section of a document cut into nested sections is one part of it.
+    top = outermost_nested_section(dom, top, body);
     // Siblings that score well join the region (Readability's sibling rule).
     let top_weighted = weighted(top, score_of(top).unwrap_or(top_score));
     let threshold = (top_weighted * 0.2).max(10.0);
@@ -691,6 +693,72 @@ fn half_linked_text(f: &crate::blocks::Features, w: &Weights) -> bool {
 
 /// Highest link density of a half-linked line of the document ([`half_linked_text`]).
 const HALF_LINKED_MAX_LINKS: f32 = 0.5;
+
+/// The link around the block's element (`<a>` around a `<p>` or a `<div>`), if one is: the
+/// link is a whole card (a service's title, its summary and "Learn more", one click
+/// target), not a link in a line of text or an item of a menu.
+fn card_link(dom: &Dom, block: &Block) -> Option<NodeId> {
+    let (_, above) = block.ancestors.split_last()?;
+    above
+        .iter()
+        .rev()
+        .copied()
+        .find(|&a| dom.node(a).local_name() == Some(&local_name!("a")))
+}
+
+/// Per block: whether it is text of a linked card of the region that has a like card
+/// beside it (another linked card with the same parent or grandparent) and holds a
+/// sentence of prose that asks no question: a grid or row of cards, each one click
+/// target, as landing pages lay out their services, quotes and features, whose title,
+/// summary and attribution are the page's text. A lone linked card is more often a banner
+/// that calls to act, and a card whose sentence is a question is a teaser of the page it
+/// leads to.
+fn linked_card_text(blocks: &[Block], dom: &Dom, in_container: &[bool]) -> Vec<bool> {
+    let links: Vec<Option<NodeId>> = blocks
+        .iter()
+        .zip(in_container)
+        .map(|(b, &inside)| if inside { card_link(dom, b) } else { None })
+        .collect();
+    let mut cards: Vec<NodeId> = links.iter().flatten().copied().collect();
+    cards.sort_unstable();
+    cards.dedup();
+    // The cards' ancestors one and two levels up, with the number of cards under each.
+    let ancestors = |a: NodeId| {
+        std::iter::successors(dom.node(a).parent, |&p| dom.node(p).parent)
+            .take(CARD_LINK_LEVELS)
+            .enumerate()
+    };
+    let mut under: HashMap<(usize, NodeId), usize> = HashMap::default();
+    for &a in &cards {
+        for key in ancestors(a) {
+            *under.entry(key).or_default() += 1;
+        }
+    }
+    let in_row = |a: NodeId| ancestors(a).any(|key| under.get(&key).is_some_and(|&n| n >= 2));
+    let mut with_prose: Vec<NodeId> = blocks
+        .iter()
+        .zip(&links)
+        .filter(|(b, _)| b.features.reads_as_prose() && !is_question(&b.text))
+        .filter_map(|(_, &link)| link)
+        .collect();
+    with_prose.sort_unstable();
+    with_prose.dedup();
+    with_prose.retain(|&a| in_row(a));
+    links
+        .iter()
+        .map(|link| link.is_some_and(|a| with_prose.binary_search(&a).is_ok()))
+        .collect()
+}
+
+/// Whether the text asks a question: a linked question is the title of the page it leads
+/// to (a related question, an article's teaser), not the summary of a card.
+fn is_question(text: &str) -> bool {
+    text.trim_end().ends_with(['?', '？', '؟'])
+}
+
+/// Levels above a linked card at which a like card shares its ancestor (the cards
+/// themselves side by side, or each in a cell of a grid).
+const CARD_LINK_LEVELS: usize = 2;
 
 /// Highest link density of a sentence of prose in the region that link density alone does
 /// not remove (the detector's top bracket starts here).
@@ -1362,6 +1430,13 @@ pub fn decide(
                 ));
             }
         }
+        // A page not declared an article, product or discussion: a landing page, whose
+        // cards are its sections.
+        let landing = !(kinds.article || kinds.product || kinds.discussion);
+        let linked_cards = match dom {
+            Some(dom) if landing => linked_card_text(blocks, dom, &in_container),
+            _ => vec![false; n],
+        };
         for i in 0..n {
             let class = classes[i];
             if in_container[i] {
@@ -1370,11 +1445,13 @@ pub fn decide(
                 // evidence are document text there.
                 // So are sentences of the document that cite the pages they name (a
                 // paragraph with many inline links still reads as prose; menus and teaser
-                // lists do not), unless they are almost all links.
+                // lists do not), unless they are almost all links, and the text of a row of
+                // linked cards on a landing page ([`linked_card_text`]).
                 let f = &blocks[i].features;
                 let linked_prose = f.link_density() < LINKED_PROSE_MAX_LINKS && f.reads_as_prose();
                 let only_links = (weights[i].chrome_without_links < 0.05
                     && (linked_prose
+                        || linked_cards[i]
                         || matches!(blocks[i].kind, BlockKind::ListItem { .. })
                         || blocks[i].kind.is_heading()))
                     || half_linked_text(f, &weights[i]);
@@ -1861,6 +1938,19 @@ fn drop_after_body(
                     continue;
                 }
             }
+            // In a document cut into nested sections (a manual's headings, each a
+            // `<section>` in the section of the heading above it), the next section of the
+            // body's parent section is the body's peer.
+            if shared > 0
+                && is_section(dom, chain[shared - 1])
+                && chain.get(shared).is_some_and(|&n| is_section(dom, n))
+                && blocks[i]
+                    .ancestors
+                    .get(shared)
+                    .is_some_and(|&n| is_section(dom, n))
+            {
+                continue;
+            }
             // The rest of a list the layout split into columns is the body's own.
             if continuation.is_some_and(|c| blocks[i].ancestors.contains(&c)) {
                 continue;
@@ -1915,6 +2005,28 @@ fn same_kind_of_item(dom: &Dom, a: NodeId, b: NodeId) -> bool {
     tag_a == tag_b
         && card_class_names(a.attr("class")).next().is_some()
         && same_card_class(a.attr("class"), b.attr("class"))
+}
+
+/// Whether the element is a `<section>`.
+fn is_section(dom: &Dom, id: NodeId) -> bool {
+    dom.node(id).local_name() == Some(&local_name!("section"))
+}
+
+/// The outermost of the `<section>`s nested around `top` when `top` is a `<section>`
+/// inside another (documentation generators cut a manual into sections by its headings,
+/// each in the section of the heading above it): the best section alone is one part of
+/// the document, and the intro, tables and sibling sections of the sections above it are
+/// the rest. A region that is not a nested section stays as it is (landing pages lay
+/// their sections side by side, not one in another).
+fn outermost_nested_section(dom: &Dom, top: NodeId, body: Option<NodeId>) -> NodeId {
+    let mut top = top;
+    while is_section(dom, top) {
+        match dom.node(top).parent {
+            Some(parent) if Some(parent) != body && is_section(dom, parent) => top = parent,
+            _ => break,
+        }
+    }
+    top
 }
 
 /// Whether the element is a list (`ul`, `ol`).
@@ -2880,6 +2992,90 @@ mod tests {
         assert!(text.contains("Paragraph 8"), "{text}");
         assert!(text.contains("source number 0 "), "{text}");
         assert!(text.contains("source number 11 "), "{text}");
+    }
+
+    #[test]
+    fn the_text_of_a_row_of_linked_cards_in_the_region_stays() {
+        let card = |name: &str, does: &str| {
+            format!(
+                "<div class=col><a href=/{name} class=card><h3>{name} audits</h3>\
+                 <p>We {does} so that your team knows where it stands before the next review \
+                 comes round.</p><span>Learn more</span></a></div>"
+            )
+        };
+        let cards = [
+            card("Payroll", "check every run of the last year"),
+            card("Benefits", "compare your plans with those of your peers"),
+            card("Hiring", "read your job offers and contracts"),
+        ]
+        .concat();
+        let para = |n: usize| {
+            format!(
+                "<p>Point {n}: our consultants have helped small firms and large employers \
+                 with their people, their policies and their tools for more than twenty \
+                 years, and they know the rules of every state.</p>"
+            )
+        };
+        let prose: String = (0..8).map(para).collect();
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/services>Services</a></nav>\
+             <main><h1>Human resources consulting</h1>{prose}<div class=row>{cards}</div>\
+             <div class=teasers><div class=col><a href=/q1><p>Is it time to hire your first \
+             manager for the sales team this year?</p></a></div><div class=col><a href=/q2>\
+             <p>How often should a small firm review the pay of its staff?</p></a></div></div>\
+             </main><footer><a href=/a>About us</a> <a href=/b>Jobs</a></footer></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        // Each card is one link: its title and summary are the page's text.
+        assert!(text.contains("compare your plans"), "{text}");
+        assert!(text.contains("Payroll audits"), "{text}");
+        assert!(text.contains("Hiring audits"), "{text}");
+        // Linked questions are teasers of the pages they lead to.
+        assert!(!text.contains("first manager"), "{text}");
+        assert!(!text.contains("Jobs"), "{text}");
+    }
+
+    /// A manual cut into nested sections, as documentation generators write it: the
+    /// module's section holds its intro, a table of its tools and a section per heading.
+    fn manual_page() -> String {
+        let para = |n: usize| {
+            format!(
+                "<p>Note {n}: the function takes an iterable and returns an iterator over \
+                 its items, so that a loop can read them one at a time, and it keeps no \
+                 more than one item in memory while it does so.</p>"
+            )
+        };
+        let functions: String = (0..10).map(para).collect();
+        let rows: String = ["count", "cycle", "repeat"]
+            .iter()
+            .map(|t| format!("<tr><td>{t}()</td><td>start, step</td><td>{t}(10)</td></tr>"))
+            .collect();
+        format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/lib>Library</a></nav>\
+             <div class=body><section id=tools><h1>tools: loops</h1>\
+             <p>Infinite iterators:</p><table>{rows}</table>\
+             <section id=functions><h2>Functions</h2>{functions}</section>\
+             <section id=order><h2>Ordering</h2><p>Put the tools that filter their \
+             input before those that count it, and the counters last of all.</p></section>\
+             </section></div>\
+             <footer><a href=/a>About us</a> <a href=/b>Jobs</a></footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_section_in_sections_gives_way_to_the_outermost() {
+        let text = crate::clean_html(&manual_page());
+        assert!(text.contains("Note 9"), "{text}");
+        // The intro and the table of the module's section, above the best section.
+        assert!(text.contains("Infinite iterators"), "{text}");
+        assert!(text.contains("cycle(10)"), "{text}");
+        assert!(!text.contains("Jobs"), "{text}");
+    }
+
+    #[test]
+    fn the_next_section_of_a_manual_is_no_close_of_its_body() {
+        let text = crate::clean_html(&manual_page());
+        assert!(text.contains("the counters last of all"), "{text}");
     }
 
     #[test]

@@ -1714,6 +1714,14 @@ fn labels_a_choice(dom: &Dom, node: &crate::dom::Node, held: usize) -> bool {
 /// `pagination_container`), which its name does not make chrome.
 const PAGER_MAX_SHARE: usize = 8;
 
+/// Whether a class/id token names a date stamp (`post-date`, `date-item`, `timestamp`):
+/// a few words, as a pager's are. An element so named that holds more of the page's text
+/// than a pager ever does (a plan's card in a collection a site builder calls `date-item`)
+/// is no stamp, and its name does not make it chrome.
+fn names_a_stamp(token: &str) -> bool {
+    name_parts(token).any(|p| p == "date" || p == "timestamp")
+}
+
 /// Whether a class/id token names a pager (`pagination`, `pager`, `paginate`).
 fn names_pager(token: &str) -> bool {
     name_parts(token).any(|p| p.starts_with("paginat") || p == "pager")
@@ -2013,6 +2021,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             // [`UserSections`]), not by name.
             || (facts.discussion && holds(t, "comment"))
             || (facts.beyond_pager && names_pager(t))
+            || (facts.beyond_pager && names_a_stamp(t))
         {
             return None;
         }
@@ -2307,6 +2316,21 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].1, "inside <div> named \"pagination\"");
+    }
+
+    #[test]
+    fn a_date_is_chrome_but_a_section_named_date_is_not() {
+        let v = verdicts(
+            "<h1>Plans</h1><p class='post-date'>May 4, 2024</p>\
+             <div class='date-item'><h2>Family plan</h2><p>$8.99 a month</p>\
+             <ul><li>Credit alerts for five adults</li><li>Dark web monitoring</li>\
+             <li>One million dollars of insurance</li><li>Support by phone</li></ul></div>\
+             <p>All plans renew once a year at the price shown on this page.</p>\
+             <p>Our agents answer the phone at any hour of the day and on every holiday.</p>\
+             <p>We have kept the names and numbers of our members safe for twenty years.</p>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "May 4, 2024");
     }
 
     #[test]
