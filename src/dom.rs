@@ -1708,6 +1708,34 @@ mod tests {
         }
     }
 
+    /// A parse error is a token: a newline after `<pre>` or `<textarea>` that follows one is
+    /// kept, as html5ever's tokenizer keeps it.
+    #[test]
+    fn a_newline_after_a_parse_error_in_a_pre_or_textarea_is_kept_as_html5ever_keeps_it() {
+        for page in [
+            "<textarea>&#xA<p>",
+            "<textarea>&#xA;<p>",
+            "<textarea>&#10x",
+            "<textarea>&#10;x",
+            "<pre>&#xA<p>",
+            "<pre>&#x0a;x",
+            "<pre></>\nx",
+            "<textarea></>\nx",
+            "<pre>&#xFFFD;\nx",
+            "<pre>&#x80;\nx",
+            "<pre>&amp\nx",
+            "<pre>&#\nx",
+            "<pre>&foo;\nx",
+        ] {
+            let dom = scanned(page).expect(page);
+            assert_eq!(
+                outline(&dom),
+                outline(&tokenized_by_html5ever(page)),
+                "{page}"
+            );
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(10000))]
         /// Pages stitched from pieces of markup that meet the tokenizer's states: where

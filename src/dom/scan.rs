@@ -145,6 +145,7 @@ impl<S: TokenSink> Scanner<'_, S> {
         self.text(start, at);
         if self.bytes[at] == b'&' {
             let (decoded, next) = self.char_ref(at, false);
+            self.parse_error_at_reference(at, decoded.as_ref(), next);
             match decoded {
                 Some(chars) => self.text_str(chars.encode(&mut [0; 8])),
                 None => self.text(at, at + 1),
@@ -163,7 +164,9 @@ impl<S: TokenSink> Scanner<'_, S> {
             Some(b'/') => match b.get(at + 2) {
                 Some(c) if c.is_ascii_alphabetic() => self.tag(at + 2, TagKind::EndTag),
                 Some(b'>') => {
-                    // `</>` is dropped.
+                    // `</>` is dropped, with the parse error html5ever's tokenizer reports
+                    // (see [`Scanner::parse_error`]).
+                    self.parse_error();
                     self.pos = at + 3;
                     Ok(Mode::Data)
                 }
@@ -411,6 +414,56 @@ impl<S: TokenSink> Scanner<'_, S> {
         StrTendril::from_slice(&value)
     }
 
+    /// Tells the tree builder of a parse error where html5ever's tokenizer reports one. The
+    /// error itself changes nothing, but it is a token: a newline right after `<pre>`,
+    /// `<listing>` or `<textarea>` is dropped only when it is the very next token
+    /// (`<textarea>&#xA` keeps its newline, `<textarea>&#xA;` does not).
+    fn parse_error(&self) {
+        self.emit(Token::ParseError(std::borrow::Cow::Borrowed(
+            "parse error (byte scanner)",
+        )));
+    }
+
+    /// [`Scanner::parse_error`] for a character reference in text (at `at`, read up to
+    /// `next`) that html5ever's tokenizer reports: a numeric one without digits, without its
+    /// `;` or for a character the standard forbids, a named one without its `;`. (A name
+    /// that is no reference, `&foo;`, is an error too, but its text starts with `&`, so no
+    /// newline can follow it as the next token.)
+    fn parse_error_at_reference(&self, at: usize, decoded: Option<&Decoded>, next: usize) {
+        let b = self.bytes;
+        let error = match (b.get(at + 1), decoded) {
+            (Some(b'#'), None) => true,
+            (Some(b'#'), Some(_)) => {
+                b[next - 1] != b';' || {
+                    // The value as written, before html5ever's replacements.
+                    let digits = &self.html[at + 2..next];
+                    let (digits, base) = match digits.strip_prefix(['x', 'X']) {
+                        Some(hex) => (hex, 16),
+                        None => (digits, 10),
+                    };
+                    let n = u32::from_str_radix(digits.trim_end_matches(';'), base).ok();
+                    n.is_none_or(|n| {
+                        matches!(
+                            n,
+                            0x00..=0x08
+                                | 0x0B
+                                | 0x0D..=0x1F
+                                | 0x7F..=0x9F
+                                | 0xD800..=0xDFFF
+                                | 0xFDD0..=0xFDEF
+                        ) || n > 0x10FFFF
+                            || n & 0xFFFE == 0xFFFE
+                    })
+                }
+            }
+            (_, Some(_)) => b[next - 1] != b';',
+            (_, None) => false,
+        };
+        if error {
+            self.parse_error();
+        }
+    }
+
     /// The character reference at `at` (an `&`): its characters, if it is one, and where
     /// reading goes on (after the reference, or after the `&` when it is none).
     fn char_ref(&self, at: usize, in_attribute: bool) -> (Option<Decoded>, usize) {
@@ -505,6 +558,7 @@ impl<S: TokenSink> Scanner<'_, S> {
                 let (decoded, next) = self.char_ref(at, false);
                 if let Some(chars) = decoded {
                     self.text(from, at);
+                    self.parse_error_at_reference(at, Some(&chars), next);
                     self.text_str(chars.encode(&mut [0; 8]));
                     from = next;
                 }
