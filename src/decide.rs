@@ -1565,16 +1565,7 @@ pub fn decide(
 
     if source == SourceKind::Html {
         if let Some(dom) = dom {
-            drop_after_body(
-                blocks,
-                dom,
-                kinds.article,
-                kinds.discussion,
-                is_one_product(kinds),
-                continuation,
-                &mut keep,
-                &mut reasons,
-            );
+            drop_after_body(blocks, dom, kinds, continuation, &mut keep, &mut reasons);
         }
     }
 
@@ -1784,13 +1775,13 @@ fn is_one_product(kinds: PageKinds) -> bool {
 fn drop_after_body(
     blocks: &[Block],
     dom: &Dom,
-    article: bool,
-    discussion: bool,
-    product: bool,
+    kinds: PageKinds,
     continuation: Option<NodeId>,
     keep: &mut [bool],
     reasons: &mut [Vec<(f32, Reason)>],
 ) {
+    let (article, discussion) = (kinds.article, kinds.discussion);
+    let product = is_one_product(kinds);
     let total: usize = (0..blocks.len())
         .filter(|&i| keep[i])
         .map(|i| blocks[i].features.words)
