@@ -1642,15 +1642,7 @@ pub fn decide(
 
     if source == SourceKind::Html {
         if let Some(dom) = dom {
-            drop_after_body(
-                blocks,
-                dom,
-                kinds.article,
-                kinds.discussion,
-                continuation,
-                &mut keep,
-                &mut reasons,
-            );
+            drop_after_body(blocks, dom, kinds, continuation, &mut keep, &mut reasons);
         }
     }
 
@@ -1845,19 +1837,28 @@ const BODY_SHARE: f32 = 0.7;
 /// product grids that no gate loses).
 const BODY_PROSE_SHARE: f32 = 0.4;
 
+/// Whether the page declares one product (schema.org `Product`, or a price): its page is
+/// that product's, not a grid of offers.
+fn is_one_product(kinds: PageKinds) -> bool {
+    kinds.product && kinds.products <= 1
+}
+
 /// An article's body is the deepest element that holds most of its kept words
 /// ([`BODY_SHARE`]); what the page keeps after the body's last kept block, outside it (an
 /// author box, a newsletter prompt, the teasers of related articles, a disclaimer), closes
-/// the page rather than the document, and goes.
+/// the page rather than the document, and goes. A page declared one product has a body
+/// too, prose or not (its description, specifications and options): what follows it (the
+/// reviews, a "you may also like" grid, the store's service notes) is the shop's.
 fn drop_after_body(
     blocks: &[Block],
     dom: &Dom,
-    article: bool,
-    discussion: bool,
+    kinds: PageKinds,
     continuation: Option<NodeId>,
     keep: &mut [bool],
     reasons: &mut [Vec<(f32, Reason)>],
 ) {
+    let (article, discussion) = (kinds.article, kinds.discussion);
+    let product = is_one_product(kinds);
     let total: usize = (0..blocks.len())
         .filter(|&i| keep[i])
         .map(|i| blocks[i].features.words)
@@ -1897,9 +1898,12 @@ fn drop_after_body(
     let Some((_, body)) = body else {
         return;
     };
-    // A page not declared an article must show one: a body mostly of prose, not a grid
-    // of cards (whose closing text is the listing's own).
-    if !article && (prose[body as usize] as f32) < BODY_PROSE_SHARE * words[body as usize] as f32 {
+    // A page not declared an article or one product must show one: a body mostly of
+    // prose, not a grid of cards (whose closing text is the listing's own).
+    if !article
+        && !product
+        && (prose[body as usize] as f32) < BODY_PROSE_SHARE * words[body as usize] as f32
+    {
         return;
     }
     let Some(last) = (0..blocks.len())
@@ -1962,7 +1966,12 @@ fn drop_after_body(
                     1.0,
                     Reason {
                         detector: "decide",
-                        cause: "after the article's body".to_string(),
+                        cause: if product && !article {
+                            "after the product's body"
+                        } else {
+                            "after the article's body"
+                        }
+                        .to_string(),
                     },
                 ),
             );
@@ -2808,6 +2817,29 @@ mod tests {
         assert!(text.contains("The river floods again"), "{text}");
         assert!(text.contains("three times in ten years"), "{text}");
         assert!(!text.contains("Ana Ruiz"), "{text}");
+    }
+
+    #[test]
+    fn what_a_products_page_keeps_after_its_body_goes() {
+        let specs = "<li>Seat height 45 cm, width 38 cm</li><li>Solid oak, oiled finish</li>\
+                     <li>Weight 4.2 kg, load up to 120 kg</li><li>Three legs, hand turned</li>\
+                     <li>Made to order in four weeks</li><li>Felt pads under each leg</li>\
+                     <li>Seat dished by hand, 3 cm deep</li><li>Legs set at 12 degrees</li>\
+                     <li>Wedged through tenons</li><li>Signed and dated under the seat</li>\
+                     <li>Natural wax or black stain</li><li>Ships flat in a cotton bag</li>";
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">\
+             {{\"@type\": \"Product\", \"name\": \"Oak stool\"}}</script></head>\
+             <body><main><div class=item><h1>Oak stool</h1>\
+             <ul class=specs>{specs}</ul></div>\
+             <div class=extra><p>Our workshop in the old mill is open on Saturdays, and we \
+             deliver to every town in the valley within a week of your order.</p></div>\
+             </main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Oak stool"), "{text}");
+        assert!(text.contains("Solid oak, oiled finish"), "{text}");
+        assert!(!text.contains("old mill"), "{text}");
     }
 
     /// A long post of a thread (the body of [`the_replies_after_a_long_first_post_stay`] and
