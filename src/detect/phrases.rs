@@ -369,6 +369,46 @@ fn is_consent_clause(text: &str, words: usize) -> bool {
     lex.agreements.iter().any(|a| padded.contains(a.as_str()))
 }
 
+/// Longest block, in words, in which a consent clause may follow other sentences: a
+/// notice of a line or two ("To make this site work, we log data. By using it, you agree to
+/// our Privacy Policy"), not a paragraph that goes on to quote terms of use.
+const MAX_EMBEDDED_CONSENT_WORDS: usize = 40;
+
+/// Least share of a short block's words that a consent clause after its first sentence must
+/// hold: the block is mostly the clause, not prose that ends with one.
+const EMBEDDED_CONSENT_SHARE: f32 = 0.5;
+
+/// Whether a short block (see [`MAX_EMBEDDED_CONSENT_WORDS`]) is mostly a consent clause
+/// that starts after its first sentence ("Please read the rules. By posting here you agree
+/// to them."): the clause, from a sentence start to the block's end, holds at least
+/// [`EMBEDDED_CONSENT_SHARE`] of its words.
+fn ends_with_consent_clause(text: &str, words: usize) -> bool {
+    if words > MAX_EMBEDDED_CONSENT_WORDS {
+        return false;
+    }
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let Some(&(next, space)) = chars.peek() else {
+            break;
+        };
+        if !space.is_whitespace() {
+            continue;
+        }
+        let tail = &text[next..];
+        let tail_words = tail.split_whitespace().count();
+        if (tail_words as f32) < EMBEDDED_CONSENT_SHARE * words as f32 {
+            return false;
+        }
+        if is_consent_clause(tail, tail_words) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Categories of headings that open a section of chrome: "Related posts", "More from …",
 /// "About the author". What stands under such a heading is teasers or a biography.
 const SECTION_CATEGORIES: &[&str] = &["related", "author", "products"];
@@ -722,7 +762,9 @@ impl Detector for ChromePhrases {
         let thread =
             || page.kinds.discussion || page.dom.is_some_and(|dom| page.sections(dom).thread());
         for (index, block) in page.blocks.iter().enumerate() {
-            if is_consent_clause(&block.text, block.features.words) {
+            if is_consent_clause(&block.text, block.features.words)
+                || ends_with_consent_clause(&block.text, block.features.words)
+            {
                 out.push(Verdict::new(
                     index,
                     Signal::Chrome,
@@ -1174,6 +1216,49 @@ mod tests {
         assert!(!is_consent_clause(
             "By clicking twice you agreeably open the folder.",
             8
+        ));
+    }
+
+    #[test]
+    fn terms_agreed_to_by_using_a_site_are_consent_clauses() {
+        assert!(is_consent_clause(
+            "By using Harbour Maps, you agree to our Privacy Policy.",
+            9
+        ));
+        assert!(is_consent_clause(
+            "By posting to this board you agree to abide by its rules.",
+            11
+        ));
+        assert!(is_consent_clause(
+            "En utilisant ce site, vous acceptez nos conditions.",
+            7
+        ));
+        // Prose about using something agrees to nothing.
+        assert!(!is_consent_clause(
+            "By using a trait bound, the method applies to more types.",
+            11
+        ));
+    }
+
+    #[test]
+    fn a_short_block_mostly_made_of_a_consent_clause_is_one() {
+        let notice = "To run this site we keep a log. By using Harbour Maps, you agree to \
+                      our Privacy Policy and cookie policy.";
+        let words = notice.split_whitespace().count();
+        assert!(!is_consent_clause(notice, words));
+        assert!(ends_with_consent_clause(notice, words));
+        // A clause at the end of a longer first part is the prose's own.
+        let prose = "Tenants who sign the lease before the end of the month get the first \
+                     week free and a parking space. By signing up you agree.";
+        assert!(!ends_with_consent_clause(
+            prose,
+            prose.split_whitespace().count()
+        ));
+        // A paragraph that goes on is prose, whatever it ends with.
+        let long = "word ".repeat(30) + "end. By using it, you agree to the terms of it all.";
+        assert!(!ends_with_consent_clause(
+            &long,
+            long.split_whitespace().count()
         ));
     }
 
