@@ -128,8 +128,10 @@ const MAX_PARTIAL_WORDS: usize = 25;
 /// advice", "we may earn a commission") is the notice's own, not an article's.
 const MAX_DISCLAIMER_WORDS: usize = 80;
 
-/// Categories whose `start` and `any` phrases mark blocks up to [`MAX_DISCLAIMER_WORDS`].
-const LONG_CATEGORIES: &[&str] = &["disclaimer", "disclosure"];
+/// Categories whose `start` and `any` phrases mark blocks up to [`MAX_DISCLAIMER_WORDS`]:
+/// besides disclaimers and disclosures, a cookie notice that starts "We use cookies…" and
+/// goes on to say what for and how to refuse them.
+const LONG_CATEGORIES: &[&str] = &["disclaimer", "disclosure", "cookies"];
 
 /// Longest block (in words) that a `credit` phrase may mark as chrome: a picture's credit
 /// names an agency or a photographer ("Photo: Jane Doe/Getty Images"); a longer block that
@@ -163,6 +165,7 @@ const DISCLAIMER_STEMS: &[&str] = &[
     "associate",
     "qualifying purchase",
     "links on our site",
+    "cookie",
 ];
 
 /// Whether `text` holds one of the [`DISCLAIMER_STEMS`] (one scan of the raw text, no fold).
@@ -1323,6 +1326,34 @@ mod tests {
         // A sentence where the words come later is prose.
         let prose = "Readers who follow us on this trip will see the river rise.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn a_cookie_notice_of_a_few_sentences_is_chrome_and_prose_on_cookies_is_not() {
+        let notice = "We use cookies to make this site work, to keep it secure and to \
+                      measure how it is used. Cookies let us remember your choices and show \
+                      you offers that fit. You can refuse them in your browser's settings at \
+                      any time.";
+        let words = crate::lang::word_count(notice);
+        assert!(words > MAX_PARTIAL_WORDS, "{words}");
+        let (category, _, _) = match_phrase(notice, words, 0.0).expect("a cookie notice");
+        assert_eq!(category, "cookies");
+        let prose = "Bakers who use cookies as a base for tarts press the crumbs into the tin \
+                     with the back of a spoon, then chill the tin for an hour before they fill \
+                     it with cream.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn a_disclosure_that_the_site_earns_commissions_is_chrome() {
+        for notice in [
+            "We earn a commission for products bought through some links in this guide.",
+            "Harbour Reviews is supported by commissions from the shops listed on our site.",
+        ] {
+            let words = crate::lang::word_count(notice);
+            let (category, _, _) = match_phrase(notice, words, 0.0).expect(notice);
+            assert_eq!(category, "disclosure", "{notice}");
+        }
     }
 
     #[test]
