@@ -128,8 +128,10 @@ const MAX_PARTIAL_WORDS: usize = 25;
 /// advice", "we may earn a commission") is the notice's own, not an article's.
 const MAX_DISCLAIMER_WORDS: usize = 80;
 
-/// Categories whose `start` and `any` phrases mark blocks up to [`MAX_DISCLAIMER_WORDS`].
-const LONG_CATEGORIES: &[&str] = &["disclaimer", "disclosure"];
+/// Categories whose `start` and `any` phrases mark blocks up to [`MAX_DISCLAIMER_WORDS`]:
+/// besides disclaimers and disclosures, a cookie notice that starts "We use cookies…" and
+/// goes on to say what for and how to refuse them.
+const LONG_CATEGORIES: &[&str] = &["disclaimer", "disclosure", "cookies"];
 
 /// Longest block (in words) that a `credit` phrase may mark as chrome: a picture's credit
 /// names an agency or a photographer ("Photo: Jane Doe/Getty Images"); a longer block that
@@ -163,6 +165,7 @@ const DISCLAIMER_STEMS: &[&str] = &[
     "associate",
     "qualifying purchase",
     "links on our site",
+    "cookie",
 ];
 
 /// Whether `text` holds one of the [`DISCLAIMER_STEMS`] (one scan of the raw text, no fold).
@@ -367,6 +370,46 @@ fn is_consent_clause(text: &str, words: usize) -> bool {
     }
     let padded = format!(" {folded} ");
     lex.agreements.iter().any(|a| padded.contains(a.as_str()))
+}
+
+/// Longest block, in words, in which a consent clause may follow other sentences: a
+/// notice of a line or two ("To make this site work, we log data. By using it, you agree to
+/// our Privacy Policy"), not a paragraph that goes on to quote terms of use.
+const MAX_EMBEDDED_CONSENT_WORDS: usize = 40;
+
+/// Least share of a short block's words that a consent clause after its first sentence must
+/// hold: the block is mostly the clause, not prose that ends with one.
+const EMBEDDED_CONSENT_SHARE: f32 = 0.5;
+
+/// Whether a short block (see [`MAX_EMBEDDED_CONSENT_WORDS`]) is mostly a consent clause
+/// that starts after its first sentence ("Please read the rules. By posting here you agree
+/// to them."): the clause, from a sentence start to the block's end, holds at least
+/// [`EMBEDDED_CONSENT_SHARE`] of its words.
+fn ends_with_consent_clause(text: &str, words: usize) -> bool {
+    if words > MAX_EMBEDDED_CONSENT_WORDS {
+        return false;
+    }
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let Some(&(next, space)) = chars.peek() else {
+            break;
+        };
+        if !space.is_whitespace() {
+            continue;
+        }
+        let tail = &text[next..];
+        let tail_words = tail.split_whitespace().count();
+        if (tail_words as f32) < EMBEDDED_CONSENT_SHARE * words as f32 {
+            return false;
+        }
+        if is_consent_clause(tail, tail_words) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Categories of headings that open a section of chrome: "Related posts", "More from …",
@@ -722,7 +765,9 @@ impl Detector for ChromePhrases {
         let thread =
             || page.kinds.discussion || page.dom.is_some_and(|dom| page.sections(dom).thread());
         for (index, block) in page.blocks.iter().enumerate() {
-            if is_consent_clause(&block.text, block.features.words) {
+            if is_consent_clause(&block.text, block.features.words)
+                || ends_with_consent_clause(&block.text, block.features.words)
+            {
                 out.push(Verdict::new(
                     index,
                     Signal::Chrome,
@@ -1178,6 +1223,49 @@ mod tests {
     }
 
     #[test]
+    fn terms_agreed_to_by_using_a_site_are_consent_clauses() {
+        assert!(is_consent_clause(
+            "By using Harbour Maps, you agree to our Privacy Policy.",
+            9
+        ));
+        assert!(is_consent_clause(
+            "By posting to this board you agree to abide by its rules.",
+            11
+        ));
+        assert!(is_consent_clause(
+            "En utilisant ce site, vous acceptez nos conditions.",
+            7
+        ));
+        // Prose about using something agrees to nothing.
+        assert!(!is_consent_clause(
+            "By using a trait bound, the method applies to more types.",
+            11
+        ));
+    }
+
+    #[test]
+    fn a_short_block_mostly_made_of_a_consent_clause_is_one() {
+        let notice = "To run this site we keep a log. By using Harbour Maps, you agree to \
+                      our Privacy Policy and cookie policy.";
+        let words = notice.split_whitespace().count();
+        assert!(!is_consent_clause(notice, words));
+        assert!(ends_with_consent_clause(notice, words));
+        // A clause at the end of a longer first part is the prose's own.
+        let prose = "Tenants who sign the lease before the end of the month get the first \
+                     week free and a parking space. By signing up you agree.";
+        assert!(!ends_with_consent_clause(
+            prose,
+            prose.split_whitespace().count()
+        ));
+        // A paragraph that goes on is prose, whatever it ends with.
+        let long = "word ".repeat(30) + "end. By using it, you agree to the terms of it all.";
+        assert!(!ends_with_consent_clause(
+            &long,
+            long.split_whitespace().count()
+        ));
+    }
+
+    #[test]
     fn consent_clauses_are_chrome_verdicts() {
         let html = "<main><p>By submitting this form, I consent to be contacted by the \
                     clinic about my appointment.</p><p>By clicking the gear icon the \
@@ -1238,6 +1326,34 @@ mod tests {
         // A sentence where the words come later is prose.
         let prose = "Readers who follow us on this trip will see the river rise.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn a_cookie_notice_of_a_few_sentences_is_chrome_and_prose_on_cookies_is_not() {
+        let notice = "We use cookies to make this site work, to keep it secure and to \
+                      measure how it is used. Cookies let us remember your choices and show \
+                      you offers that fit. You can refuse them in your browser's settings at \
+                      any time.";
+        let words = crate::lang::word_count(notice);
+        assert!(words > MAX_PARTIAL_WORDS, "{words}");
+        let (category, _, _) = match_phrase(notice, words, 0.0).expect("a cookie notice");
+        assert_eq!(category, "cookies");
+        let prose = "Bakers who use cookies as a base for tarts press the crumbs into the tin \
+                     with the back of a spoon, then chill the tin for an hour before they fill \
+                     it with cream.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn a_disclosure_that_the_site_earns_commissions_is_chrome() {
+        for notice in [
+            "We earn a commission for products bought through some links in this guide.",
+            "Harbour Reviews is supported by commissions from the shops listed on our site.",
+        ] {
+            let words = crate::lang::word_count(notice);
+            let (category, _, _) = match_phrase(notice, words, 0.0).expect(notice);
+            assert_eq!(category, "disclosure", "{notice}");
+        }
     }
 
     #[test]
