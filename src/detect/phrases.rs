@@ -807,6 +807,14 @@ impl Detector for ChromePhrases {
 mod tests {
     use super::*;
 
+    /// The category of the phrase that `line` matches, as a block of its own words with no
+    /// links; panics naming the line when none matches.
+    fn category_of(line: &str) -> String {
+        match_phrase(line, crate::lang::word_count(line), 0.0)
+            .unwrap_or_else(|| panic!("{line}"))
+            .0
+    }
+
     fn section_verdicts(html: &str) -> Vec<(String, String)> {
         crate::detect::verdicts_on_html(&ChromePhrases, html, crate::detect::PageKinds::default())
             .into_iter()
@@ -1318,10 +1326,7 @@ mod tests {
             ),
             ("Síguenos en Instagram para más recetas.", "follow"),
         ] {
-            let words = crate::lang::word_count(line);
-            let (category, _, _) =
-                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
-            assert_eq!(category, want, "{line}");
+            assert_eq!(category_of(line), want, "{line}");
         }
         // A sentence where the words come later is prose.
         let prose = "Readers who follow us on this trip will see the river rise.";
@@ -1422,10 +1427,7 @@ mod tests {
             ("War dieser Artikel hilfreich?", "rating"),
             ("Cette page vous a-t-elle été utile ?", "rating"),
         ] {
-            let words = crate::lang::word_count(line);
-            let (category, _, _) =
-                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
-            assert_eq!(category, want, "{line}");
+            assert_eq!(category_of(line), want, "{line}");
         }
         let prose = "Donations to the shelter rose this winter, the director said.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
@@ -1473,10 +1475,7 @@ mod tests {
             ("Listen to the audio version", "podcast"),
             ("Listen to this article (5 min)", "podcast"),
         ] {
-            let words = crate::lang::word_count(line);
-            let (category, _, _) =
-                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
-            assert_eq!(category, want, "{line}");
+            assert_eq!(category_of(line), want, "{line}");
         }
         for prose in [
             "Stay connected to your family while travelling with a cheap eSIM plan.",
@@ -1498,10 +1497,7 @@ mod tests {
             "Ships from: Portugal",
             "Ausverkauft",
         ] {
-            let words = crate::lang::word_count(line);
-            let (category, _, _) =
-                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
-            assert_eq!(category, "shop", "{line}");
+            assert_eq!(category_of(line), "shop", "{line}");
         }
         // A sentence about stock or shipping is the shop's prose.
         let prose = "Out of stock items are restocked every Monday, so check back then for the \
@@ -1520,10 +1516,7 @@ mod tests {
             "Free Shipping Sitewide",
             "Kostenloser Versand ab 50 €",
         ] {
-            let words = crate::lang::word_count(line);
-            let (category, _, _) =
-                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
-            assert_eq!(category, "shop", "{line}");
+            assert_eq!(category_of(line), "shop", "{line}");
         }
         // What the product itself offers, and the offer as a sentence, are the document's.
         for prose in [
@@ -1550,10 +1543,7 @@ mod tests {
             "3 new colors",
             "Meilleures ventes",
         ] {
-            let words = crate::lang::word_count(line);
-            let (category, _, _) =
-                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
-            assert_eq!(category, "shop", "{line}");
+            assert_eq!(category_of(line), "shop", "{line}");
         }
         // In a sentence the same words are the shop's prose.
         let prose = "Our top rated kettle is also the best seller of the season.";
@@ -1571,10 +1561,7 @@ mod tests {
             ("Seller's other items", "products"),
             ("Get the look", "products"),
         ] {
-            let words = crate::lang::word_count(line);
-            let (category, _, _) =
-                match_phrase(line, words, 0.0).unwrap_or_else(|| panic!("{line}"));
-            assert_eq!(category, want, "{line}");
+            assert_eq!(category_of(line), want, "{line}");
         }
         // A sentence that quotes customers is a review or the shop's prose.
         let prose = "Customers say it fits true to size, so order your usual size.";
