@@ -1092,6 +1092,31 @@ mod tests {
     }
 
     #[test]
+    fn a_landing_pages_teaser_and_trial_buttons_are_bare_link_labels() {
+        for line in [
+            "Read blog",
+            "Watch demo →",
+            "Read case study",
+            "Read the article",
+            "Request a demo",
+            "Try for free",
+            "Start your free trial",
+            "Demo anfordern",
+        ] {
+            let (category, _, whole) = match_phrase(line, crate::lang::word_count(line), 0.0)
+                .unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((category.as_str(), whole), ("navigation", true), "{line}");
+        }
+        // The same words in a sentence are prose.
+        for prose in [
+            "Read the article our editors wrote last spring before you decide.",
+            "Try for free the new ferry route between the islands this summer.",
+        ] {
+            assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+        }
+    }
+
+    #[test]
     fn accessibility_skip_links_match_in_many_languages() {
         for (line, words) in [
             ("Skip navigation links", 3),
