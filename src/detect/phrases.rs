@@ -1092,6 +1092,32 @@ mod tests {
     }
 
     #[test]
+    fn forum_furniture_around_the_posts_is_chrome() {
+        for (line, want) in [
+            ("Similar threads", "related"),
+            ("Similar Topics", "related"),
+            ("Return to \u{201c}Troubleshooting\u{201d}", "navigation"),
+            ("Results 1 to 18 of 18", "navigation"),
+            ("Click to expand...", "navigation"),
+            ("You must log in or # to comment.", "comments"),
+            (
+                "Hello! It looks like you're interested in this conversation, but you don't have an account yet.",
+                "account",
+            ),
+            ("Sent from my SM-G991B using Tapatalk", "signature"),
+        ] {
+            assert_eq!(category_of(line), want, "{line}");
+        }
+        // A step of a recipe or a story's sentence is prose.
+        for prose in [
+            "Return to the oven for ten minutes until the crust is golden.",
+            "Sent from my hometown to a school in the capital, she learned fast.",
+        ] {
+            assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+        }
+    }
+
+    #[test]
     fn a_landing_pages_teaser_and_trial_buttons_are_bare_link_labels() {
         for line in [
             "Read blog",
