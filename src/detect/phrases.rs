@@ -1563,6 +1563,31 @@ mod tests {
     }
 
     #[test]
+    fn a_buy_boxs_delivery_payment_and_guarantee_lines_are_chrome() {
+        for line in [
+            "Arrives today",
+            "Pickup tomorrow",
+            "Check nearby",
+            "Sold and shipped by Example Mart",
+            "In 50+ people's carts",
+            "More ways to pay",
+            "Checking payment options...",
+            "Low Price Guarantee",
+            "Final Sale items cannot be returned, canceled, or exchanged",
+            "Add to Wish List",
+        ] {
+            assert_eq!(category_of(line), "shop", "{line}");
+        }
+        for line in ["Loading Reviews...", "(No reviews yet) Write a Review"] {
+            assert_eq!(category_of(line), "rating", "{line}");
+        }
+        // The product's own delivery story is prose.
+        let prose = "Every sofa arrives today's way: assembled, wrapped in recycled felt and \
+                     carried to the room you choose by two of our own drivers.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_shops_free_shipping_offer_with_its_terms_is_chrome() {
         for line in [
             "Free Shipping on Domestic Orders $75+",
