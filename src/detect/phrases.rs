@@ -1575,6 +1575,12 @@ mod tests {
             "Low Price Guarantee",
             "Final Sale items cannot be returned, canceled, or exchanged",
             "Add to Wish List",
+            "Free 90-day returns",
+            "Express Delivery Available",
+            "Duties and Taxes Paid",
+            "Just a few left. Order soon!",
+            "VAT included (where applicable), plus shipping",
+            "This seller usually responds within a few hours.",
         ] {
             assert_eq!(category_of(line), "shop", "{line}");
         }
