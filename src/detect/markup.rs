@@ -1368,8 +1368,15 @@ fn is_hiding_class(token: &str) -> bool {
     matches!(
         token,
         "hidden" | "sr-only" | "visually-hidden" | "screen-reader-text" | "d-none" | "invisible"
-    ) || is_prefixed_hiding_class(token)
+    ) || token == SCREEN_READER_BLIND
+        || is_prefixed_hiding_class(token)
 }
+
+/// The screen-reader-only class of Korean sites (Naver's convention, followed by Kakao,
+/// Samsung and most Korean-built pages, in any language): `blind` moves its text off
+/// screen, as `sr-only` does (a video's description read out in place of the video, a
+/// button's label). Sighted readers never see it, and it is no part of the document.
+const SCREEN_READER_BLIND: &str = "blind";
 
 /// Whether a lower-cased class is a framework's hiding utility: a prefix of at most four
 /// letters glued to `hide` or `hidden` (`ipsHide`, `jsHidden`, `uHidden`).
@@ -2473,6 +2480,19 @@ mod tests {
         );
         let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["Gone one.", "Gone two."], "{v:?}");
+    }
+
+    #[test]
+    fn blind_text_is_for_screen_readers_only() {
+        let v = verdicts(
+            "<div class='video'><p class='blind'>A woman walks her dog by the lake at dusk \
+             while the phone films her.</p></div>\
+             <p class='blind-spot'>Blind spot monitoring keeps watch.</p>\
+             <p>Other text filler here.</p>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].0.starts_with("A woman walks"), "{v:?}");
+        assert_eq!(v[0].1, "hidden by its class");
     }
 
     #[test]

@@ -289,6 +289,34 @@ pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(Stri
     None
 }
 
+/// How the typesetters' dummy text starts, folded: a theme's or page builder's block that
+/// still holds "Lorem ipsum dolor sit amet, consectetur…" was never filled in (a slide, a
+/// tab, a card left with its sample copy), and is no document's text.
+const PLACEHOLDER_START: &str = "lorem ipsum dolor";
+
+/// Whether a block is dummy text ([`PLACEHOLDER_START`]), outside code (a sample in a
+/// manual shows it on purpose).
+fn is_placeholder_text(block: &Block) -> bool {
+    let text = block.text.trim_start();
+    if block.kind == BlockKind::Code
+        || !text
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("lorem"))
+    {
+        return false;
+    }
+    // The first words are enough (char-safe: cut at a character boundary).
+    let head = match text.char_indices().nth(PLACEHOLDER_HEAD_CHARS) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    };
+    fold(head).starts_with(PLACEHOLDER_START)
+}
+
+/// Characters of a block read to find [`PLACEHOLDER_START`] (its words with room for
+/// odd spacing and punctuation).
+const PLACEHOLDER_HEAD_CHARS: usize = 40;
+
 /// Longest consent clause, in words: the fine print under a form runs long, an article
 /// paragraph that happens to start "By clicking…" runs longer.
 const MAX_CONSENT_WORDS: usize = 250;
@@ -777,6 +805,16 @@ impl Detector for ChromePhrases {
                 ));
                 continue;
             }
+            if is_placeholder_text(block) {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    1.0,
+                    self.name(),
+                    format!("is placeholder text (\"{PLACEHOLDER_START}…\")"),
+                ));
+                continue;
+            }
             if block.features.words > MAX_DISCLAIMER_WORDS {
                 continue;
             }
@@ -832,6 +870,25 @@ mod tests {
             sentence.repeat(6),
             sentence.repeat(6)
         )
+    }
+
+    #[test]
+    fn dummy_text_left_in_a_template_is_chrome() {
+        let html = "<div class='slide'><p>Lorem ipsum dolor sit amet, consectetur adipiscing \
+                    elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></div>\
+                    <p>Lorem Ipsum is the dummy text printers have used since the 1500s.</p>\
+                    <pre><code>lorem ipsum dolor sit amet</code></pre>";
+        let v: Vec<(String, String)> = crate::detect::verdicts_on_html(
+            &ChromePhrases,
+            html,
+            crate::detect::PageKinds::default(),
+        )
+        .into_iter()
+        .map(|(text, v)| (text, v.reason.cause))
+        .collect();
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].0.starts_with("Lorem ipsum dolor sit amet"), "{v:?}");
+        assert!(v[0].1.starts_with("is placeholder text"), "{v:?}");
     }
 
     #[test]
@@ -1553,6 +1610,37 @@ mod tests {
         // A sentence about stock or shipping is the shop's prose.
         let prose = "Out of stock items are restocked every Monday, so check back then for the \
                      colours you missed and the sizes that sold first.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn a_buy_boxs_delivery_payment_and_guarantee_lines_are_chrome() {
+        for line in [
+            "Arrives today",
+            "Pickup tomorrow",
+            "Check nearby",
+            "Sold and shipped by Example Mart",
+            "In 50+ people's carts",
+            "More ways to pay",
+            "Checking payment options...",
+            "Low Price Guarantee",
+            "Final Sale items cannot be returned, canceled, or exchanged",
+            "Add to Wish List",
+            "Free 90-day returns",
+            "Express Delivery Available",
+            "Duties and Taxes Paid",
+            "Just a few left. Order soon!",
+            "VAT included (where applicable), plus shipping",
+            "This seller usually responds within a few hours.",
+        ] {
+            assert_eq!(category_of(line), "shop", "{line}");
+        }
+        for line in ["Loading Reviews...", "(No reviews yet) Write a Review"] {
+            assert_eq!(category_of(line), "rating", "{line}");
+        }
+        // The product's own delivery story is prose.
+        let prose = "Every sofa arrives today's way: assembled, wrapped in recycled felt and \
+                     carried to the room you choose by two of our own drivers.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
     }
 
