@@ -1476,6 +1476,19 @@ fn is_taxonomy_label(token: &str) -> bool {
         .any(|p| token.len() > p.len() && token.starts_with(p))
 }
 
+/// Last words of class names that say what an element may do or has (a product card's
+/// `subscription-eligible`, `sharing-enabled`): a state of the element, not what it is.
+const STATE_SUFFIXES: &[&str] = &["eligible", "enabled"];
+
+/// Whether a class/id token names a state of its element (see [`STATE_SUFFIXES`]): the
+/// chrome word in it qualifies the element, it does not name a widget.
+fn names_a_state(token: &str) -> bool {
+    name_parts(token).count() >= 2
+        && name_parts(token)
+            .last()
+            .is_some_and(|p| STATE_SUFFIXES.contains(&p))
+}
+
 /// Class-name prefixes of page builders and CMS layout systems that wrap every element,
 /// content and chrome alike (`elementor-widget-container`, `hs_cos_wrapper_widget`,
 /// Amazon's `celwidget`): the word "widget" in them says nothing.
@@ -2014,6 +2027,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         }
         if (filed_item && is_taxonomy_label(t))
             || is_builder_wrapper(t)
+            || names_a_state(t)
             || ((shown_at_some_width || facts.panel) && is_hiding_word(t))
             || (facts.panel && is_hiding_class(t))
             // On a forum thread the posts are named comments (`comment-body`,
@@ -2454,6 +2468,16 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].0, "News Sport");
+    }
+
+    #[test]
+    fn a_class_that_names_a_state_is_not_a_widget() {
+        let v = verdicts(
+            "<div class='card'><div class='price subscription-eligible'>$19.99</div></div>\
+             <div class='subscription-form'>Get our emails</div><p>Other text filler.</p>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Get our emails");
     }
 
     #[test]
