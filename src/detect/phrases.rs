@@ -1540,6 +1540,7 @@ mod tests {
             "More options",
             "Add to Compare",
             "Choose options",
+            "Quick shop",
             "3 new colors",
             "Meilleures ventes",
         ] {
