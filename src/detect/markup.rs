@@ -1489,6 +1489,19 @@ fn names_a_state(token: &str) -> bool {
             .is_some_and(|p| STATE_SUFFIXES.contains(&p))
 }
 
+/// Name parts of a listing's own kind, as store and blog software names the header (title
+/// and description) it prints over a category, collection or archive (`category-header`,
+/// `collection-header`, WordPress themes' `archive-header`).
+const LISTING_KIND_PARTS: &[&str] = &["category", "collection", "archive", "taxonomy"];
+
+/// Whether a class/id token names the header of a listing (see [`LISTING_KIND_PARTS`]):
+/// the page's title and its text about what it lists, not the site's header.
+fn names_listing_header(token: &str) -> bool {
+    holds(token, "header")
+        && name_parts(token).any(|p| p == "header")
+        && name_parts(token).any(|p| LISTING_KIND_PARTS.contains(&p))
+}
+
 /// Class-name prefixes of page builders and CMS layout systems that wrap every element,
 /// content and chrome alike (`elementor-widget-container`, `hs_cos_wrapper_widget`,
 /// Amazon's `celwidget`): the word "widget" in them says nothing.
@@ -2027,6 +2040,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         }
         if (filed_item && is_taxonomy_label(t))
             || is_builder_wrapper(t)
+            || names_listing_header(t)
             || names_a_state(t)
             || ((shown_at_some_width || facts.panel) && is_hiding_word(t))
             || (facts.panel && is_hiding_class(t))
@@ -2478,6 +2492,19 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].0, "Get our emails");
+    }
+
+    #[test]
+    fn the_header_of_a_category_is_the_listings_own_text() {
+        let v = verdicts(
+            "<div class='top-header'>Free returns on every order</div>\
+             <h1>Chess sets</h1><section class='category-header'>\
+             <p>Wooden sets for the club and the home, weighted and felted.</p></section>\
+             <ul><li>Club set, walnut and maple, with a folding board</li>\
+             <li>Travel set, magnetic, with a case</li></ul>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Free returns on every order");
     }
 
     #[test]
