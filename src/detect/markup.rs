@@ -1494,12 +1494,17 @@ fn names_a_state(token: &str) -> bool {
 /// `collection-header`, WordPress themes' `archive-header`).
 const LISTING_KIND_PARTS: &[&str] = &["category", "collection", "archive", "taxonomy"];
 
-/// Whether a class/id token names the header of a listing (see [`LISTING_KIND_PARTS`]):
-/// the page's title and its text about what it lists, not the site's header.
+/// Whether a class/id token names the header of a listing (see [`LISTING_KIND_PARTS`], or
+/// a list of products: PrestaShop's `js-product-list-header`): the page's title and its
+/// text about what it lists, not the site's header.
 fn names_listing_header(token: &str) -> bool {
+    let of_products = || {
+        name_parts(token).any(|p| p == "product" || p == "products")
+            && name_parts(token).any(|p| p == "list" || p == "listing")
+    };
     holds(token, "header")
         && name_parts(token).any(|p| p == "header")
-        && name_parts(token).any(|p| LISTING_KIND_PARTS.contains(&p))
+        && (name_parts(token).any(|p| LISTING_KIND_PARTS.contains(&p)) || of_products())
 }
 
 /// Class-name prefixes of page builders and CMS layout systems that wrap every element,
@@ -2500,6 +2505,7 @@ mod tests {
             "<div class='top-header'>Free returns on every order</div>\
              <h1>Chess sets</h1><section class='category-header'>\
              <p>Wooden sets for the club and the home, weighted and felted.</p></section>\
+             <div id='js-product-list-header'><p>Every set ships with spare queens.</p></div>\
              <ul><li>Club set, walnut and maple, with a folding board</li>\
              <li>Travel set, magnetic, with a case</li></ul>",
         );
