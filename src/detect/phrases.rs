@@ -1445,6 +1445,8 @@ mod tests {
             ("Your cart is empty", "account"),
             ("Open in Desktop App", "account"),
             ("Votre panier est vide", "account"),
+            ("Sign in or Join", "account"),
+            ("Log in / Register", "account"),
             ("See details", "navigation"),
             ("More info", "navigation"),
             ("Where to buy", "navigation"),
