@@ -1483,6 +1483,37 @@ fn is_taxonomy_label(token: &str) -> bool {
         .any(|p| token.len() > p.len() && token.starts_with(p))
 }
 
+/// Last words of class names that say what an element may do or has (a product card's
+/// `subscription-eligible`, `sharing-enabled`): a state of the element, not what it is.
+const STATE_SUFFIXES: &[&str] = &["eligible", "enabled"];
+
+/// Whether a class/id token names a state of its element (see [`STATE_SUFFIXES`]): the
+/// chrome word in it qualifies the element, it does not name a widget.
+fn names_a_state(token: &str) -> bool {
+    name_parts(token).count() >= 2
+        && name_parts(token)
+            .last()
+            .is_some_and(|p| STATE_SUFFIXES.contains(&p))
+}
+
+/// Name parts of a listing's own kind, as store and blog software names the header (title
+/// and description) it prints over a category, collection or archive (`category-header`,
+/// `collection-header`, WordPress themes' `archive-header`).
+const LISTING_KIND_PARTS: &[&str] = &["category", "collection", "archive", "taxonomy"];
+
+/// Whether a class/id token names the header of a listing (see [`LISTING_KIND_PARTS`], or
+/// a list of products: PrestaShop's `js-product-list-header`): the page's title and its
+/// text about what it lists, not the site's header.
+fn names_listing_header(token: &str) -> bool {
+    let of_products = || {
+        name_parts(token).any(|p| p == "product" || p == "products")
+            && name_parts(token).any(|p| p == "list" || p == "listing")
+    };
+    holds(token, "header")
+        && name_parts(token).any(|p| p == "header")
+        && (name_parts(token).any(|p| LISTING_KIND_PARTS.contains(&p)) || of_products())
+}
+
 /// Class-name prefixes of page builders and CMS layout systems that wrap every element,
 /// content and chrome alike (`elementor-widget-container`, `hs_cos_wrapper_widget`,
 /// Amazon's `celwidget`): the word "widget" in them says nothing.
@@ -2021,6 +2052,8 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         }
         if (filed_item && is_taxonomy_label(t))
             || is_builder_wrapper(t)
+            || names_listing_header(t)
+            || names_a_state(t)
             || ((shown_at_some_width || facts.panel) && is_hiding_word(t))
             || (facts.panel && is_hiding_class(t))
             // On a forum thread the posts are named comments (`comment-body`,
@@ -2461,6 +2494,30 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].0, "News Sport");
+    }
+
+    #[test]
+    fn a_class_that_names_a_state_is_not_a_widget() {
+        let v = verdicts(
+            "<div class='card'><div class='price subscription-eligible'>$19.99</div></div>\
+             <div class='subscription-form'>Get our emails</div><p>Other text filler.</p>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Get our emails");
+    }
+
+    #[test]
+    fn the_header_of_a_category_is_the_listings_own_text() {
+        let v = verdicts(
+            "<div class='top-header'>Free returns on every order</div>\
+             <h1>Chess sets</h1><section class='category-header'>\
+             <p>Wooden sets for the club and the home, weighted and felted.</p></section>\
+             <div id='js-product-list-header'><p>Every set ships with spare queens.</p></div>\
+             <ul><li>Club set, walnut and maple, with a folding board</li>\
+             <li>Travel set, magnetic, with a case</li></ul>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Free returns on every order");
     }
 
     #[test]

@@ -1553,6 +1553,8 @@ mod tests {
             ("Your cart is empty", "account"),
             ("Open in Desktop App", "account"),
             ("Votre panier est vide", "account"),
+            ("Sign in or Join", "account"),
+            ("Log in / Register", "account"),
             ("See details", "navigation"),
             ("More info", "navigation"),
             ("Where to buy", "navigation"),
@@ -1672,6 +1674,21 @@ mod tests {
     }
 
     #[test]
+    fn a_listings_filter_bar_count_and_search_rail_are_chrome_as_whole_lines() {
+        for line in [
+            "Filter & Sort",
+            "Sort + Filter",
+            "Displaying 1 to 24 (of 204 products)",
+            "Showing 1 to 12 of 80 results",
+            "Trending Searches",
+        ] {
+            assert_eq!(category_of(line), "shop", "{line}");
+        }
+        let prose = "Filter and sort the results by price to find the set for your table.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_product_cards_badges_and_buttons_are_chrome_as_whole_lines() {
         for line in [
             "Top Rated",
@@ -1679,6 +1696,7 @@ mod tests {
             "More options",
             "Add to Compare",
             "Choose options",
+            "Quick shop",
             "3 new colors",
             "Meilleures ventes",
         ] {

@@ -290,12 +290,17 @@ impl Detector for RepeatedInPage {
             let indices = match &cards {
                 Some(cards) => {
                     for &copy in &cards.copies {
+                        let what = if super::teaser_cards::is_price(&page.blocks[copy].text) {
+                            "price"
+                        } else {
+                            "title"
+                        };
                         out.push(Verdict::new(
                             copy,
                             Signal::Chrome,
                             1.0,
                             self.name(),
-                            "repeats the title of its card".to_string(),
+                            format!("repeats the {what} of its card"),
                         ));
                     }
                     &cards.titles
@@ -651,11 +656,17 @@ fn one_per_card(page: &Page<'_>, dom: &Dom, sightings: &[usize]) -> OnePerCard {
     let mut copies = Vec::new();
     for (_, group) in groups {
         // Only a card that links its title (to the item it shows) is one item named
-        // twice; the rows of a variant table repeat their labels as fields.
+        // twice; the rows of a variant table repeat their labels as fields. A card that
+        // prints one price twice (a store theme's regular and sale slots, one of them
+        // hidden by the style sheet) shows one price.
         let linked = group
             .iter()
             .any(|&i| page.blocks[i].features.link_density() >= 0.5);
-        if !linked {
+        let one_price = group.len() >= 2
+            && group
+                .iter()
+                .all(|&i| super::teaser_cards::is_price(&page.blocks[i].text));
+        if !linked && !one_price {
             titles.extend(group);
             continue;
         }
@@ -1125,6 +1136,31 @@ mod tests {
         assert_eq!(verdicts.len(), 3, "{verdicts:?}");
         assert!(
             verdicts.iter().all(|(_, v)| v.weight >= 1.0),
+            "{verdicts:?}"
+        );
+    }
+
+    #[test]
+    fn a_card_that_prints_its_price_twice_keeps_one_copy() {
+        let card = |name: &str| {
+            format!(
+                "<li class='item'><h3>{name}</h3><div class='price'>\
+                 <div class='regular'>$19.99</div><div class='sale'>$19.99</div></div></li>"
+            )
+        };
+        let html = format!(
+            "<ul class='grid'>{}{}{}</ul>",
+            card("Trail bottle"),
+            card("Camp mug"),
+            card("Steel flask")
+        );
+        let verdicts = crate::detect::verdicts_on_html(&RepeatedInPage, &html, Default::default());
+        // The second copy in each card goes; the first is a field of the cards.
+        assert_eq!(verdicts.len(), 3, "{verdicts:?}");
+        assert!(
+            verdicts
+                .iter()
+                .all(|(_, v)| v.reason.cause == "repeats the price of its card"),
             "{verdicts:?}"
         );
     }
