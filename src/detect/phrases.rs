@@ -905,6 +905,39 @@ mod tests {
     }
 
     #[test]
+    fn the_next_page_and_offers_of_more_of_the_site_open_a_rail_after_an_article() {
+        let rail = |heading: &str| {
+            format!(
+                "<main>{}<h3>{heading}</h3><ul>\
+                 <li><a href='/a'>Bridge reopens after repairs</a></li>\
+                 <li><a href='/b'>How to read a river gauge</a></li></ul></main>",
+                article_body()
+            )
+        };
+        for heading in [
+            "Up Next",
+            "Check out next:",
+            "Explore More Flood Safety Guides",
+            "Learn More in Our River Series:",
+        ] {
+            let v = section_verdicts(&rail(heading));
+            let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+            assert_eq!(
+                texts,
+                ["Bridge reopens after repairs", "How to read a river gauge"],
+                "{heading}"
+            );
+        }
+        // A heading that only starts with the offer opens a section of prose as the document's.
+        let prose = format!(
+            "<main>{}<h3>Explore more of the valley</h3><p>{}</p></main>",
+            article_body(),
+            "The upper trail follows the river past the old mill and the weir. ".repeat(3)
+        );
+        assert!(section_verdicts(&prose).is_empty());
+    }
+
+    #[test]
     fn bare_links_right_under_a_read_next_label_are_chrome_and_prose_items_are_not() {
         let page = |label: &str, items: &str| {
             format!(
