@@ -1664,6 +1664,9 @@ struct ElementFacts<'a> {
     labels_choice: bool,
     /// Whether it has a `hidden` attribute.
     hidden: bool,
+    /// Whether it has `aria-hidden="true"` and takes no focus: screen readers skip it too,
+    /// and no script reveals it to focus it.
+    aria_hidden: bool,
     /// Whether it is a tab or accordion panel (see [`is_collapsed_panel`]).
     panel: bool,
     /// Whether it is the page hidden until a script shows it (see
@@ -1695,6 +1698,12 @@ impl<'a> ElementFacts<'a> {
             beyond_pager: total > 0 && held.unwrap_or(0) * PAGER_MAX_SHARE > total,
             labels_choice: labels_a_choice(dom, node, held.unwrap_or(0)),
             hidden: hidden_attribute(node),
+            // A hidden element that takes focus (`tabindex`) is one a script reveals and
+            // focuses, a collapsed section: it is hidden from screen readers until then.
+            aria_hidden: node
+                .attr("aria-hidden")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+                && node.attr("tabindex").is_none(),
             panel: is_collapsed_panel(node) || follows_its_toggle(dom, node),
             deferred_page: false,
             popover: node.attr("popover").is_some(),
@@ -1865,6 +1874,10 @@ fn names_poster_rank(token: &str) -> bool {
         .any(|name| *name == last || last_two(name))
 }
 
+/// How sure an element hidden both by its attributes and from screen readers
+/// (`aria-hidden="true"`) is chrome: no reader ever gets it, whatever its prose.
+const HIDDEN_FROM_EVERY_READER_WEIGHT: f32 = 0.9;
+
 /// Judges one element by its tag, role and class/id names.
 fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     let tag = facts.tag?;
@@ -1880,6 +1893,14 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         && !facts.panel
         && !facts.deferred_page
     {
+        // Hidden from sight and from screen readers alike, it is shown to no reader: a
+        // copy of the page kept for machines (its Markdown source), a template.
+        if facts.aria_hidden {
+            return Some(ElementJudgement {
+                weight: HIDDEN_FROM_EVERY_READER_WEIGHT,
+                cause: "hidden from sight and from screen readers".to_string(),
+            });
+        }
         return Some(ElementJudgement {
             weight: 0.55,
             cause: "hidden by its attributes".to_string(),
@@ -2987,6 +3008,34 @@ mod tests {
             // document's.
             assert!(verdicts(&page).is_empty(), "{name}");
         }
+    }
+
+    #[test]
+    fn an_element_hidden_from_sight_and_screen_readers_is_surely_chrome() {
+        let copy = "<pre hidden aria-hidden='true' class='raw'># Floods\n\nThe river rose \
+                    slowly through the night and the lower fields were under water.</pre>";
+        let v = verdicts(&format!("<main>{ARTICLE_BODY}{copy}</main>"));
+        assert_eq!(
+            v,
+            [(
+                "# Floods\n\nThe river rose slowly through the night and the lower fields \
+                 were under water."
+                    .to_string(),
+                "hidden from sight and from screen readers".to_string()
+            )]
+        );
+        // A collapsed section a script reveals and focuses (it takes a tabindex) is only
+        // hidden for now.
+        let collapsed = "<div hidden aria-hidden='true' tabindex='-1'><p>The lower fields \
+                         flood every spring.</p></div>";
+        let v = verdicts(&format!("<main>{ARTICLE_BODY}{collapsed}</main>"));
+        assert_eq!(
+            v,
+            [(
+                "The lower fields flood every spring.".to_string(),
+                "hidden by its attributes".to_string()
+            )]
+        );
     }
 
     #[test]
