@@ -135,12 +135,82 @@ fn finish(bytes: &[u8], encoding: &'static Encoding, source: CharsetSource) -> D
     if memchr::memchr(0, text.as_bytes()).is_some() {
         text = text.replace('\0', " ");
     }
+    if let Some(repaired) = repair_double_encoded_utf8(&text) {
+        text = repaired;
+    }
     Decoded {
         text,
         encoding,
         source,
         had_errors,
     }
+}
+
+/// How many double-encoded sequences holding a C1 control character a text needs before
+/// it is repaired. C1 controls (U+0080–U+009F) never occur in written text, but UTF-8 that
+/// was read as Latin-1 and encoded again turns every curly quote and dash into one
+/// (`’` → `â\u{80}\u{99}`); a few of them are proof enough, and a single stray one is not.
+const MOJIBAKE_MIN_EVIDENCE: usize = 3;
+
+/// The text with UTF-8 that was decoded as Latin-1 and encoded again put back (`â\u{80}\u{99}`
+/// → `’`, `Ã©` → `é`), or `None` when the text shows too little of it to be sure. Only runs
+/// of Latin-1 characters that form one valid multi-byte UTF-8 sequence are replaced, so
+/// real accented text next to them is kept.
+fn repair_double_encoded_utf8(text: &str) -> Option<String> {
+    let c1_sequences = double_encoded_sequences(text)
+        .filter(|&(start, end, _)| {
+            text[start..end]
+                .chars()
+                .any(|c| ('\u{80}'..='\u{9f}').contains(&c))
+        })
+        .take(MOJIBAKE_MIN_EVIDENCE)
+        .count();
+    if c1_sequences < MOJIBAKE_MIN_EVIDENCE {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end, seq) in double_encoded_sequences(text) {
+        out.push_str(&text[last..start]);
+        out.push_str(&seq);
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
+/// The runs of `text` that are one multi-byte UTF-8 sequence written as Latin-1 characters:
+/// (byte start, byte end, the character they stand for).
+fn double_encoded_sequences(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((start, lead)) = chars.next() {
+            let continuation_count = match u32::from(lead) {
+                0xC2..=0xDF => 1,
+                0xE0..=0xEF => 2,
+                0xF0..=0xF4 => 3,
+                _ => continue,
+            };
+            let mut bytes = vec![u32::from(lead) as u8];
+            let mut end = start + lead.len_utf8();
+            while bytes.len() <= continuation_count {
+                match chars.peek() {
+                    Some(&(at, c)) if ('\u{80}'..='\u{bf}').contains(&c) => {
+                        bytes.push(u32::from(c) as u8);
+                        end = at + c.len_utf8();
+                        chars.next();
+                    }
+                    _ => break,
+                }
+            }
+            if bytes.len() == continuation_count + 1 {
+                if let Ok(decoded) = String::from_utf8(bytes) {
+                    return Some((start, end, decoded));
+                }
+            }
+        }
+        None
+    })
 }
 
 /// The charset named by a `<meta charset>` or `<meta http-equiv="Content-Type">` in the
@@ -378,6 +448,19 @@ mod tests {
         let d = decode(&page, None, SniffKind::Html);
         assert_eq!(d.source, CharsetSource::Guess);
         assert!(d.text.contains("Городской"));
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_repaired_when_c1_controls_prove_it() {
+        let original = "<p>It’s “done” — café, naïve.</p>";
+        let latin1: String = original.bytes().map(char::from).collect();
+        let d = decode(latin1.as_bytes(), None, SniffKind::Html);
+        assert_eq!(d.text, original);
+        // One stray sequence is not proof; accented Latin-1 text without C1 is left alone.
+        let stray = "<p>Itâ\u{80}\u{99}s Ã©tÃ©</p>";
+        assert_eq!(decode(stray.as_bytes(), None, SniffKind::Html).text, stray);
+        let plain = "<p>Â¿Qué? Ãœber, São Paulo.</p>";
+        assert_eq!(decode(plain.as_bytes(), None, SniffKind::Html).text, plain);
     }
 
     #[test]

@@ -71,6 +71,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "role",
     "start",
     "style",
+    "tabindex",
     "type",
     "typeof",
     "color",

@@ -162,6 +162,24 @@ fn is_bio_of(text: &str, name: &str) -> bool {
     BIO_VERBS.contains(&verb.as_str())
 }
 
+/// Fewest characters of a first name that may stand for its author alone ("Ana" is
+/// three); shorter ones are initials.
+const MIN_GIVEN_NAME_CHARS: usize = 3;
+
+/// The first name of a full name of two words or more ("Ana" of "Ana Ruiz"), when it is a
+/// capitalised word of letters; `None` for a one-word name (a publisher's), an initial or
+/// an acronym ("QCY Official" is a brand's account, not a person).
+fn given_name(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    (first.chars().count() >= MIN_GIVEN_NAME_CHARS
+        && first.chars().all(char::is_alphabetic)
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).all(char::is_lowercase))
+    .then_some(first)
+}
+
 /// The names in an author field ("Ana Ruiz, Tom Reyes and Li Wei") of `min_words` words or
 /// more, capitalised.
 fn author_names(field: &str, min_words: usize) -> impl Iterator<Item = &str> {
@@ -517,17 +535,33 @@ impl Detector for BylineAndDate {
 impl BylineAndDate {
     /// A short paragraph after most of the page's prose that opens with the name of the
     /// page's author (declared, or in a byline) and a verb of a biography ("Ana Ruiz is a
-    /// reporter who covers…") is about the author, not the document, even outside a box
-    /// named for it.
+    /// reporter who covers…", or "Ana is…" for the declared Ana Ruiz) is about the author,
+    /// not the document, even outside a box named for it; so is one under the byline,
+    /// before any prose, when the name is a person's.
     fn biographies(&self, page: &Page<'_>, bylines: &[&str], out: &mut Vec<Verdict>) {
         // A declared author may be a publisher's one-word name ("ServiceTitan is…", its
         // boilerplate after a post); a byline found in the page must be a person's full
         // name ("By Design" in a menu is no author).
-        let names: Vec<&str> = page
+        let declared: Vec<&str> = page
             .author
             .into_iter()
             .flat_map(|a| author_names(a, 1))
+            .collect();
+        let full_names: Vec<&str> = declared
+            .iter()
+            .copied()
             .chain(bylines.iter().flat_map(|b| author_names(b, 2)))
+            .collect();
+        // A biography often calls its author by the first name alone ("Ana is a reporter
+        // who…" when Ana Ruiz is the declared author; a name read off the page may be a
+        // team's or a brand's, "Acme Research").
+        let first_names = declared.iter().filter_map(|n| given_name(n));
+        // Each name with whether it is a person's: a full name or a first name, not a
+        // one-word declared author, which may be a publisher's.
+        let names: Vec<(&str, bool)> = full_names
+            .iter()
+            .map(|n| (*n, n.contains(char::is_whitespace)))
+            .chain(first_names.map(|n| (n, true)))
             .collect();
         if names.is_empty() {
             return;
@@ -543,22 +577,33 @@ impl BylineAndDate {
         let mut before = 0;
         for (index, block) in page.blocks.iter().enumerate() {
             let after_document = before * 100 >= total * BIO_AFTER_SHARE;
+            // A header shows the author's biography under the byline, before any prose.
+            let before_document = before == 0 && total > prose(block);
             before += prose(block);
             // A biography is a paragraph: not a quotation (a customer's words in a
             // case study), nor an item of a list (of events, of members).
-            if !after_document
+            if !(after_document || before_document)
                 || block.kind != BlockKind::Paragraph
                 || block.features.words > MAX_BIO_WORDS
             {
                 continue;
             }
-            if let Some(name) = names.iter().find(|n| is_bio_of(&block.text, n)) {
+            // Before the document only a person's name will do: a publisher's one-word name
+            // opens its own pitch at the top of a page ("Acme is a marketplace for…").
+            if let Some((name, _)) = names
+                .iter()
+                .filter(|(_, person)| after_document || *person)
+                .find(|(n, _)| is_bio_of(&block.text, n))
+            {
                 out.push(Verdict::new(
                     index,
                     Signal::Chrome,
                     BIO_WEIGHT,
                     self.name(),
-                    format!("about the author \"{name}\", after the document"),
+                    format!(
+                        "about the author \"{name}\", {} the document",
+                        if after_document { "after" } else { "before" }
+                    ),
                 ));
             }
         }
@@ -640,6 +685,28 @@ mod tests {
         assert_eq!(found, [long_bio.as_str()]);
         let longer = format!("{bio}{}", sentence.repeat(9));
         assert!(chrome_lines(&format!("{long_body}{longer}"), Some("Ana Ruiz")).is_empty());
+    }
+
+    #[test]
+    fn a_biography_by_first_name_or_under_the_byline_before_the_document_is_chrome() {
+        let body = "The council voted on Tuesday to keep the old ferry running through the \
+                    winter, after a long evening of questions from the people who use it.\n\n\
+                    The ferry will run every hour from seven in the morning until nine in the \
+                    evening, and the fare will stay the same for the whole of the season.\n\n";
+        let bio = "Ana is a reporter who covers the harbour, the ferries and city hall.";
+        // After the document, by her first name.
+        let found = chrome_lines(&format!("{body}{bio}"), Some("Ana Ruiz"));
+        assert_eq!(found, [bio]);
+        // Under the byline, before any prose.
+        let found = chrome_lines(&format!("By Ana Ruiz\n\n{bio}\n\n{body}"), Some("Ana Ruiz"));
+        assert_eq!(found, [bio]);
+        // A brand's account is no person: neither its first word nor a one-word publisher
+        // opening the page is a biography.
+        let pitch = "Acme is a marketplace for designers and the teams that hire them.";
+        assert!(chrome_lines(&format!("{pitch}\n\n{body}"), Some("Acme")).is_empty());
+        assert_eq!(given_name("QCY Official"), None);
+        assert_eq!(given_name("Ana"), None);
+        assert_eq!(given_name("Ana Ruiz"), Some("Ana"));
     }
 
     #[test]

@@ -359,7 +359,9 @@ impl Detector for MarkupSemantics {
                 }
             }
         }
-        let mut carousels = Carousels::new(dom.nodes.len());
+        let mut carousels = ArticleWidgets::new(dom.nodes.len(), carousel_name, "carousel");
+        let mut calls_to_action =
+            ArticleWidgets::new(dom.nodes.len(), call_to_action_name, "call to action");
         let figure_caption = ElementJudgement {
             weight: BESIDE_THE_DOCUMENT_WEIGHT,
             cause: "a figure caption, not cited by number".to_string(),
@@ -404,9 +406,11 @@ impl Detector for MarkupSemantics {
                 }
             }
             if page.kinds.article {
-                if let Some(carousel) = carousels.chrome_of(dom, block, &held, total) {
-                    if found.is_none_or(|f| f.weight <= carousel.weight) {
-                        found = Some(carousel);
+                for widgets in [&mut carousels, &mut calls_to_action] {
+                    if let Some(widget) = widgets.chrome_of(dom, block, &held, total) {
+                        if found.is_none_or(|f| f.weight <= widget.weight) {
+                            found = Some(widget);
+                        }
                     }
                 }
             }
@@ -760,20 +764,28 @@ fn shows_poster_ranks(dom: &Dom) -> bool {
     })
 }
 
-/// Carousels (`swiper`, `splide`, `carousel`, `slick`…) on an article page: they hold
-/// teasers of other articles, whatever their prose. Judgements are cached per element.
-struct Carousels {
-    /// Per node id: 0 before the element is judged, 1 when it is no carousel, 2 when it is
-    /// one (its judgement is then in `found`).
+/// Widgets that are chrome on an article page whatever their prose, found by the names of
+/// their elements: carousels (`swiper`, `splide`, `carousel`, `slick`…) hold teasers of
+/// other articles; calls to action (`call-to-action`, `calltoaction`) pitch the site's
+/// product or ask the reader to act. Judgements are cached per element.
+struct ArticleWidgets {
+    /// Per node id: 0 before the element is judged, 1 when it is no such widget, 2 when it
+    /// is one (its judgement is then in `found`).
     state: Vec<u8>,
     found: HashMap<NodeId, ElementJudgement>,
+    /// The widget's name on an element, if it is one.
+    name_of: fn(&Dom, NodeId) -> Option<String>,
+    /// What the widget is, for the reason ("carousel").
+    what: &'static str,
 }
 
-impl Carousels {
-    fn new(nodes: usize) -> Self {
-        Carousels {
+impl ArticleWidgets {
+    fn new(nodes: usize, name_of: fn(&Dom, NodeId) -> Option<String>, what: &'static str) -> Self {
+        ArticleWidgets {
             state: vec![0; nodes],
             found: HashMap::default(),
+            name_of,
+            what,
         }
     }
 
@@ -786,16 +798,23 @@ impl Carousels {
     ) -> Option<&ElementJudgement> {
         let outer = *block.ancestors.iter().find(|&&a| {
             if self.state[a as usize] == 0 {
-                // A carousel that holds most of the page is its layout.
+                // A widget that holds most of the page is its layout.
                 let wrapper = held.get(a as usize).copied().unwrap_or(0) * 10 > total * 6;
-                let name = if wrapper { None } else { carousel_name(dom, a) };
+                let name = if wrapper {
+                    None
+                } else {
+                    (self.name_of)(dom, a)
+                };
                 self.state[a as usize] = match name {
                     Some(name) => {
                         self.found.insert(
                             a,
                             ElementJudgement {
                                 weight: USER_SECTION_WEIGHT,
-                                cause: format!("inside the carousel \"{name}\" of an article page"),
+                                cause: format!(
+                                    "inside the {} \"{name}\" of an article page",
+                                    self.what
+                                ),
                             },
                         );
                         2
@@ -807,6 +826,24 @@ impl Carousels {
         })?;
         self.found.get(&outer)
     }
+}
+
+/// Spellings of "call to action" in class and id names (`wprm-call-to-action`,
+/// `calltoactionbox_component`, `call_to_action`).
+const CALL_TO_ACTION_NAMES: &[&str] = &["call-to-action", "calltoaction", "call_to_action"];
+
+/// The class or id of `id` that names a call to action (see [`CALL_TO_ACTION_NAMES`]).
+fn call_to_action_name(dom: &Dom, id: NodeId) -> Option<String> {
+    let node = dom.node(id);
+    ["class", "id"].iter().find_map(|attr| {
+        name_tokens(node.attr(attr)?).find_map(|token| {
+            let token = lowercased(token);
+            CALL_TO_ACTION_NAMES
+                .iter()
+                .any(|n| token.contains(n))
+                .then(|| token.into_owned())
+        })
+    })
 }
 
 fn carousel_name(dom: &Dom, id: NodeId) -> Option<String> {
@@ -1665,6 +1702,9 @@ struct ElementFacts<'a> {
     labels_choice: bool,
     /// Whether it has a `hidden` attribute.
     hidden: bool,
+    /// Whether it has `aria-hidden="true"` and takes no focus: screen readers skip it too,
+    /// and no script reveals it to focus it.
+    aria_hidden: bool,
     /// Whether it is a tab or accordion panel (see [`is_collapsed_panel`]).
     panel: bool,
     /// Whether it is the page hidden until a script shows it (see
@@ -1696,6 +1736,12 @@ impl<'a> ElementFacts<'a> {
             beyond_pager: total > 0 && held.unwrap_or(0) * PAGER_MAX_SHARE > total,
             labels_choice: labels_a_choice(dom, node, held.unwrap_or(0)),
             hidden: hidden_attribute(node),
+            // A hidden element that takes focus (`tabindex`) is one a script reveals and
+            // focuses, a collapsed section: it is hidden from screen readers until then.
+            aria_hidden: node
+                .attr("aria-hidden")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+                && node.attr("tabindex").is_none(),
             panel: is_collapsed_panel(node) || follows_its_toggle(dom, node),
             deferred_page: false,
             popover: node.attr("popover").is_some(),
@@ -1866,6 +1912,10 @@ fn names_poster_rank(token: &str) -> bool {
         .any(|name| *name == last || last_two(name))
 }
 
+/// How sure an element hidden both by its attributes and from screen readers
+/// (`aria-hidden="true"`) is chrome: no reader ever gets it, whatever its prose.
+const HIDDEN_FROM_EVERY_READER_WEIGHT: f32 = 0.9;
+
 /// Judges one element by its tag, role and class/id names.
 fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     let tag = facts.tag?;
@@ -1881,6 +1931,14 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         && !facts.panel
         && !facts.deferred_page
     {
+        // Hidden from sight and from screen readers alike, it is shown to no reader: a
+        // copy of the page kept for machines (its Markdown source), a template.
+        if facts.aria_hidden {
+            return Some(ElementJudgement {
+                weight: HIDDEN_FROM_EVERY_READER_WEIGHT,
+                cause: "hidden from sight and from screen readers".to_string(),
+            });
+        }
         return Some(ElementJudgement {
             weight: 0.55,
             cause: "hidden by its attributes".to_string(),
@@ -3007,6 +3065,54 @@ mod tests {
         assert!(v[0].1.contains("carousel"), "{v:?}");
         // On other pages (a service page's testimonials) carousels are left to the rest.
         assert!(verdicts(&page).is_empty());
+    }
+
+    #[test]
+    fn calls_to_action_on_an_article_page_are_chrome() {
+        for name in [
+            "class='wprm-call-to-action'",
+            "id='call-to-action-label-x1'",
+            "class='calltoactionbox_component__a1'",
+        ] {
+            let page = format!(
+                "<article>{ARTICLE_BODY}<div {name}><p>Track every client's rankings in one \
+                 dashboard and see what changed this week, with a free trial.</p></div></article>"
+            );
+            let v = verdicts_of_page(&page, false, false, true);
+            assert_eq!(v.len(), 1, "{name}: {v:?}");
+            assert!(v[0].1.contains("call to action"), "{v:?}");
+            // On other pages (a service's offer of a report) a call to action may be the
+            // document's.
+            assert!(verdicts(&page).is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_element_hidden_from_sight_and_screen_readers_is_surely_chrome() {
+        let copy = "<pre hidden aria-hidden='true' class='raw'># Floods\n\nThe river rose \
+                    slowly through the night and the lower fields were under water.</pre>";
+        let v = verdicts(&format!("<main>{ARTICLE_BODY}{copy}</main>"));
+        assert_eq!(
+            v,
+            [(
+                "# Floods\n\nThe river rose slowly through the night and the lower fields \
+                 were under water."
+                    .to_string(),
+                "hidden from sight and from screen readers".to_string()
+            )]
+        );
+        // A collapsed section a script reveals and focuses (it takes a tabindex) is only
+        // hidden for now.
+        let collapsed = "<div hidden aria-hidden='true' tabindex='-1'><p>The lower fields \
+                         flood every spring.</p></div>";
+        let v = verdicts(&format!("<main>{ARTICLE_BODY}{collapsed}</main>"));
+        assert_eq!(
+            v,
+            [(
+                "The lower fields flood every spring.".to_string(),
+                "hidden by its attributes".to_string()
+            )]
+        );
     }
 
     #[test]

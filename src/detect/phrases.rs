@@ -440,6 +440,38 @@ fn ends_with_consent_clause(text: &str, words: usize) -> bool {
     false
 }
 
+/// Most words of the question that leads into a pitch ("Want more from the Gazette?").
+const MAX_LEAD_QUESTION_WORDS: usize = 8;
+
+/// Categories of the pitches that a short question may lead into: the site's newsletter,
+/// its channels elsewhere, a button to share or save the page.
+const PITCH_CATEGORIES: &[&str] = &["newsletter", "follow", "social"];
+
+/// The phrase of a pitch that a short question leads into ("Want more from the Gazette?
+/// Sign up for our newsletter", "Enjoy the post? Pin it for later!"): the question asks
+/// nothing of the document, and what follows it matches a newsletter, follow or share
+/// phrase as a block of its own would.
+fn pitch_after_a_question(text: &str, link_density: f32) -> Option<(String, String, bool)> {
+    let mut rest = text.trim_start();
+    let mut asked = false;
+    while let Some((question, after)) = rest.split_once('?') {
+        if crate::lang::word_count(question) > MAX_LEAD_QUESTION_WORDS
+            || question.contains(['.', '!'])
+        {
+            break;
+        }
+        asked = true;
+        rest = after.trim_start();
+    }
+    if !asked || rest.is_empty() {
+        return None;
+    }
+    let (category, phrase, _) = match_phrase(rest, crate::lang::word_count(rest), link_density)?;
+    PITCH_CATEGORIES
+        .contains(&category.as_str())
+        .then_some((category, phrase, false))
+}
+
 /// Categories of headings that open a section of chrome: "Related posts", "More from …",
 /// "About the author". What stands under such a heading is teasers or a biography.
 const SECTION_CATEGORIES: &[&str] = &["related", "author", "products"];
@@ -822,7 +854,9 @@ impl Detector for ChromePhrases {
                 &block.text,
                 block.features.words,
                 block.features.link_density(),
-            ) {
+            )
+            .or_else(|| pitch_after_a_question(&block.text, block.features.link_density()))
+            {
                 if category == RANK_CATEGORY && !thread() {
                     continue;
                 }
@@ -959,6 +993,66 @@ mod tests {
                 "{heading}"
             );
         }
+    }
+
+    #[test]
+    fn a_short_question_leading_into_a_newsletter_or_share_pitch_is_chrome() {
+        let chrome = |line: &str| {
+            let html = format!("<main>{}<p>{line}</p></main>", article_body());
+            crate::detect::verdicts_on_html(
+                &ChromePhrases,
+                &html,
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .any(|(text, _)| text == line)
+        };
+        for line in [
+            "Want more from the Gazette? Sign up for our newsletter and read smarter.",
+            "Enjoy the post? Pin it for later!",
+            "Love rivers? Live by the sea? Follow us on Instagram for weekly photos.",
+        ] {
+            assert!(chrome(line), "{line}");
+        }
+        // A question of the document's answered, or a long question, stays.
+        assert!(!chrome("Why did the river rise? Rain fell for a week."));
+        assert!(!chrome(
+            "What should a town do when the river rises every single spring and the old \
+             walls no longer hold? Sign up for the council's flood alerts."
+        ));
+    }
+
+    #[test]
+    fn the_next_page_and_offers_of_more_of_the_site_open_a_rail_after_an_article() {
+        let rail = |heading: &str| {
+            format!(
+                "<main>{}<h3>{heading}</h3><ul>\
+                 <li><a href='/a'>Bridge reopens after repairs</a></li>\
+                 <li><a href='/b'>How to read a river gauge</a></li></ul></main>",
+                article_body()
+            )
+        };
+        for heading in [
+            "Up Next",
+            "Check out next:",
+            "Explore More Flood Safety Guides",
+            "Learn More in Our River Series:",
+        ] {
+            let v = section_verdicts(&rail(heading));
+            let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+            assert_eq!(
+                texts,
+                ["Bridge reopens after repairs", "How to read a river gauge"],
+                "{heading}"
+            );
+        }
+        // A heading that only starts with the offer opens a section of prose as the document's.
+        let prose = format!(
+            "<main>{}<h3>Explore more of the valley</h3><p>{}</p></main>",
+            article_body(),
+            "The upper trail follows the river past the old mill and the weir. ".repeat(3)
+        );
+        assert!(section_verdicts(&prose).is_empty());
     }
 
     #[test]
