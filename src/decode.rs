@@ -157,6 +157,9 @@ const MOJIBAKE_MIN_EVIDENCE: usize = 3;
 /// of Latin-1 characters that form one valid multi-byte UTF-8 sequence are replaced, so
 /// real accented text next to them is kept.
 fn repair_double_encoded_utf8(text: &str) -> Option<String> {
+    if c1_control_count(text, MOJIBAKE_MIN_EVIDENCE) < MOJIBAKE_MIN_EVIDENCE {
+        return None;
+    }
     let c1_sequences = double_encoded_sequences(text)
         .filter(|&(start, end, _)| {
             text[start..end]
@@ -177,6 +180,17 @@ fn repair_double_encoded_utf8(text: &str) -> Option<String> {
     }
     out.push_str(&text[last..]);
     Some(out)
+}
+
+/// How many C1 control characters (U+0080–U+009F) `text` holds, counting up to `enough`:
+/// a byte search (each is `C2 80`–`C2 9F` in UTF-8), so that the common page, which has
+/// none, costs one `memchr` pass instead of a walk over its characters.
+fn c1_control_count(text: &str, enough: usize) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xC2, bytes)
+        .filter(|&at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
+        .take(enough)
+        .count()
 }
 
 /// The runs of `text` that are one multi-byte UTF-8 sequence written as Latin-1 characters:
@@ -461,6 +475,15 @@ mod tests {
         assert_eq!(decode(stray.as_bytes(), None, SniffKind::Html).text, stray);
         let plain = "<p>Â¿Qué? Ãœber, São Paulo.</p>";
         assert_eq!(decode(plain.as_bytes(), None, SniffKind::Html).text, plain);
+    }
+
+    #[test]
+    fn c1_controls_are_counted_up_to_enough() {
+        // `’` and `“` read as Latin-1 are two C1 controls each.
+        assert_eq!(c1_control_count("â\u{80}\u{99} â\u{80}\u{9c} \u{9f}", 9), 5);
+        assert_eq!(c1_control_count("\u{80}\u{81}\u{82}\u{83}", 2), 2);
+        // No-break space and other Latin-1 symbols share the lead byte, not the range.
+        assert_eq!(c1_control_count("a\u{a0}b © « » ° ¿", 3), 0);
     }
 
     #[test]
