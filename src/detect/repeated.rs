@@ -330,6 +330,28 @@ impl Detector for RepeatedInPage {
             if fields && !template_of_posts {
                 continue;
             }
+            // A grid of cards printed again for each tab or toggle (monthly and annual
+            // plans, one grid per audience): the first grid's labels are its cards' fields,
+            // the later grids' go.
+            let first_grid = if page.kinds.discussion {
+                0
+            } else {
+                page.dom
+                    .map_or(0, |dom| first_grid_of_copies(page, dom, indices))
+            };
+            if first_grid > 0 {
+                let n = indices.len();
+                for &index in &indices[first_grid..] {
+                    out.push(Verdict::new(
+                        index,
+                        Signal::Chrome,
+                        0.8,
+                        self.name(),
+                        format!("occurs {n} times on the page"),
+                    ));
+                }
+                continue;
+            }
             // A field that each section of the document gives (`Team size: 50`, a
             // `Key features` heading under each product of a round-up) is its text.
             if !page.kinds.discussion
@@ -770,6 +792,123 @@ fn in_separate_cards(page: &Page<'_>, dom: &Dom, indices: &[usize]) -> bool {
     seen.len() == cards.len() && cards.iter().all(|&c| kind(c) == first_kind)
 }
 
+/// Fewest cards of a grid in which a label repeats for the grid printed again to be a grid
+/// of cards ([`first_grid_of_copies`]).
+const GRID_MIN_CARDS: usize = 2;
+
+/// How many of the sightings of a label (in document order) belong to the first of several
+/// copies of one grid of cards, 0 if they are no such thing: the sightings fall in two or
+/// more sibling elements of one tag below their common element (the copies: a grid per
+/// tab, per billing period, per screen size), each copy holding at least
+/// [`GRID_MIN_CARDS`] sightings, each in a separate card of that copy
+/// ([`in_separate_cards`]). A feature line of plan cards (`Dark Web Monitoring`) is a
+/// field of each card; a menu printed twice holds each label once per copy.
+fn first_grid_of_copies(page: &Page<'_>, dom: &Dom, indices: &[usize]) -> usize {
+    let paths: Vec<&[crate::dom::NodeId]> = indices
+        .iter()
+        .map(|&i| page.blocks[i].ancestors.as_slice())
+        .collect();
+    let Some(first) = paths.first() else {
+        return 0;
+    };
+    let common = paths
+        .iter()
+        .map(|p| {
+            first
+                .iter()
+                .zip(p.iter())
+                .take_while(|(a, b)| a == b)
+                .count()
+        })
+        .min()
+        .unwrap_or(0);
+    if common == 0 {
+        return 0;
+    }
+    // The sightings grouped by copy, in document order.
+    let mut groups: Vec<(crate::dom::NodeId, Vec<usize>)> = Vec::new();
+    let mut copies: rustc_hash::FxHashSet<crate::dom::NodeId> = Default::default();
+    for (path, &i) in paths.iter().zip(indices) {
+        let Some(&copy) = path.get(common) else {
+            return 0;
+        };
+        match groups.last_mut() {
+            Some((c, group)) if *c == copy => group.push(i),
+            _ => {
+                if !copies.insert(copy) {
+                    return 0;
+                }
+                groups.push((copy, vec![i]));
+            }
+        }
+    }
+    let tag = dom.node(groups[0].0).local_name();
+    // A label that links (a product card's badge, a teaser's title) is a card of a rail.
+    let linked = indices
+        .iter()
+        .any(|&i| page.blocks[i].features.link_density() >= 0.5);
+    let grids = !linked
+        && groups.len() >= 2
+        && groups.iter().all(|(copy, group)| {
+            dom.node(*copy).local_name() == tag
+                && group.len() >= GRID_MIN_CARDS
+                && in_separate_cards(page, dom, group)
+        })
+        && copies_first(page.blocks, (groups[0].0, groups[0].1[0]), (groups[1].0, groups[1].1[0]))
+        // Plans and offers state their price; a review list printed per filter tab does not.
+        && texts_inside(page.blocks, groups[0].0, groups[0].1[0])
+            .iter()
+            .any(|t| shows_a_price(t));
+    if grids {
+        groups[0].1.len()
+    } else {
+        0
+    }
+}
+
+/// Least share of a grid's lines that another grid gives word for word for the two to be
+/// copies of one grid (the plans of a toggle differ in their prices, the rows of one grid
+/// in most of their lines: names, prices, ratings).
+const GRID_COPY_SHARE: f32 = 0.6;
+
+/// Most blocks of a grid compared with another ([`copies_first`]).
+const GRID_BLOCKS_SCANNED: usize = 400;
+
+/// The texts of the blocks inside `element`, the run of blocks around block `at`.
+fn texts_inside(
+    blocks: &[crate::blocks::Block],
+    element: crate::dom::NodeId,
+    at: usize,
+) -> Vec<&str> {
+    let inside = |j: usize| blocks[j].ancestors.contains(&element);
+    let start = (0..=at)
+        .rev()
+        .take(GRID_BLOCKS_SCANNED)
+        .take_while(|&j| inside(j))
+        .last()
+        .unwrap_or(at);
+    (start..blocks.len())
+        .take(GRID_BLOCKS_SCANNED)
+        .take_while(|&j| inside(j))
+        .filter(|&j| blocks[j].features.words > 0)
+        .map(|j| blocks[j].text.as_str())
+        .collect()
+}
+
+/// Whether the element `second.0` (around block `second.1`) copies the element `first.0`
+/// (around block `first.1`): at least [`GRID_COPY_SHARE`] of its lines are lines of the
+/// first.
+fn copies_first(
+    blocks: &[crate::blocks::Block],
+    first: (crate::dom::NodeId, usize),
+    second: (crate::dom::NodeId, usize),
+) -> bool {
+    let original = texts_inside(blocks, first.0, first.1);
+    let copy = texts_inside(blocks, second.0, second.1);
+    let shared = copy.iter().filter(|t| original.contains(t)).count();
+    !copy.is_empty() && shared as f32 >= GRID_COPY_SHARE * copy.len() as f32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -779,6 +918,37 @@ mod tests {
             .into_iter()
             .map(|(text, _)| text)
             .collect()
+    }
+
+    #[test]
+    fn a_grid_of_plans_printed_per_toggle_keeps_its_first_copy() {
+        let plan = |name: &str, price: &str| {
+            format!(
+                "<div class='plan'><h4>{name}</h4><p>{price}</p>\
+                 <ul><li>Email support</li><li>Daily backups</li></ul></div>"
+            )
+        };
+        let grid = |a: &str, b: &str| {
+            format!(
+                "<div class='grid'>{}{}</div>",
+                plan("Starter", a),
+                plan("Business", b)
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>Pricing</h1><p>A long enough introduction to our plans.</p>\
+             <div class='toggle'><div id='monthly'>{}</div><div id='yearly'>{}</div></div>\
+             </main></body></html>",
+            grid("$9 per month", "$29 per month"),
+            grid("$90 per year", "$290 per year")
+        );
+        let got = repeated(&html);
+        // Two copies of each feature line go (the yearly grid's), two stay.
+        assert_eq!(got.iter().filter(|t| *t == "Daily backups").count(), 2);
+        // Without prices the copies are no plans (a review list per filter tab): all go.
+        let html = html.replace('$', "");
+        let got = repeated(&html);
+        assert_eq!(got.iter().filter(|t| *t == "Daily backups").count(), 4);
     }
 
     #[test]
