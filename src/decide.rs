@@ -1505,7 +1505,7 @@ pub fn decide(
     }
 
     let keep = match source {
-        SourceKind::Html => smooth(blocks, &classes, &weights, config),
+        SourceKind::Html => smooth(blocks, &classes, &weights, &in_container, config),
         SourceKind::Text => {
             let (keep, extra) = keep_text_lines(blocks, &weights);
             for (i, cause) in extra {
@@ -2205,11 +2205,13 @@ fn tab_panel_of(dom: &Dom, block: &Block) -> Option<NodeId> {
     })
 }
 
-/// Context smoothing over first classes; returns keep flags.
+/// Context smoothing over first classes; returns keep flags. `in_container` tells which
+/// blocks are in the main region (all of them when there is none).
 fn smooth(
     blocks: &[Block],
     classes: &[BlockClass],
     weights: &[Weights],
+    in_container: &[bool],
     config: &DecideConfig,
 ) -> Vec<bool> {
     let n = blocks.len();
@@ -2272,6 +2274,9 @@ fn smooth(
             continue;
         }
         if weights[i].chrome >= 0.5 || weights[i].metadata >= 0.9 {
+            continue;
+        }
+        if !may_title_text_below(&blocks[i], in_container[i]) {
             continue;
         }
         let mut distance = 0usize;
@@ -2418,6 +2423,16 @@ fn is_preformatted_line(text: &str) -> bool {
 /// Most rounds of [`keep_text_lines`] (each only removes lines, so it ends; real pages
 /// settle in two or three).
 const TEXT_ROUNDS: usize = 8;
+
+/// Whether a heading-like block may stay as the title of good text that follows it. In the
+/// main region any heading-like line may; outside it only a heading element does: a short
+/// line there that no markup calls a heading (a banner's offer, a byline, a price, a card's
+/// label, a menu's caption) stands above the document's text only because the chrome
+/// between them does not count as distance, and is chrome far more often than a title
+/// (measured: about a third of those words are document text).
+fn may_title_text_below(block: &Block, in_region: bool) -> bool {
+    in_region || block.kind.is_heading()
+}
 
 /// Whether a block can be a heading: marked as one, or (for text) a short line that does not
 /// end like a sentence.
@@ -2716,6 +2731,35 @@ mod tests {
         );
         assert!(super::is_preformatted_line("\tlet x = 1;"));
         assert!(!super::is_preformatted_line("By Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_short_line_above_the_menu_is_no_title_of_the_text_below_it() {
+        // A banner's offer above the menu, outside the region: heading-like (short, no full
+        // stop), and the menu between it and the article is chrome, which does not count as
+        // distance. Only a heading element may stay as a title there.
+        let menu: String = ["Home", "Shop", "Blog", "About us", "Contact", "Help"]
+            .iter()
+            .map(|m| format!("<li><a href='/{m}'>{m}</a></li>"))
+            .collect();
+        let prose = "<p>The river rose by two metres in one night, and the old walls held \
+                     until the morning, when the water found the gap by the mill.</p>";
+        let html = format!(
+            "<html><body><div class='top'><p>Winter offer: two mugs for one</p></div>\
+             <ul>{menu}</ul><main><article>{}</article></main></body></html>",
+            prose.repeat(4)
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("the old walls held"), "{text}");
+        assert!(!text.contains("Winter offer"), "{text}");
+        // In the region a heading-like line still titles the text that follows it.
+        let html = format!(
+            "<html><body><ul>{menu}</ul><main><article><p>Winter at the mill</p>{}</article>\
+             </main></body></html>",
+            prose.repeat(4)
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Winter at the mill"), "{text}");
     }
 
     #[test]
