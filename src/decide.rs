@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::blocks::{Block, BlockKind};
 use crate::detect::{Reason, Signal, SourceKind, Verdict};
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, WalkEvent};
 use crate::metadata::PageKinds;
 
 /// First class of a block, from its own verdicts (jusText's classes).
@@ -2056,7 +2056,9 @@ const REPEATED_PASSAGE_WORDS: usize = 10;
 /// that tab's own text, and stays, unless most of its panel's words repeat earlier ones
 /// (the tabs of a filter, each a subset of the "All" tab). On a page of `entries` (not
 /// declared a product, discussion or article), a short copy in another entry of a list
-/// than the first is that entry's field, and stays ([`in_other_entry`]).
+/// than the first is that entry's field, and stays ([`in_other_entry`]). A copy none of
+/// whose links go where the first's go is a note written again for another variant (each
+/// language's zone of a manual), and stays ([`links_elsewhere`]).
 fn drop_repeated_passages(
     blocks: &[Block],
     dom: Option<&Dom>,
@@ -2116,6 +2118,9 @@ fn drop_repeated_passages(
             if entries && in_other_entry(blocks, dom, first, i) {
                 continue;
             }
+            if links_elsewhere(dom, &blocks[first], &blocks[i]) {
+                continue;
+            }
         }
         keep[i] = false;
         reasons[i].insert(
@@ -2129,6 +2134,46 @@ fn drop_repeated_passages(
             ),
         );
     }
+}
+
+/// The targets of the links in the block's element: each `href` without its fragment
+/// (a page's parts are one target; an address a script hides behind a fragment that
+/// changes on each copy is one address), empty ones left out.
+fn link_targets<'d>(dom: &'d Dom, block: &Block) -> Vec<&'d str> {
+    let mut targets = Vec::new();
+    if let Some(node) = block.node {
+        dom.walk(node, |event| {
+            if let WalkEvent::Enter(n) = event {
+                let node = dom.node(n);
+                if node.local_name().is_some_and(|t| *t == local_name!("a")) {
+                    if let Some(href) = node.attr("href") {
+                        let target = href.split('#').next().unwrap_or_default().trim();
+                        if !target.is_empty() {
+                            targets.push(target);
+                        }
+                    }
+                }
+            }
+            true
+        });
+    }
+    targets
+}
+
+/// Whether block `copy` words block `first` again but links elsewhere, none of its links
+/// going where one of the first's goes: the same note written for each variant of a
+/// manual (each language's zone pointing to that language's reference page). A layout
+/// printed twice or a slide cloned by a carousel links where the first copy does, and so
+/// does a signature under each post or a field printed again with a line of its own. A
+/// title (a heading, a line mostly of links) listed twice may link its story's page and
+/// then its comments, and a quotation links the post it quotes: both are the same passage
+/// again.
+fn links_elsewhere(dom: &Dom, first: &Block, copy: &Block) -> bool {
+    if copy.features.link_density() >= 0.5 || copy.kind.is_heading() || in_quote(dom, copy) {
+        return false;
+    }
+    let (a, b) = (link_targets(dom, first), link_targets(dom, copy));
+    !a.is_empty() && !b.is_empty() && b.iter().all(|target| !a.contains(target))
 }
 
 /// Most words of a passage that entries of a list share as a field ([`in_other_entry`]):
@@ -2972,6 +3017,53 @@ mod tests {
         );
         let text = crate::clean_html(&html);
         assert_eq!(text.matches("switch to the live keys").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn a_note_written_again_for_each_variant_links_to_its_own_page() {
+        let intro = "<p>To send a message you first install the library, then write a short \
+                     script that reads your account keys from the environment and calls the \
+                     send method with the number to reach and the words to say.</p>";
+        let note = |lang: &str| {
+            format!(
+                "<p>The keys can also be read from the settings file of your project. For \
+                 more on the settings, see <a href='/reference/{lang}#settings'>Settings</a>.</p>"
+            )
+        };
+        // One zone per language (no entries of a list: each is named for its language),
+        // each with its own sample and the note pointing to that language's reference page.
+        let zone = |lang: &str| {
+            format!(
+                "<div class='zone {lang}'><pre><code>import {lang}_client\n\
+                 client = {lang}_client.Client(account_id, secret_key, region)</code></pre>{}</div>",
+                note(lang)
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>Send a message</h1>{intro}{}{}{}</main></body></html>",
+            zone("python"),
+            zone("node"),
+            zone("java")
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(
+            text.matches("read from the settings file").count(),
+            3,
+            "{text}"
+        );
+        // The same note printed twice with the same link (a layout for each screen) is one.
+        let html = format!(
+            "<html><body><main><h1>Send a message</h1>{intro}<div class=wide>{}</div>\
+             <div class=narrow>{}</div></main></body></html>",
+            note("python"),
+            note("python")
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(
+            text.matches("read from the settings file").count(),
+            1,
+            "{text}"
+        );
     }
 
     #[test]
