@@ -135,9 +135,7 @@ fn finish(bytes: &[u8], encoding: &'static Encoding, source: CharsetSource) -> D
     if memchr::memchr(0, text.as_bytes()).is_some() {
         text = text.replace('\0', " ");
     }
-    if let Some(repaired) = repair_double_encoded_utf8(&text) {
-        text = repaired;
-    }
+    repair_double_encoded_utf8(&mut text);
     Decoded {
         text,
         encoding,
@@ -152,13 +150,15 @@ fn finish(bytes: &[u8], encoding: &'static Encoding, source: CharsetSource) -> D
 /// (`’` → `â\u{80}\u{99}`); a few of them are proof enough, and a single stray one is not.
 const MOJIBAKE_MIN_EVIDENCE: usize = 3;
 
-/// The text with UTF-8 that was decoded as Latin-1 and encoded again put back (`â\u{80}\u{99}`
-/// → `’`, `Ã©` → `é`), or `None` when the text shows too little of it to be sure. Only runs
-/// of Latin-1 characters that form one valid multi-byte UTF-8 sequence are replaced, so
-/// real accented text next to them is kept.
-fn repair_double_encoded_utf8(text: &str) -> Option<String> {
+/// Puts back, in place, UTF-8 that was decoded as Latin-1 and encoded again (`â\u{80}\u{99}`
+/// → `’`, `Ã©` → `é`), unless the text shows too little of it to be sure. Only runs of
+/// Latin-1 characters that form one valid multi-byte UTF-8 sequence are replaced, so real
+/// accented text next to them is kept. Each repaired character is shorter than the run it
+/// replaces (a byte where there were two), so the text is rewritten in its own buffer: a
+/// multi-megabyte page is not held twice.
+fn repair_double_encoded_utf8(text: &mut String) {
     if c1_control_count(text, MOJIBAKE_MIN_EVIDENCE) < MOJIBAKE_MIN_EVIDENCE {
-        return None;
+        return;
     }
     let c1_sequences = double_encoded_sequences(text)
         .filter(|&(start, end, _)| {
@@ -169,17 +169,26 @@ fn repair_double_encoded_utf8(text: &str) -> Option<String> {
         .take(MOJIBAKE_MIN_EVIDENCE)
         .count();
     if c1_sequences < MOJIBAKE_MIN_EVIDENCE {
-        return None;
+        return;
     }
-    let mut out = String::with_capacity(text.len());
+    let runs: Vec<(usize, usize, String)> = double_encoded_sequences(text).collect();
+    let mut bytes = std::mem::take(text).into_bytes();
+    let mut write = 0;
     let mut last = 0;
-    for (start, end, seq) in double_encoded_sequences(text) {
-        out.push_str(&text[last..start]);
-        out.push_str(&seq);
+    for (start, end, repaired) in runs {
+        bytes.copy_within(last..start, write);
+        write += start - last;
+        bytes[write..write + repaired.len()].copy_from_slice(repaired.as_bytes());
+        write += repaired.len();
         last = end;
     }
-    out.push_str(&text[last..]);
-    Some(out)
+    bytes.copy_within(last.., write);
+    write += bytes.len() - last;
+    bytes.truncate(write);
+    // Whole characters were replaced by whole characters, so this is UTF-8; the lossy
+    // fallback only keeps the function total.
+    *text = String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
 }
 
 /// How many C1 control characters (U+0080–U+009F) `text` holds, counting up to `enough`:
