@@ -1651,7 +1651,10 @@ mod tests {
                      kitchen tips and seasonal menus, delivered right to your inbox every \
                      weekend. Sign up now and never wonder again what to cook for dinner.";
         let words = crate::lang::word_count(pitch);
-        assert!(words > MAX_PARTIAL_WORDS && words <= MAX_PITCH_WORDS, "{words}");
+        assert!(
+            words > MAX_PARTIAL_WORDS && words <= MAX_PITCH_WORDS,
+            "{words}"
+        );
         let (category, _, _) = match_phrase(pitch, words, 0.0).expect("the pitch matches");
         assert_eq!(category, "newsletter");
         // Without the newsletter named, a paragraph that mentions mail reaching an inbox
