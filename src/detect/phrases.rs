@@ -150,6 +150,37 @@ fn max_partial_words(category: &str) -> usize {
     }
 }
 
+/// Longest block (in words) that a newsletter's `any` phrase ("delivered right to your
+/// inbox") may mark as chrome when the block also names a newsletter: the pitch that closes
+/// an article says what the letter brings, where it lands and how to sign up, in two or
+/// three sentences that run past [`MAX_PARTIAL_WORDS`]; the two together are the pitch's
+/// own wording, not an article's.
+const MAX_PITCH_WORDS: usize = 45;
+
+/// Whether `text` names a newsletter (ASCII case aside): the word is the same in English,
+/// German, French, Dutch and Italian.
+fn names_a_newsletter(text: &str) -> bool {
+    const WORD: &[u8] = b"newsletter";
+    text.as_bytes()
+        .windows(WORD.len())
+        .any(|w| w.eq_ignore_ascii_case(WORD))
+}
+
+/// Longest block (in words) a phrase may mark as chrome in a block of `text`: the
+/// category's limit, raised to [`MAX_PITCH_WORDS`] for a newsletter phrase found anywhere
+/// in a block that names a newsletter.
+fn phrase_word_limit(phrase: &Phrase, text: &str) -> usize {
+    let limit = max_partial_words(&phrase.category);
+    if phrase.category == "newsletter"
+        && phrase.placement == Placement::Any
+        && names_a_newsletter(text)
+    {
+        limit.max(MAX_PITCH_WORDS)
+    } else {
+        limit
+    }
+}
+
 /// Stems that every phrase of the [`LONG_CATEGORIES`] holds, matched without ASCII case (a
 /// test keeps the table to them): a longer block without one cannot be a disclaimer or a
 /// disclosure.
@@ -235,7 +266,10 @@ fn needs_break(category: &str) -> bool {
 pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(String, String, bool)> {
     // Past the short limit only disclaimers can match (whole-line phrases are far shorter):
     // a block that names no medicine skips the fold.
-    if words > MAX_PARTIAL_WORDS && !may_be_a_disclaimer(text) {
+    if words > MAX_PARTIAL_WORDS
+        && !may_be_a_disclaimer(text)
+        && !(words <= MAX_PITCH_WORDS && names_a_newsletter(text))
+    {
         return None;
     }
     let lex = lexicon();
@@ -265,7 +299,7 @@ pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(Stri
     candidates.sort_unstable();
     candidates.dedup();
     for phrase in candidates.iter().map(|&i| &lex.partial[i]) {
-        if words > max_partial_words(&phrase.category) {
+        if words > phrase_word_limit(phrase, text) {
             continue;
         }
         let hit = match phrase.placement {
@@ -1609,6 +1643,27 @@ mod tests {
         // thanks is prose.
         let long = "Thanks for subscribing ".to_string() + &"word ".repeat(40);
         assert!(match_phrase(&long, 43, 0.0).is_none());
+    }
+
+    #[test]
+    fn a_newsletter_pitch_of_a_few_sentences_is_chrome() {
+        let pitch = "Hungry for more? The Sunday Table newsletter brings our best recipes, \
+                     kitchen tips and seasonal menus, delivered right to your inbox every \
+                     weekend. Sign up now and never wonder again what to cook for dinner.";
+        let words = crate::lang::word_count(pitch);
+        assert!(
+            words > MAX_PARTIAL_WORDS && words <= MAX_PITCH_WORDS,
+            "{words}"
+        );
+        let (category, _, _) = match_phrase(pitch, words, 0.0).expect("the pitch matches");
+        assert_eq!(category, "newsletter");
+        // Without the newsletter named, a paragraph that mentions mail reaching an inbox
+        // keeps the short limit.
+        let prose = pitch.replace("newsletter", "column");
+        assert!(match_phrase(&prose, words, 0.0).is_none());
+        // Nor does a long paragraph that names a newsletter.
+        let long = pitch.to_string() + &" word".repeat(20);
+        assert!(match_phrase(&long, crate::lang::word_count(&long), 0.0).is_none());
     }
 
     #[test]
