@@ -746,27 +746,36 @@ fn card_of(dom: &Dom, ancestors: &[crate::dom::NodeId]) -> Option<crate::dom::No
     None
 }
 
-/// Whether each sighting of a text sits in a different card of one list: below one common
-/// element, in children of that element with the same tag and class.
-fn in_separate_cards(page: &Page<'_>, dom: &Dom, indices: &[usize]) -> bool {
+/// The ancestor paths of the blocks `indices` and how many ancestors they all share (0 when
+/// there are no blocks).
+fn ancestor_paths<'p>(
+    page: &'p Page<'_>,
+    indices: &[usize],
+) -> (Vec<&'p [crate::dom::NodeId]>, usize) {
     let paths: Vec<&[crate::dom::NodeId]> = indices
         .iter()
         .map(|&i| page.blocks[i].ancestors.as_slice())
         .collect();
-    let Some(first) = paths.first() else {
-        return false;
-    };
-    let common = paths
-        .iter()
-        .map(|p| {
-            first
-                .iter()
-                .zip(p.iter())
-                .take_while(|(a, b)| a == b)
-                .count()
-        })
-        .min()
-        .unwrap_or(0);
+    let common = paths.first().map_or(0, |first| {
+        paths
+            .iter()
+            .map(|p| {
+                first
+                    .iter()
+                    .zip(p.iter())
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+            .min()
+            .unwrap_or(0)
+    });
+    (paths, common)
+}
+
+/// Whether each sighting of a text sits in a different card of one list: below one common
+/// element, in children of that element with the same tag and class.
+fn in_separate_cards(page: &Page<'_>, dom: &Dom, indices: &[usize]) -> bool {
+    let (paths, common) = ancestor_paths(page, indices);
     if common == 0 {
         return false;
     }
@@ -804,24 +813,7 @@ const GRID_MIN_CARDS: usize = 2;
 /// ([`in_separate_cards`]). A feature line of plan cards (`Dark Web Monitoring`) is a
 /// field of each card; a menu printed twice holds each label once per copy.
 fn first_grid_of_copies(page: &Page<'_>, dom: &Dom, indices: &[usize]) -> usize {
-    let paths: Vec<&[crate::dom::NodeId]> = indices
-        .iter()
-        .map(|&i| page.blocks[i].ancestors.as_slice())
-        .collect();
-    let Some(first) = paths.first() else {
-        return 0;
-    };
-    let common = paths
-        .iter()
-        .map(|p| {
-            first
-                .iter()
-                .zip(p.iter())
-                .take_while(|(a, b)| a == b)
-                .count()
-        })
-        .min()
-        .unwrap_or(0);
+    let (paths, common) = ancestor_paths(page, indices);
     if common == 0 {
         return 0;
     }
