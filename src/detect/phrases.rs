@@ -584,26 +584,41 @@ fn section_after(blocks: &[Block], index: usize) -> std::ops::Range<usize> {
         return index + 1..index + 1;
     };
     // The heading's own element is the last ancestor; its section's holder is above it.
-    let holder = heading
+    let mut holders = heading
         .ancestors
         .iter()
         .rev()
         .skip(1)
         .take(SECTION_CLIMB)
-        .find(|a| next.ancestors.contains(a));
-    let Some(&holder) = holder else {
-        return index + 1..index + 1;
-    };
-    let end = blocks[index + 1..]
-        .iter()
-        .position(|b| {
-            !b.ancestors.contains(&holder)
-                || matches!(b.kind, BlockKind::Heading { level: l } if l <= level)
-                    && b.features.link_density() < 0.5
-        })
-        .map_or(blocks.len(), |p| index + 1 + p);
-    index + 1..end
+        .filter(|a| next.ancestors.contains(a))
+        .peekable();
+    let mut section = index + 1..index + 1;
+    while let Some(&holder) = holders.next() {
+        let end = blocks[index + 1..]
+            .iter()
+            .position(|b| {
+                !b.ancestors.contains(&holder)
+                    || matches!(b.kind, BlockKind::Heading { level: l } if l <= level)
+                        && b.features.link_density() < 0.5
+            })
+            .map_or(blocks.len(), |p| index + 1 + p);
+        section = index + 1..end;
+        // A heading's row with a label beside it (a "Sponsored" tag, a "View all" link)
+        // holds no section: the rail is under the row's parent.
+        let words: usize = blocks[section.clone()]
+            .iter()
+            .map(|b| b.features.words)
+            .sum();
+        if words > HEADING_ROW_WORDS || holders.peek().is_none() {
+            break;
+        }
+    }
+    section
 }
+
+/// Most words beside a heading in its own row (a label, a "View all" link): an element
+/// that holds no more after the heading is the heading's row, not its section.
+const HEADING_ROW_WORDS: usize = 3;
 
 /// Levels above a label (a related phrase in a plain element, not a heading) searched for
 /// the element that holds its rail: a page builder wraps the label in a widget of its own,
@@ -1162,6 +1177,24 @@ mod tests {
         assert_eq!(
             v[0].1,
             "under the products heading \"customers also bought\""
+        );
+    }
+
+    #[test]
+    fn a_heading_in_a_row_with_a_label_opens_the_rail_below_the_row() {
+        // The heading shares its row with a "Sponsored" tag; the cards are in the row's
+        // parent, under the row.
+        let html = "<main><h1>Canvas Tote</h1><p>A sturdy bag for the market.</p>\
+                    <div class='rail'><div class='row'><div class='col'>\
+                    <h2>Customers also bought</h2><span>Sponsored</span></div></div>\
+                    <ol><li><a href='/a'>Linen Apron</a> <span>$24.00</span></li>\
+                    <li><a href='/b'>Cotton Bag</a> <span>$18.00</span></li></ol></div>\
+                    <section><h2>Care</h2><p>Wash cold, dry flat.</p></section></main>";
+        let v = section_verdicts(html);
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Sponsored", "Linen Apron $24.00", "Cotton Bag $18.00"]
         );
     }
 
