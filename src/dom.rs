@@ -55,6 +55,7 @@ pub const MAX_ATTRIBUTES: usize = 256;
 /// another attribute adds it here (a test checks the sources for `attr("…")` calls).
 pub const KEPT_ATTRIBUTES: &[&str] = &[
     "aria-hidden",
+    "aria-label",
     "aria-labelledby",
     "class",
     "content",

@@ -755,6 +755,52 @@ fn labelled_card(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize
     (lexicon().lines.get(&fold(&label.text))?.as_str() == "related").then_some(range)
 }
 
+/// The related or products phrase an element's ARIA label is (`aria-label="Products
+/// related to this item"`, "Related articles"): a region, carousel or list the page names
+/// as other pages or products, whatever its own words. Only a label of several words is
+/// specific enough: a region labelled "Related" alone may hold the document's own links.
+fn aria_label_phrase(dom: &crate::dom::Dom, id: crate::dom::NodeId) -> Option<String> {
+    let label = dom.node(id).attr("aria-label")?;
+    if crate::lang::word_count(label) > MAX_SECTION_HEADING_WORDS {
+        return None;
+    }
+    let folded = fold(label);
+    if !folded.contains(' ') {
+        return None;
+    }
+    let category = lexicon().lines.get(&folded)?;
+    LIST_LABEL_CATEGORIES
+        .contains(&category.as_str())
+        .then_some(folded)
+}
+
+/// Per block, the related or products phrase of the nearest ancestor whose ARIA label is
+/// one ([`aria_label_phrase`]).
+fn in_labelled_region(page: &Page<'_>, out: &mut Vec<Verdict>, name: &'static str) {
+    let Some(dom) = page.dom else {
+        return;
+    };
+    let mut labels: rustc_hash::FxHashMap<crate::dom::NodeId, Option<String>> =
+        rustc_hash::FxHashMap::default();
+    for (index, block) in page.blocks.iter().enumerate() {
+        let phrase = block.ancestors.iter().rev().find_map(|&a| {
+            labels
+                .entry(a)
+                .or_insert_with(|| aria_label_phrase(dom, a))
+                .clone()
+        });
+        if let Some(phrase) = phrase {
+            out.push(Verdict::new(
+                index,
+                Signal::Chrome,
+                SECTION_WEIGHT,
+                name,
+                format!("in a region labelled \"{phrase}\""),
+            ));
+        }
+    }
+}
+
 impl Detector for ChromePhrases {
     fn name(&self) -> &'static str {
         "chrome-phrase"
@@ -763,6 +809,7 @@ impl Detector for ChromePhrases {
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
         let first = out.len();
         if page.source == SourceKind::Html {
+            in_labelled_region(page, out, self.name());
             // Prose words read so far: a chrome section follows a document; on a listing,
             // "Latest" or "Popular" heads the document itself.
             let mut prose_before = 0usize;
@@ -1196,6 +1243,37 @@ mod tests {
             texts,
             ["Sponsored", "Linen Apron $24.00", "Cotton Bag $18.00"]
         );
+    }
+
+    #[test]
+    fn a_region_labelled_as_other_products_is_chrome() {
+        let page = |label: &str| {
+            format!(
+                "<main><h1>Canvas Tote</h1><p>A sturdy bag for the market.</p>\
+                 <div aria-label='{label}' aria-roledescription='carousel'><ol>\
+                 <li><a href='/a'>Linen Apron</a> <span>$24.00</span></li>\
+                 <li><a href='/b'>Cotton Bag</a> <span>$18.00</span></li></ol></div>\
+                 <p>Wash cold, dry flat.</p></main>"
+            )
+        };
+        let labelled = |html: &str| -> Vec<String> {
+            crate::detect::verdicts_on_html(
+                &ChromePhrases,
+                html,
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause.starts_with("in a region labelled"))
+            .map(|(text, _)| text)
+            .collect()
+        };
+        assert_eq!(
+            labelled(&page("Products related to this item")),
+            ["Linen Apron $24.00", "Cotton Bag $18.00"]
+        );
+        // A label of one word, or one that names the document's own part, is no rail's.
+        assert!(labelled(&page("Related")).is_empty());
+        assert!(labelled(&page("Product details")).is_empty());
     }
 
     #[test]
