@@ -616,9 +616,11 @@ fn section_after(blocks: &[Block], index: usize) -> std::ops::Range<usize> {
     section
 }
 
-/// Most words beside a heading in its own row (a label, a "View all" link): an element
-/// that holds no more after the heading is the heading's row, not its section.
-const HEADING_ROW_WORDS: usize = 3;
+/// Most words beside a heading in its own row (a label, a "View all" link, a pager, a line
+/// introducing the rail): an element that holds no more after the heading is the heading's
+/// row, not its section (tried on wcxb-dev: 3, 8, 12, 20; each raised more pages, none
+/// lower).
+const HEADING_ROW_WORDS: usize = 20;
 
 /// Levels above a label (a related phrase in a plain element, not a heading) searched for
 /// the element that holds its rail: a page builder wraps the label in a widget of its own,
