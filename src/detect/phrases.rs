@@ -602,6 +602,13 @@ fn section_after(blocks: &[Block], index: usize) -> std::ops::Range<usize> {
                         && b.features.link_density() < 0.5
             })
             .map_or(blocks.len(), |p| index + 1 + p);
+        // A parent above the heading's row that takes in prose (the document after a
+        // teaser set into it) is no rail's: the row is all the section there is.
+        let is_prose =
+            |b: &Block| b.features.words >= PROSE_BLOCK_WORDS && b.features.link_density() < 0.3;
+        if !section.is_empty() && blocks[section.end..end].iter().any(is_prose) {
+            break;
+        }
         section = index + 1..end;
         // A heading's row with a label beside it (a "Sponsored" tag, a "View all" link)
         // holds no section: the rail is under the row's parent.
@@ -619,7 +626,7 @@ fn section_after(blocks: &[Block], index: usize) -> std::ops::Range<usize> {
 /// Most words beside a heading in its own row (a label, a "View all" link, a pager, a line
 /// introducing the rail): an element that holds no more after the heading is the heading's
 /// row, not its section (tried on wcxb-dev: 3, 8, 12, 20; each raised more pages, none
-/// lower).
+/// lower, until the parent taking in prose stopped the climb: then 20 as 8).
 const HEADING_ROW_WORDS: usize = 20;
 
 /// Levels above a label (a related phrase in a plain element, not a heading) searched for
