@@ -1868,6 +1868,17 @@ fn names_signature(token: &str) -> bool {
         && name_parts(&token).any(|p| p.starts_with("signature") || p.ends_with("signature"))
 }
 
+/// Class names of a board's notices, whole tokens: phpBB's `notice` (under a post: "Last
+/// edited by …"), XenForo's `notices` list and each `notice` in it.
+const BOARD_NOTICE_NAMES: &[&str] = &["notice", "notices"];
+
+/// Whether a class token names a board's notice (see [`BOARD_NOTICE_NAMES`]).
+fn names_board_notice(token: &str) -> bool {
+    BOARD_NOTICE_NAMES
+        .iter()
+        .any(|n| token.eq_ignore_ascii_case(n))
+}
+
 /// Class names of a forum poster's title or rank, printed under the poster's name beside
 /// each post, with separators and case dropped: XenForo's `userTitle` and `userBanner`,
 /// vBulletin's `usertitle`, phpBB's `profile-rank`, SMF's `postgroup` and `membergroup`,
@@ -2069,6 +2080,22 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             weight: BESIDE_THE_DOCUMENT_WEIGHT,
             cause: format!("inside <{tag}> named \"{token}\" (a poster's rank)"),
         });
+    }
+    // On a thread, a notice (phpBB's `notice` that a post was edited, XenForo's `notices`
+    // of the board: rules, meetups, cookie terms) is about the board or a post's history,
+    // not the discussion.
+    if facts.discussion {
+        if let Some(token) = facts
+            .class
+            .into_iter()
+            .flat_map(str::split_whitespace)
+            .find(|t| names_board_notice(t))
+        {
+            return Some(ElementJudgement {
+                weight: BESIDE_THE_DOCUMENT_WEIGHT,
+                cause: format!("inside <{tag}> named \"{token}\" (a notice of the board)"),
+            });
+        }
     }
     // Legal small print (disclaimers, disclosures) is about the site or the offer.
     if let Some(token) = tokens.iter().find(|t| names_small_print(t)) {
@@ -2745,6 +2772,28 @@ mod tests {
         );
         assert!(!names_signature("fa-file-signature"));
         assert!(names_signature("signaturecontainer"));
+    }
+
+    #[test]
+    fn a_boards_notice_is_chrome_on_a_thread() {
+        let page = "<ul class='notices notices--block'><li class='notice'><div>Our summer \
+                    meetup by the lake is on the second Saturday, bring your own chair and \
+                    something to share.</div></li></ul><h1>Which tent for the Pyrenees?</h1>\
+                    <article><p>Mine held up well above the lakes, but I pitched it behind \
+                    rocks every evening.</p><div class='notice'>Last edited by ana_r on 3 \
+                    May, edited 2 times in total.</div></article>";
+        let v = verdicts_on(page, true, false);
+        for start in ["Our summer", "Last edited"] {
+            assert!(
+                v.iter()
+                    .any(|(t, c)| t.starts_with(start) && c.contains("a notice of the board")),
+                "{start}: {v:?}"
+            );
+        }
+        // Elsewhere (a manual's `notice` box) the name alone says less.
+        let v = verdicts_on(page, false, false);
+        assert!(v.iter().all(|(_, c)| !c.contains("board")), "{v:?}");
+        assert!(!names_board_notice("woocommerce-notice"));
     }
 
     #[test]
