@@ -744,7 +744,26 @@ fn names_forum_posts(dom: &Dom, id: NodeId) -> bool {
 /// sections under at most a short post (see [`is_thread`]). Its posts are then judged as a
 /// discussion's are (vote counts, posters' profiles, labels repeated on every post).
 pub fn reads_as_thread(page: &Page<'_>, dom: &Dom) -> bool {
-    !page.kinds.discussion && (page.sections(dom).thread || shows_poster_ranks(dom))
+    !page.kinds.discussion
+        && (page.sections(dom).thread || shows_poster_ranks(dom) || names_post_authors(dom))
+}
+
+/// Fewest elements that name their author in `data-author` for a page to read as a thread.
+const MIN_AUTHORED_POSTS: usize = 2;
+
+/// Whether at least [`MIN_AUTHORED_POSTS`] elements name their author in a `data-author`
+/// attribute: forum software marks each post so for its quote button (XenForo's
+/// `article.message`, `li.message`; old Reddit's comments), whatever the page declares.
+fn names_post_authors(dom: &Dom) -> bool {
+    dom.nodes
+        .iter()
+        .filter(|node| {
+            node.attr("data-author")
+                .is_some_and(|a| !a.trim().is_empty())
+        })
+        .take(MIN_AUTHORED_POSTS)
+        .count()
+        >= MIN_AUTHORED_POSTS
 }
 
 /// Fewest elements named a poster's rank for a page to read as a thread.
@@ -2839,6 +2858,21 @@ mod tests {
         assert!(!shows_poster_ranks(&crate::dom::Dom::parse(post)));
         assert!(!shows_poster_ranks(&crate::dom::Dom::parse(
             "<h2 class='section-title'>A</h2><h2 class='section-title'>B</h2>"
+        )));
+    }
+
+    #[test]
+    fn posts_that_name_their_authors_make_a_thread() {
+        let post = "<li class='message' data-author='jo'><p>Reply text.</p></li>";
+        let thread = format!("<ol>{}</ol>", post.repeat(2));
+        assert!(names_post_authors(
+            &crate::dom::Dom::parse_document(&thread, None).unwrap()
+        ));
+        assert!(!names_post_authors(
+            &crate::dom::Dom::parse_document(post, None).unwrap()
+        ));
+        assert!(!names_post_authors(&crate::dom::Dom::parse(
+            "<li data-author=' '>A</li><li data-author=''>B</li>"
         )));
     }
 
