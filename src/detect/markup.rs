@@ -256,6 +256,9 @@ const STRUCTURAL_NAMES: &[&str] = &[
     "header",
     "footer",
     "sidebar",
+    // The side column of a page (old Reddit's `side`: the community's rules, moderators,
+    // links), as a whole name.
+    "side",
     "nav",
     "navigation",
     "menu",
@@ -2171,7 +2174,9 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         }
         // Utility CSS's `fixed` (`position: fixed`) pins a bar, a drawer or a dialog over
         // the page; only the whole token says so (`table-fixed`, `fixed-width` do not).
-        if CHROME_TOKENS.contains(t) || *t == "fixed" {
+        // A side column is named `side` alone; as a part it says where something sits
+        // (`left-side`, `product-side`), not what it is.
+        if CHROME_TOKENS.contains(t) || *t == "fixed" || *t == "side" {
             return Some(t.to_string());
         }
         // Split compound names (`post_share-bar`, `shareBar` lowercased) on separators.
@@ -2447,6 +2452,21 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(v[0], ("Home".into(), "inside <nav>".into()));
         assert_eq!(v[1].1, "inside <footer>");
+    }
+
+    #[test]
+    fn a_side_column_is_chrome_by_its_whole_name_only() {
+        let v = verdicts(
+            "<div class='side'><p>Read the rules before you post: be civil, stay on topic and \
+             cite your sources.</p></div><h1>Tram line vote</h1>\
+             <div class='left-side'><p>The council meets on Monday to vote on the new tram \
+             line along the river.</p></div><p>The line would run from the station to the \
+             harbour in twelve minutes, with a stop at the old market and another at the \
+             hospital, and trams every six minutes at the busiest hours of the day.</p>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].0.starts_with("Read the rules"), "{v:?}");
+        assert_eq!(v[0].1, "inside <div> named \"side\"");
     }
 
     #[test]
