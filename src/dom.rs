@@ -59,6 +59,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "aria-labelledby",
     "class",
     "content",
+    "data-author",
     "datetime",
     "hidden",
     "href",

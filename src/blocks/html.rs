@@ -119,6 +119,20 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
             .is_some_and(|s| crate::dom::style_declares(s, b"display", b"none"))
 }
 
+/// Class of the lines of a code sample that mdBook hides until the reader asks for them
+/// (`<span class="boring">`: the setup a listing repeats from the one before).
+const HIDDEN_CODE_LINE_CLASS: &str = "boring";
+
+/// Whether an inline element of preformatted text is a code line hidden until asked for
+/// (see [`HIDDEN_CODE_LINE_CLASS`]).
+fn hides_code_line(node: &crate::dom::Node) -> bool {
+    node.attr("class").is_some_and(|class| {
+        class
+            .split_ascii_whitespace()
+            .any(|t| t == HIDDEN_CODE_LINE_CLASS)
+    })
+}
+
 /// Whether an inline element only repeats the text just before it, for screen readers:
 /// its one text is the whole text of its previous sibling, either glued to it with no
 /// space between (`EUR 20.99<span class="clipped">EUR 20.99</span>`, whatever the class
@@ -485,7 +499,9 @@ impl Builder<'_> {
                 if is_skipped_tag(tag)
                     || !is_block_level(tag)
                         && !self.has_block_inside[id as usize]
-                        && (hides_inline_text(node) || repeats_previous_text(dom, id))
+                        && (hides_inline_text(node)
+                            || repeats_previous_text(dom, id)
+                            || (self.pre_depth > 0 && hides_code_line(node)))
                 {
                     // Leave events still come for skipped nodes; mark them so `leave` ignores.
                     self.stack.push(Frame {
@@ -935,6 +951,20 @@ mod tests {
                 "Ships today",
                 "A hidden block is judged later."
             ]
+        );
+    }
+
+    #[test]
+    fn skips_the_hidden_lines_of_a_code_sample() {
+        let b = blocks(
+            "<pre><code><span class=\"boring\">struct Point { x: i32 }\n</span>\
+             fn origin() -> Point { Point { x: 0 } }</code></pre>\
+             <p>A <span class='boring'>plain</span> word.</p>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["fn origin() -> Point { Point { x: 0 } }", "A plain word."]
         );
     }
 

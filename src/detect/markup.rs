@@ -256,6 +256,9 @@ const STRUCTURAL_NAMES: &[&str] = &[
     "header",
     "footer",
     "sidebar",
+    // The side column of a page (old Reddit's `side`: the community's rules, moderators,
+    // links), as a whole name.
+    "side",
     "nav",
     "navigation",
     "menu",
@@ -744,7 +747,26 @@ fn names_forum_posts(dom: &Dom, id: NodeId) -> bool {
 /// sections under at most a short post (see [`is_thread`]). Its posts are then judged as a
 /// discussion's are (vote counts, posters' profiles, labels repeated on every post).
 pub fn reads_as_thread(page: &Page<'_>, dom: &Dom) -> bool {
-    !page.kinds.discussion && (page.sections(dom).thread || shows_poster_ranks(dom))
+    !page.kinds.discussion
+        && (page.sections(dom).thread || shows_poster_ranks(dom) || names_post_authors(dom))
+}
+
+/// Fewest elements that name their author in `data-author` for a page to read as a thread.
+const MIN_AUTHORED_POSTS: usize = 2;
+
+/// Whether at least [`MIN_AUTHORED_POSTS`] elements name their author in a `data-author`
+/// attribute: forum software marks each post so for its quote button (XenForo's
+/// `article.message`, `li.message`; old Reddit's comments), whatever the page declares.
+fn names_post_authors(dom: &Dom) -> bool {
+    dom.nodes
+        .iter()
+        .filter(|node| {
+            node.attr("data-author")
+                .is_some_and(|a| !a.trim().is_empty())
+        })
+        .take(MIN_AUTHORED_POSTS)
+        .count()
+        >= MIN_AUTHORED_POSTS
 }
 
 /// Fewest elements named a poster's rank for a page to read as a thread.
@@ -1868,6 +1890,17 @@ fn names_signature(token: &str) -> bool {
         && name_parts(&token).any(|p| p.starts_with("signature") || p.ends_with("signature"))
 }
 
+/// Class names of a board's notices, whole tokens: phpBB's `notice` (under a post: "Last
+/// edited by …"), XenForo's `notices` list and each `notice` in it.
+const BOARD_NOTICE_NAMES: &[&str] = &["notice", "notices"];
+
+/// Whether a class token names a board's notice (see [`BOARD_NOTICE_NAMES`]).
+fn names_board_notice(token: &str) -> bool {
+    BOARD_NOTICE_NAMES
+        .iter()
+        .any(|n| token.eq_ignore_ascii_case(n))
+}
+
 /// Class names of a forum poster's title or rank, printed under the poster's name beside
 /// each post, with separators and case dropped: XenForo's `userTitle` and `userBanner`,
 /// vBulletin's `usertitle`, phpBB's `profile-rank`, SMF's `postgroup` and `membergroup`,
@@ -2070,6 +2103,22 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             cause: format!("inside <{tag}> named \"{token}\" (a poster's rank)"),
         });
     }
+    // On a thread, a notice (phpBB's `notice` that a post was edited, XenForo's `notices`
+    // of the board: rules, meetups, cookie terms) is about the board or a post's history,
+    // not the discussion.
+    if facts.discussion {
+        if let Some(token) = facts
+            .class
+            .into_iter()
+            .flat_map(str::split_whitespace)
+            .find(|t| names_board_notice(t))
+        {
+            return Some(ElementJudgement {
+                weight: BESIDE_THE_DOCUMENT_WEIGHT,
+                cause: format!("inside <{tag}> named \"{token}\" (a notice of the board)"),
+            });
+        }
+    }
     // Legal small print (disclaimers, disclosures) is about the site or the offer.
     if let Some(token) = tokens.iter().find(|t| names_small_print(t)) {
         return Some(ElementJudgement {
@@ -2125,7 +2174,9 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         }
         // Utility CSS's `fixed` (`position: fixed`) pins a bar, a drawer or a dialog over
         // the page; only the whole token says so (`table-fixed`, `fixed-width` do not).
-        if CHROME_TOKENS.contains(t) || *t == "fixed" {
+        // A side column is named `side` alone; as a part it says where something sits
+        // (`left-side`, `product-side`), not what it is.
+        if CHROME_TOKENS.contains(t) || *t == "fixed" || *t == "side" {
             return Some(t.to_string());
         }
         // Split compound names (`post_share-bar`, `shareBar` lowercased) on separators.
@@ -2401,6 +2452,21 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(v[0], ("Home".into(), "inside <nav>".into()));
         assert_eq!(v[1].1, "inside <footer>");
+    }
+
+    #[test]
+    fn a_side_column_is_chrome_by_its_whole_name_only() {
+        let v = verdicts(
+            "<div class='side'><p>Read the rules before you post: be civil, stay on topic and \
+             cite your sources.</p></div><h1>Tram line vote</h1>\
+             <div class='left-side'><p>The council meets on Monday to vote on the new tram \
+             line along the river.</p></div><p>The line would run from the station to the \
+             harbour in twelve minutes, with a stop at the old market and another at the \
+             hospital, and trams every six minutes at the busiest hours of the day.</p>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].0.starts_with("Read the rules"), "{v:?}");
+        assert_eq!(v[0].1, "inside <div> named \"side\"");
     }
 
     #[test]
@@ -2748,6 +2814,28 @@ mod tests {
     }
 
     #[test]
+    fn a_boards_notice_is_chrome_on_a_thread() {
+        let page = "<ul class='notices notices--block'><li class='notice'><div>Our summer \
+                    meetup by the lake is on the second Saturday, bring your own chair and \
+                    something to share.</div></li></ul><h1>Which tent for the Pyrenees?</h1>\
+                    <article><p>Mine held up well above the lakes, but I pitched it behind \
+                    rocks every evening.</p><div class='notice'>Last edited by ana_r on 3 \
+                    May, edited 2 times in total.</div></article>";
+        let v = verdicts_on(page, true, false);
+        for start in ["Our summer", "Last edited"] {
+            assert!(
+                v.iter()
+                    .any(|(t, c)| t.starts_with(start) && c.contains("a notice of the board")),
+                "{start}: {v:?}"
+            );
+        }
+        // Elsewhere (a manual's `notice` box) the name alone says less.
+        let v = verdicts_on(page, false, false);
+        assert!(v.iter().all(|(_, c)| !c.contains("board")), "{v:?}");
+        assert!(!names_board_notice("woocommerce-notice"));
+    }
+
+    #[test]
     fn a_posters_rank_is_chrome() {
         let v = verdicts_on(
             "<h1>Which tent for the Pyrenees?</h1><article><h4><a href='/u/ana'>ana_r</a></h4>\
@@ -2790,6 +2878,21 @@ mod tests {
         assert!(!shows_poster_ranks(&crate::dom::Dom::parse(post)));
         assert!(!shows_poster_ranks(&crate::dom::Dom::parse(
             "<h2 class='section-title'>A</h2><h2 class='section-title'>B</h2>"
+        )));
+    }
+
+    #[test]
+    fn posts_that_name_their_authors_make_a_thread() {
+        let post = "<li class='message' data-author='jo'><p>Reply text.</p></li>";
+        let thread = format!("<ol>{}</ol>", post.repeat(2));
+        assert!(names_post_authors(
+            &crate::dom::Dom::parse_document(&thread, None).unwrap()
+        ));
+        assert!(!names_post_authors(
+            &crate::dom::Dom::parse_document(post, None).unwrap()
+        ));
+        assert!(!names_post_authors(&crate::dom::Dom::parse(
+            "<li data-author=' '>A</li><li data-author=''>B</li>"
         )));
     }
 
