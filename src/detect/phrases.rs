@@ -1570,6 +1570,26 @@ mod tests {
     }
 
     #[test]
+    fn share_prompts_naming_a_network_and_a_recipe_card_s_cook_mode_are_chrome() {
+        for (line, want) in [
+            ("Share on Pinterest", "social"),
+            ("Share this on:", "social"),
+            ("Pin this for later!", "social"),
+            ("Stay connected with me!", "follow"),
+            ("Cook Mode", "browser"),
+            (
+                "Prevent your screen from going dark while you cook.",
+                "browser",
+            ),
+        ] {
+            assert_eq!(category_of(line), want, "{line}");
+        }
+        // Prose that shares or pins something is no prompt.
+        let prose = "Pin this hem before you sew it, then press the seam flat.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_cookie_notice_of_a_few_sentences_is_chrome_and_prose_on_cookies_is_not() {
         let notice = "We use cookies to make this site work, to keep it secure and to \
                       measure how it is used. Cookies let us remember your choices and show \
