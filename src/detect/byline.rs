@@ -139,10 +139,15 @@ const PROSE_WORDS: usize = 20;
 /// How sure a paragraph about the author after the document is chrome.
 const BIO_WEIGHT: f32 = 0.9;
 
+/// Marks a biography may open with before the name: a parenthesis ("(Ana Ruiz is an
+/// attorney…)"), or the asterisk or dagger of a note under the byline ("*Ana Ruiz, MD, is…").
+const BIO_OPENERS: &[char] = &['(', '[', '*', '†'];
+
 /// Whether `text` opens with `name` and then a verb of a biography ("Ana Ruiz is…",
-/// "Ana Ruiz, our garden editor, has…").
+/// "Ana Ruiz, our garden editor, has…"), after a [`BIO_OPENERS`] mark or none.
 fn is_bio_of(text: &str, name: &str) -> bool {
-    let Some(rest) = text.trim_start().strip_prefix(name) else {
+    let text = text.trim_start().trim_start_matches(BIO_OPENERS);
+    let Some(rest) = text.strip_prefix(name) else {
         return false;
     };
     let rest = match rest.strip_prefix(',') {
@@ -707,6 +712,21 @@ mod tests {
         assert_eq!(given_name("QCY Official"), None);
         assert_eq!(given_name("Ana"), None);
         assert_eq!(given_name("Ana Ruiz"), Some("Ana"));
+    }
+
+    #[test]
+    fn a_biography_in_parentheses_or_under_a_note_mark_is_chrome() {
+        let body = "The council voted on Tuesday to keep the old ferry running through the \
+                    winter, after a long evening of questions from the people who use it.\n\n\
+                    The ferry will run every hour from seven in the morning until nine in the \
+                    evening, and the fare will stay the same for the whole of the season.\n\n";
+        for bio in [
+            "(Ana Ruiz is an attorney who advises ferry operators on maritime law.)",
+            "*Ana Ruiz, MD, is a physician at the harbour clinic.",
+        ] {
+            let found = chrome_lines(&format!("{body}{bio}"), Some("Ana Ruiz"));
+            assert_eq!(found, [bio]);
+        }
     }
 
     #[test]
