@@ -477,7 +477,11 @@ impl Detector for BylineAndDate {
         let mut bylines: Vec<&str> = Vec::new();
         let post_dates = page.post_dates();
         for (index, block) in blocks.iter().enumerate() {
-            if block.kind.is_heading() && block.features.words > 3 {
+            // A longer heading is no byline ("By The Numbers: …" opens a section), but one
+            // that reads as an author line ("Written by Ana Ruiz" over an author box) still
+            // names whose biography may follow.
+            let long_heading = block.kind.is_heading() && block.features.words > 3;
+            if long_heading && !is_author_line(block) {
                 continue;
             }
             if is_author_line(block) {
@@ -495,6 +499,9 @@ impl Detector for BylineAndDate {
                     .and_then(|w| text.find(w).map(|s| (s, w)))
                 {
                     bylines.push(&text[start..]);
+                }
+                if long_heading {
+                    continue;
                 }
                 out.push(Verdict::new(
                     index,
@@ -727,6 +734,34 @@ mod tests {
             let found = chrome_lines(&format!("{body}{bio}"), Some("Ana Ruiz"));
             assert_eq!(found, [bio]);
         }
+    }
+
+    #[test]
+    fn a_biography_under_an_author_heading_after_the_document_is_chrome() {
+        let body = "<p>The council voted on Tuesday to keep the old ferry running through the \
+                    winter, after a long evening of questions from the people who use it.</p>\
+                    <p>The ferry will run every hour from seven in the morning until nine in the \
+                    evening, and the fare will stay the same for the whole of the season.</p>";
+        let html = format!(
+            "<article>{body}</article><div><h3>Written by Ana Ruiz</h3><p>Ana Ruiz is a \
+             reporter who covers the harbour, the ferries and city hall.</p></div>"
+        );
+        let v = crate::detect::verdicts_on_html(
+            &BylineAndDate,
+            &html,
+            crate::detect::PageKinds::default(),
+        );
+        let chrome: Vec<&str> = v
+            .iter()
+            .filter(|(_, v)| v.signal == Signal::Chrome)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            chrome,
+            ["Ana Ruiz is a reporter who covers the harbour, the ferries and city hall."]
+        );
+        // The heading itself is no byline of the page.
+        assert!(!v.iter().any(|(t, _)| t.starts_with("Written by")), "{v:?}");
     }
 
     #[test]
