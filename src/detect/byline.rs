@@ -199,6 +199,31 @@ fn author_names(field: &str, min_words: usize) -> impl Iterator<Item = &str> {
         })
 }
 
+/// Most lines of an author card over a biography: the name, then a role or a title
+/// ("Contributing Writer", "Founder and CEO").
+const MAX_CARD_LINES: usize = 3;
+
+/// Most words of one line of an author card.
+const MAX_CARD_LINE_WORDS: usize = 6;
+
+/// The lines of the author card right above the biography at `bio`: the author's `name`
+/// on a line of its own, and the short lines between it and the biography (a role, a
+/// title), none a sentence. Empty when no line above within [`MAX_CARD_LINES`] is the name.
+fn author_card_above(blocks: &[Block], bio: usize, name: &str) -> Vec<usize> {
+    let mut card = Vec::new();
+    for i in (bio.saturating_sub(MAX_CARD_LINES)..bio).rev() {
+        let block = &blocks[i];
+        if block.features.words > MAX_CARD_LINE_WORDS || block.features.ends_sentence {
+            break;
+        }
+        card.push(i);
+        if block.text.trim().eq_ignore_ascii_case(name) {
+            return card;
+        }
+    }
+    Vec::new()
+}
+
 /// The byline-and-date detector.
 pub struct BylineAndDate;
 
@@ -617,6 +642,17 @@ impl BylineAndDate {
                         if after_document { "after" } else { "before" }
                     ),
                 ));
+                if after_document {
+                    for card in author_card_above(page.blocks, index, name) {
+                        out.push(Verdict::new(
+                            card,
+                            Signal::Chrome,
+                            BIO_WEIGHT,
+                            self.name(),
+                            format!("the author card of \"{name}\" over a biography"),
+                        ));
+                    }
+                }
             }
         }
     }
@@ -762,6 +798,30 @@ mod tests {
         );
         // The heading itself is no byline of the page.
         assert!(!v.iter().any(|(t, _)| t.starts_with("Written by")), "{v:?}");
+    }
+
+    #[test]
+    fn the_name_and_role_over_a_biography_after_the_document_are_chrome() {
+        let body = "<p>The council voted on Tuesday to keep the old ferry running through the \
+                    winter, after a long evening of questions from the people who use it.</p>\
+                    <p>The ferry will run every hour from seven in the morning until nine in the \
+                    evening, and the fare will stay the same for the whole of the season.</p>";
+        let html = format!(
+            "<article><p>By Ana Ruiz</p>{body}</article><div><p>Ana Ruiz</p>\
+             <p>Contributing Writer</p><p>Ana Ruiz is a reporter who covers the harbour, the \
+             ferries and city hall.</p></div>"
+        );
+        let v = crate::detect::verdicts_on_html(
+            &BylineAndDate,
+            &html,
+            crate::detect::PageKinds::default(),
+        );
+        let card: Vec<&str> = v
+            .iter()
+            .filter(|(_, v)| v.reason.cause.starts_with("the author card"))
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(card, ["Contributing Writer", "Ana Ruiz"], "{v:?}");
     }
 
     #[test]
