@@ -1358,8 +1358,12 @@ const PRINT_EXCLUSIONS: &[&str] = &[
 /// Whether a lower-cased class leaves its element out of the printed page (see
 /// [`PRINT_EXCLUSIONS`]).
 fn excludes_from_print(token: &str) -> bool {
-    PRINT_EXCLUSIONS.contains(&token)
+    PRINT_EXCLUSIONS.contains(&token) || token.ends_with(TAILWIND_PRINT_HIDDEN)
 }
+
+/// Tailwind's print variant of `hidden` (`print:hidden`, or with a prefix of the theme's,
+/// `hx:print:hidden`): the element is left out of print, as with [`PRINT_EXCLUSIONS`].
+const TAILWIND_PRINT_HIDDEN: &str = "print:hidden";
 
 /// Class names that the embed codes of social networks give the quote they write into a
 /// page (`<blockquote class="twitter-tweet">`, Instagram's `instagram-media`, TikTok's
@@ -3069,6 +3073,13 @@ mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(
             v[0].1, "inside <div> named \"d-print-none\" (left out of print)",
+            "{v:?}"
+        );
+        // Tailwind's print variant says the same.
+        let tailwind = html.replace("d-print-none", "relative md:block print:hidden");
+        let v = verdicts(&tailwind);
+        assert_eq!(
+            v[0].1, "inside <div> named \"print:hidden\" (left out of print)",
             "{v:?}"
         );
         // On a thread the replies are the document, whatever the site prints.
