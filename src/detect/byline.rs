@@ -247,7 +247,14 @@ pub fn is_date_line(block: &Block) -> bool {
     let mut other = 0;
     let mut filler_words = 0;
     let mut lower = String::new();
+    // The subject of a date line written as a sentence ("This post was last updated July
+    // 2021.") is no word of a date, nor one outside it.
+    let mut opener = sentence_date_opener_words(&block.text);
     crate::lang::for_each_word(&block.text, |w| {
+        if opener > 0 {
+            opener -= 1;
+            return;
+        }
         // Two words outside the date vocabulary already make it no date line.
         if other >= 2 {
             return;
@@ -283,6 +290,43 @@ pub fn is_date_line(block: &Block) -> bool {
     ((word_anchors >= 1 || (short_anchors >= 1 && numbers >= 2)) && numbers >= 1 && other <= 1)
         || (word_anchors >= 1 && other == 0 && filler_words <= 1 && block.features.words <= 4)
         || (numbers >= 3 && other <= 1 && has_numeric_date(&block.text))
+}
+
+/// How a date line written as a sentence opens, folded: "This post was last updated July
+/// 2021.", "Dieser Artikel wurde aktualisiert am 3. Mai 2024".
+const SENTENCE_DATE_OPENERS: &[&str] = &[
+    "this post was",
+    "this page was",
+    "this article was",
+    "this story was",
+    "this guide was",
+    "this review was",
+    "dieser artikel wurde",
+    "diese seite wurde",
+    "dieser beitrag wurde",
+    "cet article a été",
+    "cette page a été",
+    "este artículo fue",
+    "esta página fue",
+    "questo articolo è stato",
+];
+
+/// Words of the [`SENTENCE_DATE_OPENERS`] phrase `text` opens with (0 for none).
+fn sentence_date_opener_words(text: &str) -> usize {
+    let head: String = text
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let folded = fold(&head);
+    SENTENCE_DATE_OPENERS
+        .iter()
+        .find(|o| {
+            folded
+                .strip_prefix(**o)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+        .map_or(0, |o| o.split(' ').count())
 }
 
 /// Units of time that, with a number and words around them, make a duration rather than a
@@ -822,6 +866,15 @@ mod tests {
             .map(|(t, _)| t.as_str())
             .collect();
         assert_eq!(card, ["Contributing Writer", "Ana Ruiz"], "{v:?}");
+    }
+
+    #[test]
+    fn a_date_line_written_as_a_sentence_is_a_date_line() {
+        let found = metadata_lines(
+            "This post was last updated July 2021.\n\nThe bridge reopened on Monday after \
+             nine months of work by the city.\n\nThis page was updated by many people.",
+        );
+        assert_eq!(found, ["This post was last updated July 2021."]);
     }
 
     #[test]
