@@ -1638,6 +1638,15 @@ mod tests {
     }
 
     #[test]
+    fn the_title_of_a_table_of_contents_alone_is_navigation() {
+        for line in ["Contents", "Contents:", "Inhaltsverzeichnis", "Sommaire"] {
+            assert_eq!(category_of(line), "navigation", "{line}");
+        }
+        let prose = "Contents of the box: a tent, two poles and a bag of pegs.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_cookie_notice_of_a_few_sentences_is_chrome_and_prose_on_cookies_is_not() {
         let notice = "We use cookies to make this site work, to keep it secure and to \
                       measure how it is used. Cookies let us remember your choices and show \
