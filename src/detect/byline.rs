@@ -139,10 +139,15 @@ const PROSE_WORDS: usize = 20;
 /// How sure a paragraph about the author after the document is chrome.
 const BIO_WEIGHT: f32 = 0.9;
 
+/// Marks a biography may open with before the name: a parenthesis ("(Ana Ruiz is an
+/// attorney…)"), or the asterisk or dagger of a note under the byline ("*Ana Ruiz, MD, is…").
+const BIO_OPENERS: &[char] = &['(', '[', '*', '†'];
+
 /// Whether `text` opens with `name` and then a verb of a biography ("Ana Ruiz is…",
-/// "Ana Ruiz, our garden editor, has…").
+/// "Ana Ruiz, our garden editor, has…"), after a [`BIO_OPENERS`] mark or none.
 fn is_bio_of(text: &str, name: &str) -> bool {
-    let Some(rest) = text.trim_start().strip_prefix(name) else {
+    let text = text.trim_start().trim_start_matches(BIO_OPENERS);
+    let Some(rest) = text.strip_prefix(name) else {
         return false;
     };
     let rest = match rest.strip_prefix(',') {
@@ -194,6 +199,31 @@ fn author_names(field: &str, min_words: usize) -> impl Iterator<Item = &str> {
         })
 }
 
+/// Most lines of an author card over a biography: the name, then a role or a title
+/// ("Contributing Writer", "Founder and CEO").
+const MAX_CARD_LINES: usize = 3;
+
+/// Most words of one line of an author card.
+const MAX_CARD_LINE_WORDS: usize = 6;
+
+/// The lines of the author card right above the biography at `bio`: the author's `name`
+/// on a line of its own, and the short lines between it and the biography (a role, a
+/// title), none a sentence. Empty when no line above within [`MAX_CARD_LINES`] is the name.
+fn author_card_above(blocks: &[Block], bio: usize, name: &str) -> Vec<usize> {
+    let mut card = Vec::new();
+    for i in (bio.saturating_sub(MAX_CARD_LINES)..bio).rev() {
+        let block = &blocks[i];
+        if block.features.words > MAX_CARD_LINE_WORDS || block.features.ends_sentence {
+            break;
+        }
+        card.push(i);
+        if block.text.trim().eq_ignore_ascii_case(name) {
+            return card;
+        }
+    }
+    Vec::new()
+}
+
 /// The byline-and-date detector.
 pub struct BylineAndDate;
 
@@ -217,7 +247,14 @@ pub fn is_date_line(block: &Block) -> bool {
     let mut other = 0;
     let mut filler_words = 0;
     let mut lower = String::new();
+    // The subject of a date line written as a sentence ("This post was last updated July
+    // 2021.") is no word of a date, nor one outside it.
+    let mut opener = sentence_date_opener_words(&block.text);
     crate::lang::for_each_word(&block.text, |w| {
+        if opener > 0 {
+            opener -= 1;
+            return;
+        }
         // Two words outside the date vocabulary already make it no date line.
         if other >= 2 {
             return;
@@ -253,6 +290,43 @@ pub fn is_date_line(block: &Block) -> bool {
     ((word_anchors >= 1 || (short_anchors >= 1 && numbers >= 2)) && numbers >= 1 && other <= 1)
         || (word_anchors >= 1 && other == 0 && filler_words <= 1 && block.features.words <= 4)
         || (numbers >= 3 && other <= 1 && has_numeric_date(&block.text))
+}
+
+/// How a date line written as a sentence opens, folded: "This post was last updated July
+/// 2021.", "Dieser Artikel wurde aktualisiert am 3. Mai 2024".
+const SENTENCE_DATE_OPENERS: &[&str] = &[
+    "this post was",
+    "this page was",
+    "this article was",
+    "this story was",
+    "this guide was",
+    "this review was",
+    "dieser artikel wurde",
+    "diese seite wurde",
+    "dieser beitrag wurde",
+    "cet article a été",
+    "cette page a été",
+    "este artículo fue",
+    "esta página fue",
+    "questo articolo è stato",
+];
+
+/// Words of the [`SENTENCE_DATE_OPENERS`] phrase `text` opens with (0 for none).
+fn sentence_date_opener_words(text: &str) -> usize {
+    let head: String = text
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let folded = fold(&head);
+    SENTENCE_DATE_OPENERS
+        .iter()
+        .find(|o| {
+            folded
+                .strip_prefix(**o)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+        .map_or(0, |o| o.split(' ').count())
 }
 
 /// Units of time that, with a number and words around them, make a duration rather than a
@@ -472,7 +546,11 @@ impl Detector for BylineAndDate {
         let mut bylines: Vec<&str> = Vec::new();
         let post_dates = page.post_dates();
         for (index, block) in blocks.iter().enumerate() {
-            if block.kind.is_heading() && block.features.words > 3 {
+            // A longer heading is no byline ("By The Numbers: …" opens a section), but one
+            // that reads as an author line ("Written by Ana Ruiz" over an author box) still
+            // names whose biography may follow.
+            let long_heading = block.kind.is_heading() && block.features.words > 3;
+            if long_heading && !is_author_line(block) {
                 continue;
             }
             if is_author_line(block) {
@@ -490,6 +568,9 @@ impl Detector for BylineAndDate {
                     .and_then(|w| text.find(w).map(|s| (s, w)))
                 {
                     bylines.push(&text[start..]);
+                }
+                if long_heading {
+                    continue;
                 }
                 out.push(Verdict::new(
                     index,
@@ -605,6 +686,17 @@ impl BylineAndDate {
                         if after_document { "after" } else { "before" }
                     ),
                 ));
+                if after_document {
+                    for card in author_card_above(page.blocks, index, name) {
+                        out.push(Verdict::new(
+                            card,
+                            Signal::Chrome,
+                            BIO_WEIGHT,
+                            self.name(),
+                            format!("the author card of \"{name}\" over a biography"),
+                        ));
+                    }
+                }
             }
         }
     }
@@ -707,6 +799,82 @@ mod tests {
         assert_eq!(given_name("QCY Official"), None);
         assert_eq!(given_name("Ana"), None);
         assert_eq!(given_name("Ana Ruiz"), Some("Ana"));
+    }
+
+    #[test]
+    fn a_biography_in_parentheses_or_under_a_note_mark_is_chrome() {
+        let body = "The council voted on Tuesday to keep the old ferry running through the \
+                    winter, after a long evening of questions from the people who use it.\n\n\
+                    The ferry will run every hour from seven in the morning until nine in the \
+                    evening, and the fare will stay the same for the whole of the season.\n\n";
+        for bio in [
+            "(Ana Ruiz is an attorney who advises ferry operators on maritime law.)",
+            "*Ana Ruiz, MD, is a physician at the harbour clinic.",
+        ] {
+            let found = chrome_lines(&format!("{body}{bio}"), Some("Ana Ruiz"));
+            assert_eq!(found, [bio]);
+        }
+    }
+
+    #[test]
+    fn a_biography_under_an_author_heading_after_the_document_is_chrome() {
+        let body = "<p>The council voted on Tuesday to keep the old ferry running through the \
+                    winter, after a long evening of questions from the people who use it.</p>\
+                    <p>The ferry will run every hour from seven in the morning until nine in the \
+                    evening, and the fare will stay the same for the whole of the season.</p>";
+        let html = format!(
+            "<article>{body}</article><div><h3>Written by Ana Ruiz</h3><p>Ana Ruiz is a \
+             reporter who covers the harbour, the ferries and city hall.</p></div>"
+        );
+        let v = crate::detect::verdicts_on_html(
+            &BylineAndDate,
+            &html,
+            crate::detect::PageKinds::default(),
+        );
+        let chrome: Vec<&str> = v
+            .iter()
+            .filter(|(_, v)| v.signal == Signal::Chrome)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            chrome,
+            ["Ana Ruiz is a reporter who covers the harbour, the ferries and city hall."]
+        );
+        // The heading itself is no byline of the page.
+        assert!(!v.iter().any(|(t, _)| t.starts_with("Written by")), "{v:?}");
+    }
+
+    #[test]
+    fn the_name_and_role_over_a_biography_after_the_document_are_chrome() {
+        let body = "<p>The council voted on Tuesday to keep the old ferry running through the \
+                    winter, after a long evening of questions from the people who use it.</p>\
+                    <p>The ferry will run every hour from seven in the morning until nine in the \
+                    evening, and the fare will stay the same for the whole of the season.</p>";
+        let html = format!(
+            "<article><p>By Ana Ruiz</p>{body}</article><div><p>Ana Ruiz</p>\
+             <p>Contributing Writer</p><p>Ana Ruiz is a reporter who covers the harbour, the \
+             ferries and city hall.</p></div>"
+        );
+        let v = crate::detect::verdicts_on_html(
+            &BylineAndDate,
+            &html,
+            crate::detect::PageKinds::default(),
+        );
+        let card: Vec<&str> = v
+            .iter()
+            .filter(|(_, v)| v.reason.cause.starts_with("the author card"))
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(card, ["Contributing Writer", "Ana Ruiz"], "{v:?}");
+    }
+
+    #[test]
+    fn a_date_line_written_as_a_sentence_is_a_date_line() {
+        let found = metadata_lines(
+            "This post was last updated July 2021.\n\nThe bridge reopened on Monday after \
+             nine months of work by the city.\n\nThis page was updated by many people.",
+        );
+        assert_eq!(found, ["This post was last updated July 2021."]);
     }
 
     #[test]

@@ -1362,6 +1362,31 @@ fn names_small_print(token: &str) -> bool {
         })
 }
 
+/// Class names by which CSS frameworks and sites leave an element out of the printed page
+/// (Bootstrap 4/5's `d-print-none`, Bootstrap 3's `hidden-print`, Foundation's
+/// `hide-for-print`, and the common `no-print`): the site itself says the element is no
+/// part of the document (a menu, a share bar, a video player, a promo). Not MediaWiki's
+/// `noprint`: wikis give it to the notices at the head of an article (a stub, a template
+/// message), which are read with the article.
+const PRINT_EXCLUSIONS: &[&str] = &[
+    "d-print-none",
+    "hidden-print",
+    "hide-for-print",
+    "no-print",
+    "do-not-print",
+    "donotprint",
+];
+
+/// Whether a lower-cased class leaves its element out of the printed page (see
+/// [`PRINT_EXCLUSIONS`]).
+fn excludes_from_print(token: &str) -> bool {
+    PRINT_EXCLUSIONS.contains(&token) || token.ends_with(TAILWIND_PRINT_HIDDEN)
+}
+
+/// Tailwind's print variant of `hidden` (`print:hidden`, or with a prefix of the theme's,
+/// `hx:print:hidden`): the element is left out of print, as with [`PRINT_EXCLUSIONS`].
+const TAILWIND_PRINT_HIDDEN: &str = "print:hidden";
+
 /// Class names that the embed codes of social networks give the quote they write into a
 /// page (`<blockquote class="twitter-tweet">`, Instagram's `instagram-media`, TikTok's
 /// `tiktok-embed`, Bluesky's `bluesky-embed`, Threads' `text-post-media`, Mastodon's
@@ -2063,6 +2088,16 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     }
     if is_wrapper {
         return None;
+    }
+    // On a forum thread the replies are the document, whatever the site prints.
+    let print_exclusion = (!facts.discussion)
+        .then(|| tokens.iter().find(|t| excludes_from_print(t)))
+        .flatten();
+    if let Some(token) = print_exclusion {
+        return Some(ElementJudgement {
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
+            cause: format!("inside <{tag}> named \"{token}\" (left out of print)"),
+        });
     }
     // A code block's own names say how to highlight it or which sample it is
     // (`prettyprint-override`, `lang-py`, `sample_table_with_header_cells`), not where it
@@ -3126,6 +3161,34 @@ mod tests {
         );
         assert!(
             v.iter().all(|(_, c)| c.contains("embedded social post")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn an_element_left_out_of_print_is_beside_the_document_except_on_a_thread() {
+        let html = format!(
+            "<article>{ARTICLE_BODY}<div class='d-print-none player'><p>Welcome back to the \
+             show. Today we talk about the river, the bridge and the town around them.</p>\
+             </div></article>"
+        );
+        let v = verdicts(&html);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(
+            v[0].1, "inside <div> named \"d-print-none\" (left out of print)",
+            "{v:?}"
+        );
+        // Tailwind's print variant says the same.
+        let tailwind = html.replace("d-print-none", "relative md:block print:hidden");
+        let v = verdicts(&tailwind);
+        assert_eq!(
+            v[0].1, "inside <div> named \"print:hidden\" (left out of print)",
+            "{v:?}"
+        );
+        // On a thread the replies are the document, whatever the site prints.
+        let v = verdicts_on(&html, true, false);
+        assert!(
+            !v.iter().any(|(_, c)| c.contains("left out of print")),
             "{v:?}"
         );
     }

@@ -506,6 +506,27 @@ fn pitch_after_a_question(text: &str, link_density: f32) -> Option<(String, Stri
         .then_some((category, phrase, false))
 }
 
+/// Most words of the clause that leads into a pitch after a comma ("For daily news and
+/// views, sign up for …").
+const MAX_LEAD_CLAUSE_WORDS: usize = 8;
+
+/// The phrase of a pitch that a short clause leads into after a comma ("For daily tips,
+/// sign up for the Gazette newsletter.", "To stay in touch, follow us on Instagram"): what
+/// follows the comma matches a newsletter, follow or share phrase as a block of its own
+/// would. A newsletter's phrase must come with the word "newsletter": "Next, subscribe to
+/// the events you need" is a step of a manual.
+fn pitch_after_a_clause(text: &str, link_density: f32) -> Option<(String, String, bool)> {
+    let (lead, rest) = text.trim_start().split_once(',')?;
+    if crate::lang::word_count(lead) > MAX_LEAD_CLAUSE_WORDS || lead.contains(['.', '!', '?']) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let (category, phrase, _) = match_phrase(rest, crate::lang::word_count(rest), link_density)?;
+    let pitch = PITCH_CATEGORIES.contains(&category.as_str())
+        && (category != "newsletter" || names_a_newsletter(rest));
+    pitch.then_some((category, phrase, false))
+}
+
 /// Categories of headings that open a section of chrome: "Related posts", "More from …",
 /// "About the author". What stands under such a heading is teasers or a biography.
 const SECTION_CATEGORIES: &[&str] = &["related", "author", "products"];
@@ -961,6 +982,7 @@ impl Detector for ChromePhrases {
                 block.features.link_density(),
             )
             .or_else(|| pitch_after_a_question(&block.text, block.features.link_density()))
+            .or_else(|| pitch_after_a_clause(&block.text, block.features.link_density()))
             {
                 if category == RANK_CATEGORY && !thread() {
                     continue;
@@ -1686,6 +1708,61 @@ mod tests {
         }
         // A sentence where the words come later is prose.
         let prose = "Readers who follow us on this trip will see the river rise.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn share_prompts_naming_a_network_and_a_recipe_card_s_cook_mode_are_chrome() {
+        for (line, want) in [
+            ("Share on Pinterest", "social"),
+            ("Share this on:", "social"),
+            ("Pin this for later!", "social"),
+            ("Stay connected with me!", "follow"),
+            ("Cook Mode", "browser"),
+            (
+                "Prevent your screen from going dark while you cook.",
+                "browser",
+            ),
+        ] {
+            assert_eq!(category_of(line), want, "{line}");
+        }
+        // Prose that shares or pins something is no prompt.
+        let prose = "Pin this hem before you sew it, then press the seam flat.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn a_pitch_after_a_short_lead_clause_is_chrome() {
+        let pitch = |text: &str| {
+            crate::detect::verdicts_on_html(
+                &ChromePhrases,
+                &format!("<p>{text}</p>"),
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .map(|(_, v)| v.reason.cause)
+            .next()
+        };
+        let cause = pitch("For daily tips and tales, sign up for the Gazette newsletter.");
+        assert_eq!(
+            cause.as_deref(),
+            Some("contains the newsletter phrase \"sign up for\"")
+        );
+        let cause = pitch("To stay in touch, follow us on Instagram.");
+        assert_eq!(
+            cause.as_deref(),
+            Some("contains the follow phrase \"follow us on\"")
+        );
+        // A step of a manual subscribes to something else than a newsletter.
+        assert_eq!(pitch("Next, subscribe to the events your app needs."), None);
+    }
+
+    #[test]
+    fn the_title_of_a_table_of_contents_alone_is_navigation() {
+        for line in ["Contents", "Contents:", "Inhaltsverzeichnis", "Sommaire"] {
+            assert_eq!(category_of(line), "navigation", "{line}");
+        }
+        let prose = "Contents of the box: a tent, two poles and a bag of pegs.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
     }
 
