@@ -1898,6 +1898,11 @@ fn drop_after_body(
     let Some((_, body)) = body else {
         return;
     };
+    // A page declared a collection (and not an article or one product) is its entries and
+    // the text around them: the category's description after the grid is its own.
+    if kinds.collection && !article && !product {
+        return;
+    }
     // A page not declared an article or one product must show one: a body mostly of
     // prose, not a grid of cards (whose closing text is the listing's own).
     if !article
@@ -2906,6 +2911,36 @@ mod tests {
         assert!(text.contains("The river floods again"), "{text}");
         assert!(text.contains("three times in ten years"), "{text}");
         assert!(!text.contains("Ana Ruiz"), "{text}");
+    }
+
+    #[test]
+    fn a_declared_collection_keeps_its_text_after_the_entries() {
+        let entry = |n: usize| {
+            format!(
+                "<div class=entry><h2>Walking boot {n}</h2><p>A light boot for long days on \
+                 the hills, with a stiff sole that keeps its shape on rough ground and a \
+                 lining that dries overnight in the hut.</p></div>"
+            )
+        };
+        let entries: String = (1..=4).map(entry).collect();
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><main><div class=entries>{entries}</div>\
+                 <div class=about><p>Our walking boots are chosen by a team that walks the \
+                 valley paths every weekend, and we stock the sizes that sell out first.</p>\
+                 </div></main></body></html>"
+            )
+        };
+        // Undeclared, the closing text after a body of prose is the site's.
+        let text = crate::clean_html(&page(""));
+        assert!(text.contains("Walking boot 4"), "{text}");
+        assert!(!text.contains("valley paths"), "{text}");
+        // Declared a collection, it is the collection's own description.
+        let declared = "<script type=\"application/ld+json\">\
+                        {\"@type\": \"CollectionPage\", \"name\": \"Walking boots\"}</script>";
+        let text = crate::clean_html(&page(declared));
+        assert!(text.contains("Walking boot 4"), "{text}");
+        assert!(text.contains("valley paths"), "{text}");
     }
 
     #[test]
