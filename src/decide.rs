@@ -1398,9 +1398,11 @@ pub fn decide(
         if listing || cards.is_some() {
             // The labels every entry repeats (each job's "Full-time", each product's brand,
             // each trail's difficulty) are fields of the entries, but not on a page declared
-            // a product, discussion or article, whose repeated labels around the document
-            // are its template (a price block per variant, "Reply" per post).
-            let fields = !(kinds.product || kinds.discussion || kinds.article);
+            // one product, a discussion or an article, whose repeated labels around the
+            // document are its template (a price block per variant, "Reply" per post). A
+            // page that declares several products side by side is a grid of offers: its
+            // cards are entries.
+            let fields = !(is_one_product(kinds) || kinds.discussion || kinds.article);
             // A block that is one long run of short links (a language picker, a tag
             // cloud) is a menu, not an entry.
             for i in (0..n).filter(|&i| {
@@ -2911,6 +2913,37 @@ mod tests {
         assert!(text.contains("The river floods again"), "{text}");
         assert!(text.contains("three times in ten years"), "{text}");
         assert!(!text.contains("Ana Ruiz"), "{text}");
+    }
+
+    #[test]
+    fn a_grid_of_declared_products_keeps_the_fields_its_cards_repeat() {
+        let card = |n: usize| {
+            let maker = if n % 2 == 1 {
+                "Hill Joinery"
+            } else {
+                "Oak House"
+            };
+            format!(
+                "<li class=card itemscope itemtype=\"https://schema.org/Product\">\
+                 <a href=/stool-{n}><h3>Oak stool number {n} with a hand turned seat</h3></a>\
+                 <div class=maker>{maker}</div>\
+                 <p>A sturdy stool for the kitchen, made from oak.</p>\
+                 <div class=price>${n}9.00</div></li>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        // The makers repeat in every card and in the filters: labels of the page, but
+        // fields of the entries of a grid of several products.
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav>\
+             <main><h1>Stools</h1><div class=filters><p>Maker</p><ul>\
+             <li><a href=/m/hill>Hill Joinery</a></li><li><a href=/m/oak>Oak House</a></li>\
+             </ul></div><ul class=grid>{cards}</ul></main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        // In each of the cards that name them (the filters' copies are a menu's).
+        assert_eq!(text.matches("Hill Joinery").count(), 3, "{text}");
+        assert_eq!(text.matches("Oak House").count(), 3, "{text}");
     }
 
     #[test]
