@@ -361,9 +361,11 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
         {
             // The best "list" is the region itself (its paragraphs, an FAQ's folds, a
             // category's description): the page's grid is the best list outside it, when
-            // it is a grid of many like cells on a page not declared an article.
-            if count >= CARD_GRID_MIN_CARDS
-                && cell
+            // it is a grid of many like cells on a page not declared an article. On a page
+            // declared a collection, whose lists of entries are its document, any list of
+            // like cards is one (a row of four featured stories over the latest ones).
+            let grid_of_entries = (count >= CARD_GRID_MIN_CARDS && cell) || kinds.collection;
+            if grid_of_entries
                 && !kinds.article
                 && clean_chars[grid as usize] as f32 > CARD_GRID_REGION_SHARE * region_clean as f32
             {
@@ -2944,6 +2946,38 @@ mod tests {
         // In each of the cards that name them (the filters' copies are a menu's).
         assert_eq!(text.matches("Hill Joinery").count(), 3, "{text}");
         assert_eq!(text.matches("Oak House").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn a_declared_collections_short_list_of_entries_beside_the_region_joins_it() {
+        let story = |n: usize| {
+            format!(
+                "<li class=story><h3><a href=/s{n}>River town {n} votes on the new flood \
+                 wall</a></h3><p>The council met on Monday.</p></li>"
+            )
+        };
+        let featured: String = (1..=4).map(story).collect();
+        let para = "<p>The river flooded the lower town again this spring, and the council \
+                    met in the old school hall to decide what it would do about the houses on \
+                    the bank, which have been flooded three times in ten years.</p>";
+        let page = |kind: &str| {
+            format!(
+                "<html><head><script type=\"application/ld+json\">{{\"@type\": \"{kind}\", \
+                 \"name\": \"News\"}}</script></head><body><nav><a href=/>Home</a> \
+                 <a href=/news>News</a></nav><main><h1>News</h1>\
+                 <ul class=featured>{featured}</ul>\
+                 <div class=latest>{para}{para}{para}{para}</div></main></body></html>"
+            )
+        };
+        // Four items are no grid on an undeclared page: a rail beside the document.
+        let text = crate::clean_html(&page("WebPage"));
+        assert!(text.contains("three times in ten years"), "{text}");
+        assert!(!text.contains("River town 4"), "{text}");
+        // On a page declared a collection they are entries of its document.
+        let text = crate::clean_html(&page("CollectionPage"));
+        assert!(text.contains("three times in ten years"), "{text}");
+        assert!(text.contains("River town 4 votes"), "{text}");
+        assert!(text.contains("The council met on Monday."), "{text}");
     }
 
     #[test]
