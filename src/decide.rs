@@ -361,9 +361,11 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
         {
             // The best "list" is the region itself (its paragraphs, an FAQ's folds, a
             // category's description): the page's grid is the best list outside it, when
-            // it is a grid of many like cells on a page not declared an article.
-            if count >= CARD_GRID_MIN_CARDS
-                && cell
+            // it is a grid of many like cells on a page not declared an article. On a page
+            // declared a collection, whose lists of entries are its document, any list of
+            // like cards is one (a row of four featured stories over the latest ones).
+            let grid_of_entries = (count >= CARD_GRID_MIN_CARDS && cell) || kinds.collection;
+            if grid_of_entries
                 && !kinds.article
                 && clean_chars[grid as usize] as f32 > CARD_GRID_REGION_SHARE * region_clean as f32
             {
@@ -1398,9 +1400,11 @@ pub fn decide(
         if listing || cards.is_some() {
             // The labels every entry repeats (each job's "Full-time", each product's brand,
             // each trail's difficulty) are fields of the entries, but not on a page declared
-            // a product, discussion or article, whose repeated labels around the document
-            // are its template (a price block per variant, "Reply" per post).
-            let fields = !(kinds.product || kinds.discussion || kinds.article);
+            // one product, a discussion or an article, whose repeated labels around the
+            // document are its template (a price block per variant, "Reply" per post). A
+            // page that declares several products side by side is a grid of offers: its
+            // cards are entries.
+            let fields = !(is_one_product(kinds) || kinds.discussion || kinds.article);
             // A block that is one long run of short links (a language picker, a tag
             // cloud) is a menu, not an entry.
             for i in (0..n).filter(|&i| {
@@ -1898,6 +1902,11 @@ fn drop_after_body(
     let Some((_, body)) = body else {
         return;
     };
+    // A page declared a collection (and not an article or one product) is its entries and
+    // the text around them: the category's description after the grid is its own.
+    if kinds.collection && !article && !product {
+        return;
+    }
     // A page not declared an article or one product must show one: a body mostly of
     // prose, not a grid of cards (whose closing text is the listing's own).
     if !article
@@ -2906,6 +2915,99 @@ mod tests {
         assert!(text.contains("The river floods again"), "{text}");
         assert!(text.contains("three times in ten years"), "{text}");
         assert!(!text.contains("Ana Ruiz"), "{text}");
+    }
+
+    #[test]
+    fn a_grid_of_declared_products_keeps_the_fields_its_cards_repeat() {
+        let card = |n: usize| {
+            let maker = if n % 2 == 1 {
+                "Hill Joinery"
+            } else {
+                "Oak House"
+            };
+            format!(
+                "<li class=card itemscope itemtype=\"https://schema.org/Product\">\
+                 <a href=/stool-{n}><h3>Oak stool number {n} with a hand turned seat</h3></a>\
+                 <div class=maker>{maker}</div>\
+                 <p>A sturdy stool for the kitchen, made from oak.</p>\
+                 <div class=price>${n}9.00</div></li>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        // The makers repeat in every card and in the filters: labels of the page, but
+        // fields of the entries of a grid of several products.
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav>\
+             <main><h1>Stools</h1><div class=filters><p>Maker</p><ul>\
+             <li><a href=/m/hill>Hill Joinery</a></li><li><a href=/m/oak>Oak House</a></li>\
+             </ul></div><ul class=grid>{cards}</ul></main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        // In each of the cards that name them (the filters' copies are a menu's).
+        assert_eq!(text.matches("Hill Joinery").count(), 3, "{text}");
+        assert_eq!(text.matches("Oak House").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn a_declared_collections_short_list_of_entries_beside_the_region_joins_it() {
+        let story = |n: usize| {
+            format!(
+                "<li class=story><h3><a href=/s{n}>River town {n} votes on the new flood \
+                 wall</a></h3><p>The council met on Monday.</p></li>"
+            )
+        };
+        let featured: String = (1..=4).map(story).collect();
+        let para = "<p>The river flooded the lower town again this spring, and the council \
+                    met in the old school hall to decide what it would do about the houses on \
+                    the bank, which have been flooded three times in ten years.</p>";
+        let page = |kind: &str| {
+            format!(
+                "<html><head><script type=\"application/ld+json\">{{\"@type\": \"{kind}\", \
+                 \"name\": \"News\"}}</script></head><body><nav><a href=/>Home</a> \
+                 <a href=/news>News</a></nav><main><h1>News</h1>\
+                 <ul class=featured>{featured}</ul>\
+                 <div class=latest>{para}{para}{para}{para}</div></main></body></html>"
+            )
+        };
+        // Four items are no grid on an undeclared page: a rail beside the document.
+        let text = crate::clean_html(&page("WebPage"));
+        assert!(text.contains("three times in ten years"), "{text}");
+        assert!(!text.contains("River town 4"), "{text}");
+        // On a page declared a collection they are entries of its document.
+        let text = crate::clean_html(&page("CollectionPage"));
+        assert!(text.contains("three times in ten years"), "{text}");
+        assert!(text.contains("River town 4 votes"), "{text}");
+        assert!(text.contains("The council met on Monday."), "{text}");
+    }
+
+    #[test]
+    fn a_declared_collection_keeps_its_text_after_the_entries() {
+        let entry = |n: usize| {
+            format!(
+                "<div class=entry><h2>Walking boot {n}</h2><p>A light boot for long days on \
+                 the hills, with a stiff sole that keeps its shape on rough ground and a \
+                 lining that dries overnight in the hut.</p></div>"
+            )
+        };
+        let entries: String = (1..=4).map(entry).collect();
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><main><div class=entries>{entries}</div>\
+                 <div class=about><p>Our walking boots are chosen by a team that walks the \
+                 valley paths every weekend, and we stock the sizes that sell out first.</p>\
+                 </div></main></body></html>"
+            )
+        };
+        // Undeclared, the closing text after a body of prose is the site's.
+        let text = crate::clean_html(&page(""));
+        assert!(text.contains("Walking boot 4"), "{text}");
+        assert!(!text.contains("valley paths"), "{text}");
+        // Declared a collection, it is the collection's own description.
+        let declared = "<script type=\"application/ld+json\">\
+                        {\"@type\": \"CollectionPage\", \"name\": \"Walking boots\"}</script>";
+        let text = crate::clean_html(&page(declared));
+        assert!(text.contains("Walking boot 4"), "{text}");
+        assert!(text.contains("valley paths"), "{text}");
     }
 
     #[test]

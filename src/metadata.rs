@@ -58,6 +58,10 @@ pub struct PageKinds {
     pub products: u32,
     /// An article (JSON-LD `Article`, `NewsArticle`, `BlogPosting`…).
     pub article: bool,
+    /// A collection (`CollectionPage`, `SearchResultsPage`): the page is a listing of
+    /// entries (a shop's category, a blog's index, search results), its grid the document.
+    /// An `ItemList` alone says less: listicle articles declare one too.
+    pub collection: bool,
 }
 
 fn clean_value(v: &str) -> Option<String> {
@@ -101,6 +105,9 @@ pub fn declared(dom: &Dom) -> Declared {
             };
             if declares(node, names_discussion_type) {
                 out.kinds.discussion = true;
+            }
+            if declares(node, names_collection_type) {
+                out.kinds.collection = true;
             }
             if declares(node, names_product_type) {
                 out.kinds.product = true;
@@ -311,6 +318,12 @@ fn names_discussion_type(t: &str) -> bool {
 }
 
 /// Whether a schema.org type (a JSON-LD `@type` or a microdata `itemtype` URL) is that of a
+/// page that lists entries (a category, an index, search results).
+fn names_collection_type(t: &str) -> bool {
+    matches!(type_name(t), "CollectionPage" | "SearchResultsPage")
+}
+
+/// Whether a schema.org type (a JSON-LD `@type` or a microdata `itemtype` URL) is that of a
 /// product.
 fn names_product_type(t: &str) -> bool {
     matches!(
@@ -371,6 +384,7 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
                 _ => Vec::new(),
             };
             out.kinds.discussion |= types.iter().any(|t| names_discussion_type(t));
+            out.kinds.collection |= types.iter().any(|t| names_collection_type(t));
             if types.iter().any(|t| names_product_type(t)) {
                 out.kinds.product = true;
                 out.kinds.products += 1;
@@ -539,7 +553,21 @@ mod tests {
         let shop = r#"<script type="application/ld+json">{"@type":"CollectionPage",
             "mainEntity":[{"@type":"Product","name":"A"},{"@type":"Product","name":"B"}]}
             </script>"#;
-        assert_eq!(declared(&Dom::parse(shop)).kinds, PageKinds::default());
+        let listing = PageKinds {
+            collection: true,
+            ..PageKinds::default()
+        };
+        assert_eq!(declared(&Dom::parse(shop)).kinds, listing);
+    }
+
+    #[test]
+    fn a_collection_or_search_results_page_is_a_listing_and_an_item_list_is_not() {
+        let microdata = r#"<main itemscope itemtype="https://schema.org/SearchResultsPage">
+            <h1>Results</h1></main>"#;
+        assert!(declared(&Dom::parse(microdata)).kinds.collection);
+        let listicle = r#"<script type="application/ld+json">{"@type":"ItemList",
+            "itemListElement":[{"@type":"ListItem","position":1,"name":"Oslo"}]}</script>"#;
+        assert!(!declared(&Dom::parse(listicle)).kinds.collection);
     }
 
     #[test]

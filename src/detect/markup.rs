@@ -2293,6 +2293,7 @@ mod tests {
             product,
             products: u32::from(product),
             article,
+            collection: false,
         };
         crate::detect::verdicts_on_html(&MarkupSemantics, html, kinds)
             .into_iter()
