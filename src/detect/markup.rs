@@ -1318,6 +1318,12 @@ fn names_author_box(token: &str) -> bool {
     NAMES.iter().any(|n| joined.contains(n))
 }
 
+/// Whether a class or id names a box offering the article for republication
+/// (`republication_tracker_tool`, `republish-content-container`, `republish-modal`).
+fn names_republication_box(token: &str) -> bool {
+    holds(token, "republish") || holds(token, "republication")
+}
+
 /// Whether a class or id names a consent notice or preference centre: `cookie-consent`,
 /// `onetrust-consent-sdk`, `gdpr-banner`, `cookie-notice`, `cmp-consent-sdk`. A section
 /// about cookies in a document (`#cookies`) is not one, nor a recipe site's
@@ -2111,6 +2117,15 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         return Some(ElementJudgement {
             weight: BESIDE_THE_DOCUMENT_WEIGHT,
             cause: format!("inside <{tag}> named \"{token}\" (an author box)"),
+        });
+    }
+    // A "Republish this article" box (WordPress's Republication Tracker Tool) offers the
+    // article to other sites under a licence: about the site's terms, whatever else its
+    // names say (`republish-content-container`).
+    if let Some(token) = tokens.iter().find(|t| names_republication_box(t)) {
+        return Some(ElementJudgement {
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
+            cause: format!("inside <{tag}> named \"{token}\" (a republication box)"),
         });
     }
     // A forum member's signature, printed under each of their posts, is about the member:
@@ -3025,6 +3040,21 @@ mod tests {
         ));
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].1, "inside <div> named \"fixed\"", "{v:?}");
+    }
+
+    #[test]
+    fn republication_boxes_are_chrome_even_when_named_content() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<div class='below-content republication_tracker_tool'>\
+             <p>You may reprint our stories for free, online or in print, under our licence \
+             terms.</p></div><div class='republish-content-container'><p>Copy the text \
+             below with its credit line.</p></div></article>"
+        ));
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(
+            v.iter().all(|(_, c)| c.contains("a republication box")),
+            "{v:?}"
+        );
     }
 
     #[test]
