@@ -129,6 +129,11 @@ const BIO_VERBS: &[&str] = &[
 /// the name is more likely the document's; tried 80, 120, 150 on wcxb-dev).
 const MAX_BIO_WORDS: usize = 120;
 
+/// Most words of a biography under its author card (the name on a line of its own, a role):
+/// the card says what the paragraph is, so a longer one than [`MAX_BIO_WORDS`] is still
+/// about the author.
+const MAX_CARD_BIO_WORDS: usize = 200;
+
 /// Least share of the page's prose (blocks of [`PROSE_WORDS`] words or more) that must stand
 /// before a paragraph about the author: a biography follows the document.
 const BIO_AFTER_SHARE: usize = 75;
@@ -147,7 +152,10 @@ const BIO_OPENERS: &[char] = &['(', '[', '*', '†'];
 /// "Ana Ruiz, our garden editor, has…"), after a [`BIO_OPENERS`] mark or none.
 fn is_bio_of(text: &str, name: &str) -> bool {
     let text = text.trim_start().trim_start_matches(BIO_OPENERS);
-    let Some(rest) = text.strip_prefix(name) else {
+    let Some(rest) = text
+        .strip_prefix(name)
+        .or_else(|| after_name_with_nickname(text, name))
+    else {
         return false;
     };
     let rest = match rest.strip_prefix(',') {
@@ -165,6 +173,25 @@ fn is_bio_of(text: &str, name: &str) -> bool {
         .unwrap_or_default()
         .to_lowercase();
     BIO_VERBS.contains(&verb.as_str())
+}
+
+/// Most words of a nickname in parentheses between a first and a last name
+/// ("Robert (Bob) Lee", "Maria (Mia Rose) Lopez").
+const MAX_NICKNAME_WORDS: usize = 2;
+
+/// What follows the full name `name` ("Ludo Fourrage") written in `text` with a nickname
+/// in parentheses after the first name ("Ludovic (Ludo) Fourrage is…"): a biography gives
+/// the full given name once and the byline the short one, or the other way round
+/// ("Robert (Bob) Lee" for Robert Lee). `None` when `text` does not open that way.
+fn after_name_with_nickname<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let (given, surname) = name.split_once(char::is_whitespace)?;
+    let (first, rest) = text.split_once(" (")?;
+    let (nickname, rest) = rest.split_once(") ")?;
+    let rest = rest.strip_prefix(surname.trim_start())?;
+    (nickname.split_whitespace().count() <= MAX_NICKNAME_WORDS
+        && !first.contains(char::is_whitespace)
+        && (first == given || nickname == given))
+        .then_some(rest)
 }
 
 /// Fewest characters of a first name that may stand for its author alone ("Ana" is
@@ -665,17 +692,25 @@ impl BylineAndDate {
             // case study), nor an item of a list (of events, of members).
             if !(after_document || before_document)
                 || block.kind != BlockKind::Paragraph
-                || block.features.words > MAX_BIO_WORDS
+                || block.features.words > MAX_CARD_BIO_WORDS
             {
                 continue;
             }
             // Before the document only a person's name will do: a publisher's one-word name
             // opens its own pitch at the top of a page ("Acme is a marketplace for…").
-            if let Some((name, _)) = names
+            let Some((name, _)) = names
                 .iter()
                 .filter(|(_, person)| after_document || *person)
                 .find(|(n, _)| is_bio_of(&block.text, n))
-            {
+            else {
+                continue;
+            };
+            let card = if after_document {
+                author_card_above(page.blocks, index, name)
+            } else {
+                Vec::new()
+            };
+            if block.features.words <= MAX_BIO_WORDS || !card.is_empty() {
                 out.push(Verdict::new(
                     index,
                     Signal::Chrome,
@@ -686,16 +721,14 @@ impl BylineAndDate {
                         if after_document { "after" } else { "before" }
                     ),
                 ));
-                if after_document {
-                    for card in author_card_above(page.blocks, index, name) {
-                        out.push(Verdict::new(
-                            card,
-                            Signal::Chrome,
-                            BIO_WEIGHT,
-                            self.name(),
-                            format!("the author card of \"{name}\" over a biography"),
-                        ));
-                    }
+                for line in card {
+                    out.push(Verdict::new(
+                        line,
+                        Signal::Chrome,
+                        BIO_WEIGHT,
+                        self.name(),
+                        format!("the author card of \"{name}\" over a biography"),
+                    ));
                 }
             }
         }
@@ -768,6 +801,15 @@ mod tests {
             "Ana Ruiz"
         ));
         assert!(!is_bio_of("Ana Ruizova is…", "Ana Ruiz"));
+        // With a nickname in parentheses after the first name, either name in the byline.
+        assert!(is_bio_of("Roberto (Beto) Ruiz is a reporter…", "Beto Ruiz"));
+        assert!(is_bio_of(
+            "Roberto (Beto) Ruiz, our editor, has written…",
+            "Roberto Ruiz"
+        ));
+        assert!(!is_bio_of("Roberto (Beto) Ruiz is…", "Ana Ruiz"));
+        assert!(!is_bio_of("Roberto (Beto) Ruizova is…", "Beto Ruiz"));
+        assert!(!is_bio_of("Roberto (see below) Ruiz is…", "Beto Ruiz"));
         // A magazine's biography of some hundred words is one too; a paragraph longer than
         // a biography that opens with her name is the document's.
         let sentence = " She has reported on the harbour, the ferries and the markets of the bay.";
@@ -866,6 +908,38 @@ mod tests {
             .map(|(t, _)| t.as_str())
             .collect();
         assert_eq!(card, ["Contributing Writer", "Ana Ruiz"], "{v:?}");
+    }
+
+    #[test]
+    fn a_biography_longer_than_usual_under_its_author_card_is_chrome() {
+        let body = "<p>The council voted on Tuesday to keep the old ferry running through the \
+                    winter, after a long evening of questions from the people who use it.</p>\
+                    <p>The ferry will run every hour from seven in the morning until nine in the \
+                    evening, and the fare will stay the same for the whole of the season.</p>"
+            .repeat(12);
+        let bio = format!(
+            "Roberto (Beto) Ruiz is a reporter who covers the harbour and city hall.{}",
+            " He has written about the ferries, the markets and the fishing fleet.".repeat(12)
+        );
+        assert!(crate::lang::word_count(&bio) > MAX_BIO_WORDS);
+        let chrome = |card: &str| -> Vec<String> {
+            let html = format!(
+                "<article><p>By Beto Ruiz</p>{body}</article><div>{card}<p>{bio}</p></div>"
+            );
+            crate::detect::verdicts_on_html(
+                &BylineAndDate,
+                &html,
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .filter(|(_, v)| v.signal == Signal::Chrome)
+            .map(|(t, _)| t)
+            .collect()
+        };
+        let found = chrome("<p>Beto Ruiz</p><p>Founder and Editor</p>");
+        assert_eq!(found, [bio.as_str(), "Founder and Editor", "Beto Ruiz"]);
+        // Without the card, a paragraph that long is the document's.
+        assert!(chrome("").is_empty());
     }
 
     #[test]

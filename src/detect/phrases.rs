@@ -1732,6 +1732,22 @@ mod tests {
     }
 
     #[test]
+    fn a_recipe_card_s_prompt_to_rate_or_share_the_dish_is_chrome() {
+        for line in [
+            "Tried this recipe? Tag us on Instagram with #oursundaytable!",
+            "Did you make this recipe? Please leave a star rating below.",
+            "Rezept ausprobiert? Dann zeig uns dein Foto!",
+            "¿Has hecho esta receta? ¡Déjanos un comentario!",
+            "Vous avez testé cette recette ? Laissez une note.",
+        ] {
+            assert_eq!(category_of(line), "rating", "{line}");
+        }
+        // A step that says what was made is the recipe's.
+        let prose = "Once you have made this recipe twice, try it with rye flour.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_pitch_after_a_short_lead_clause_is_chrome() {
         let pitch = |text: &str| {
             crate::detect::verdicts_on_html(
