@@ -338,8 +338,26 @@ const SENTENCE_DATE_OPENERS: &[&str] = &[
     "questo articolo è stato",
 ];
 
+/// The first words of the [`SENTENCE_DATE_OPENERS`].
+const SENTENCE_DATE_OPENER_FIRST_WORDS: &[&str] = &[
+    "this", "dieser", "diese", "cet", "cette", "este", "esta", "questo",
+];
+
 /// Words of the [`SENTENCE_DATE_OPENERS`] phrase `text` opens with (0 for none).
 fn sentence_date_opener_words(text: &str) -> usize {
+    // Every opener's first word is one of these (checked by a test): most lines open with
+    // another word and need no folding.
+    // The first word as folding sees it: the first run of letters.
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if !SENTENCE_DATE_OPENER_FIRST_WORDS
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+    {
+        return 0;
+    }
     let head: String = text
         .split_whitespace()
         .take(4)
@@ -940,6 +958,17 @@ mod tests {
         assert_eq!(found, [bio.as_str(), "Founder and Editor", "Beto Ruiz"]);
         // Without the card, a paragraph that long is the document's.
         assert!(chrome("").is_empty());
+    }
+
+    #[test]
+    fn every_sentence_date_opener_starts_with_a_listed_first_word() {
+        for opener in SENTENCE_DATE_OPENERS {
+            let first = opener.split(' ').next().unwrap_or("");
+            assert!(
+                SENTENCE_DATE_OPENER_FIRST_WORDS.contains(&first),
+                "{opener}"
+            );
+        }
     }
 
     #[test]

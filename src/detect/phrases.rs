@@ -521,7 +521,12 @@ fn pitch_after_a_clause(text: &str, link_density: f32) -> Option<(String, String
         return None;
     }
     let rest = rest.trim_start();
-    let (category, phrase, _) = match_phrase(rest, crate::lang::word_count(rest), link_density)?;
+    let words = crate::lang::word_count(rest);
+    // Past the longest pitch only a disclaimer could match, which is no pitch.
+    if words > MAX_PITCH_WORDS {
+        return None;
+    }
+    let (category, phrase, _) = match_phrase(rest, words, link_density)?;
     let pitch = PITCH_CATEGORIES.contains(&category.as_str())
         && (category != "newsletter" || names_a_newsletter(rest));
     pitch.then_some((category, phrase, false))
@@ -810,15 +815,23 @@ fn in_labelled_region(page: &Page<'_>, out: &mut Vec<Verdict>, name: &'static st
     let Some(dom) = page.dom else {
         return;
     };
-    let mut labels: rustc_hash::FxHashMap<crate::dom::NodeId, Option<String>> =
-        rustc_hash::FxHashMap::default();
+    // The elements whose label is such a phrase, found in one pass over the elements: most
+    // pages have none, and then no block's ancestors need a look.
+    let labelled: rustc_hash::FxHashMap<crate::dom::NodeId, String> = (0..dom.nodes.len())
+        .filter_map(|i| {
+            let id = crate::dom::NodeId::try_from(i).ok()?;
+            aria_label_phrase(dom, id).map(|phrase| (id, phrase))
+        })
+        .collect();
+    if labelled.is_empty() {
+        return;
+    }
     for (index, block) in page.blocks.iter().enumerate() {
-        let phrase = block.ancestors.iter().rev().find_map(|&a| {
-            labels
-                .entry(a)
-                .or_insert_with(|| aria_label_phrase(dom, a))
-                .clone()
-        });
+        let phrase = block
+            .ancestors
+            .iter()
+            .rev()
+            .find_map(|a| labelled.get(a).cloned());
         if let Some(phrase) = phrase {
             out.push(Verdict::new(
                 index,
