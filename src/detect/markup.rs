@@ -1981,6 +1981,24 @@ fn names_poster_rank(token: &str) -> bool {
 const HIDDEN_FROM_EVERY_READER_WEIGHT: f32 = 0.9;
 
 /// Judges one element by its tag, role and class/id names.
+/// The judgement on an element one of whose class names (whole, as written) `names` picks
+/// out: beside the document, as `what` ("a member's signature").
+fn beside_by_class_name(
+    facts: &ElementFacts<'_>,
+    names: fn(&str) -> bool,
+    what: &str,
+) -> Option<ElementJudgement> {
+    let token = facts
+        .class
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .find(|t| names(t))?;
+    Some(ElementJudgement {
+        weight: BESIDE_THE_DOCUMENT_WEIGHT,
+        cause: format!("inside <{}> named \"{token}\" ({what})", facts.tag?),
+    })
+}
+
 fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     let tag = facts.tag?;
     if matches!(
@@ -2130,43 +2148,21 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     }
     // A forum member's signature, printed under each of their posts, is about the member:
     // beside the document, as an author box is.
-    if let Some(token) = facts
-        .class
-        .into_iter()
-        .flat_map(str::split_whitespace)
-        .find(|t| names_signature(t))
-    {
-        return Some(ElementJudgement {
-            weight: BESIDE_THE_DOCUMENT_WEIGHT,
-            cause: format!("inside <{tag}> named \"{token}\" (a member's signature)"),
-        });
+    if let Some(judgement) = beside_by_class_name(facts, names_signature, "a member's signature") {
+        return Some(judgement);
     }
     // A forum poster's title or rank ("Senior Member", "Moderator") is about the poster.
-    if let Some(token) = facts
-        .class
-        .into_iter()
-        .flat_map(str::split_whitespace)
-        .find(|t| names_poster_rank(t))
-    {
-        return Some(ElementJudgement {
-            weight: BESIDE_THE_DOCUMENT_WEIGHT,
-            cause: format!("inside <{tag}> named \"{token}\" (a poster's rank)"),
-        });
+    if let Some(judgement) = beside_by_class_name(facts, names_poster_rank, "a poster's rank") {
+        return Some(judgement);
     }
     // On a thread, a notice (phpBB's `notice` that a post was edited, XenForo's `notices`
     // of the board: rules, meetups, cookie terms) is about the board or a post's history,
     // not the discussion.
     if facts.discussion {
-        if let Some(token) = facts
-            .class
-            .into_iter()
-            .flat_map(str::split_whitespace)
-            .find(|t| names_board_notice(t))
+        if let Some(judgement) =
+            beside_by_class_name(facts, names_board_notice, "a notice of the board")
         {
-            return Some(ElementJudgement {
-                weight: BESIDE_THE_DOCUMENT_WEIGHT,
-                cause: format!("inside <{tag}> named \"{token}\" (a notice of the board)"),
-            });
+            return Some(judgement);
         }
     }
     // Legal small print (disclaimers, disclosures) is about the site or the offer.
