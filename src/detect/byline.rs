@@ -876,21 +876,25 @@ mod tests {
         }
     }
 
+    /// Two paragraphs of an article's body, for the tests of what follows a document.
+    const FERRY_PARAGRAPHS: &str = "<p>The council voted on Tuesday to keep the old ferry \
+        running through the winter, after a long evening of questions from the people who use \
+        it.</p><p>The ferry will run every hour from seven in the morning until nine in the \
+        evening, and the fare will stay the same for the whole of the season.</p>";
+
+    /// The detector's verdicts on `html`, on a page of no declared kind.
+    fn verdicts_of(html: &str) -> Vec<(String, Verdict)> {
+        crate::detect::verdicts_on_html(&BylineAndDate, html, crate::detect::PageKinds::default())
+    }
+
     #[test]
     fn a_biography_under_an_author_heading_after_the_document_is_chrome() {
-        let body = "<p>The council voted on Tuesday to keep the old ferry running through the \
-                    winter, after a long evening of questions from the people who use it.</p>\
-                    <p>The ferry will run every hour from seven in the morning until nine in the \
-                    evening, and the fare will stay the same for the whole of the season.</p>";
+        let body = FERRY_PARAGRAPHS;
         let html = format!(
             "<article>{body}</article><div><h3>Written by Ana Ruiz</h3><p>Ana Ruiz is a \
              reporter who covers the harbour, the ferries and city hall.</p></div>"
         );
-        let v = crate::detect::verdicts_on_html(
-            &BylineAndDate,
-            &html,
-            crate::detect::PageKinds::default(),
-        );
+        let v = verdicts_of(&html);
         let chrome: Vec<&str> = v
             .iter()
             .filter(|(_, v)| v.signal == Signal::Chrome)
@@ -906,20 +910,13 @@ mod tests {
 
     #[test]
     fn the_name_and_role_over_a_biography_after_the_document_are_chrome() {
-        let body = "<p>The council voted on Tuesday to keep the old ferry running through the \
-                    winter, after a long evening of questions from the people who use it.</p>\
-                    <p>The ferry will run every hour from seven in the morning until nine in the \
-                    evening, and the fare will stay the same for the whole of the season.</p>";
+        let body = FERRY_PARAGRAPHS;
         let html = format!(
             "<article><p>By Ana Ruiz</p>{body}</article><div><p>Ana Ruiz</p>\
              <p>Contributing Writer</p><p>Ana Ruiz is a reporter who covers the harbour, the \
              ferries and city hall.</p></div>"
         );
-        let v = crate::detect::verdicts_on_html(
-            &BylineAndDate,
-            &html,
-            crate::detect::PageKinds::default(),
-        );
+        let v = verdicts_of(&html);
         let card: Vec<&str> = v
             .iter()
             .filter(|(_, v)| v.reason.cause.starts_with("the author card"))
@@ -930,11 +927,7 @@ mod tests {
 
     #[test]
     fn a_biography_longer_than_usual_under_its_author_card_is_chrome() {
-        let body = "<p>The council voted on Tuesday to keep the old ferry running through the \
-                    winter, after a long evening of questions from the people who use it.</p>\
-                    <p>The ferry will run every hour from seven in the morning until nine in the \
-                    evening, and the fare will stay the same for the whole of the season.</p>"
-            .repeat(12);
+        let body = FERRY_PARAGRAPHS.repeat(12);
         let bio = format!(
             "Roberto (Beto) Ruiz is a reporter who covers the harbour and city hall.{}",
             " He has written about the ferries, the markets and the fishing fleet.".repeat(12)
@@ -944,15 +937,11 @@ mod tests {
             let html = format!(
                 "<article><p>By Beto Ruiz</p>{body}</article><div>{card}<p>{bio}</p></div>"
             );
-            crate::detect::verdicts_on_html(
-                &BylineAndDate,
-                &html,
-                crate::detect::PageKinds::default(),
-            )
-            .into_iter()
-            .filter(|(_, v)| v.signal == Signal::Chrome)
-            .map(|(t, _)| t)
-            .collect()
+            verdicts_of(&html)
+                .into_iter()
+                .filter(|(_, v)| v.signal == Signal::Chrome)
+                .map(|(t, _)| t)
+                .collect()
         };
         let found = chrome("<p>Beto Ruiz</p><p>Founder and Editor</p>");
         assert_eq!(found, [bio.as_str(), "Founder and Editor", "Beto Ruiz"]);
