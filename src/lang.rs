@@ -91,9 +91,43 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 
 /// Number of word tokens in `text` (see [`for_each_word`]).
 pub fn word_count(text: &str) -> usize {
+    // ASCII fast path (most blocks): count where a run of word bytes starts.
+    if text.is_ascii() {
+        let mut in_word = false;
+        return text
+            .bytes()
+            .filter(|&b| {
+                let is_word = b.is_ascii_alphanumeric() || b == b'_';
+                let starts = is_word && !in_word;
+                in_word = is_word;
+                starts
+            })
+            .count();
+    }
     let mut n = 0;
     for_each_word(text, |_| n += 1);
     n
+}
+
+/// Number of word tokens in `text` up to `limit`: past it, `limit + 1` (an ASCII text stops
+/// being read there).
+pub fn word_count_up_to(text: &str, limit: usize) -> usize {
+    if text.is_ascii() {
+        let mut in_word = false;
+        let mut n = 0;
+        for b in text.bytes() {
+            let is_word = b.is_ascii_alphanumeric() || b == b'_';
+            if is_word && !in_word {
+                n += 1;
+                if n > limit {
+                    break;
+                }
+            }
+            in_word = is_word;
+        }
+        return n;
+    }
+    word_count(text).min(limit + 1)
 }
 
 /// A length measure comparable across scripts: characters, with a character of a script
@@ -328,6 +362,25 @@ mod tests {
         let mut words = Vec::new();
         for_each_word("It's a_b, 42 cats!", |w| words.push(w.to_string()));
         assert_eq!(words, ["It", "s", "a_b", "42", "cats"]);
+    }
+
+    #[test]
+    fn ascii_word_count_agrees_with_the_word_tokens() {
+        for text in [
+            "",
+            "   ",
+            "It's a_b, 42 cats!",
+            "  lead, then-rest: (x) y_ 9",
+            "__init__ x86-64 a.b.c",
+            "end",
+        ] {
+            let mut tokens = 0;
+            for_each_word(text, |_| tokens += 1);
+            assert_eq!(word_count(text), tokens, "{text:?}");
+            for limit in 0..4 {
+                assert_eq!(word_count_up_to(text, limit), tokens.min(limit + 1));
+            }
+        }
     }
 
     #[test]

@@ -6,11 +6,11 @@
 //! says "content" (`entry-content-sidebar`), the root elements, and wrappers that hold most
 //! of the page's text are not judged by their names: those are layout, not chrome.
 
-use html5ever::{local_name, LocalName};
+use html5ever::{local_name, ns, LocalName};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Detector, Page, Signal, Verdict};
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeData, NodeId};
 use std::borrow::Cow;
 
 /// The tokens of a class or id attribute (HTML separates them by ASCII whitespace).
@@ -747,42 +747,43 @@ fn names_forum_posts(dom: &Dom, id: NodeId) -> bool {
 /// sections under at most a short post (see [`is_thread`]). Its posts are then judged as a
 /// discussion's are (vote counts, posters' profiles, labels repeated on every post).
 pub fn reads_as_thread(page: &Page<'_>, dom: &Dom) -> bool {
-    !page.kinds.discussion
-        && (page.sections(dom).thread || shows_poster_ranks(dom) || names_post_authors(dom))
+    !page.kinds.discussion && (page.sections(dom).thread || marks_posts(dom))
 }
 
 /// Fewest elements that name their author in `data-author` for a page to read as a thread.
 const MIN_AUTHORED_POSTS: usize = 2;
 
-/// Whether at least [`MIN_AUTHORED_POSTS`] elements name their author in a `data-author`
-/// attribute: forum software marks each post so for its quote button (XenForo's
-/// `article.message`, `li.message`; old Reddit's comments), whatever the page declares.
-fn names_post_authors(dom: &Dom) -> bool {
-    dom.nodes
-        .iter()
-        .filter(|node| {
-            node.attr("data-author")
-                .is_some_and(|a| !a.trim().is_empty())
-        })
-        .take(MIN_AUTHORED_POSTS)
-        .count()
-        >= MIN_AUTHORED_POSTS
-}
-
 /// Fewest elements named a poster's rank for a page to read as a thread.
 const MIN_POSTER_RANKS: usize = 2;
 
-/// Whether the markup names a poster's title or rank (see [`names_poster_rank`]) on at
-/// least [`MIN_POSTER_RANKS`] elements: forum software prints one beside each post
-/// (XenForo's `userTitle`, phpBB's `profile-rank`), whatever the page declares.
-fn shows_poster_ranks(dom: &Dom) -> bool {
-    let mut ranks = 0;
+/// Whether the markup marks a forum's posts, whatever the page declares (one pass over the
+/// elements' attributes):
+/// - at least [`MIN_POSTER_RANKS`] elements are named a poster's title or rank (see
+///   [`names_poster_rank`]): forum software prints one beside each post (XenForo's
+///   `userTitle`, phpBB's `profile-rank`);
+/// - or at least [`MIN_AUTHORED_POSTS`] elements name their author in a non-empty
+///   `data-author` attribute: forum software marks each post so for its quote button
+///   (XenForo's `article.message`, `li.message`; old Reddit's comments).
+fn marks_posts(dom: &Dom) -> bool {
+    let (mut ranks, mut authors) = (0, 0);
     dom.nodes.iter().any(|node| {
-        ranks += usize::from(
-            node.attr("class")
-                .is_some_and(|class| class.split_ascii_whitespace().any(names_poster_rank)),
-        );
-        ranks >= MIN_POSTER_RANKS
+        let NodeData::Element { attrs, .. } = &node.data else {
+            return false;
+        };
+        for attr in attrs {
+            if attr.name.ns != ns!() {
+                continue;
+            }
+            match &*attr.name.local {
+                "class" => {
+                    ranks +=
+                        usize::from(attr.value.split_ascii_whitespace().any(names_poster_rank));
+                }
+                "data-author" => authors += usize::from(!attr.value.trim().is_empty()),
+                _ => {}
+            }
+        }
+        ranks >= MIN_POSTER_RANKS || authors >= MIN_AUTHORED_POSTS
     })
 }
 
@@ -2921,9 +2922,9 @@ mod tests {
     fn posters_ranks_beside_several_posts_make_a_thread() {
         let post = "<article class='message'><h4>jo</h4><h5 class='userTitle message-userTitle'>\
                     Member</h5><p>Reply text.</p></article>";
-        assert!(shows_poster_ranks(&crate::dom::Dom::parse(&post.repeat(2))));
-        assert!(!shows_poster_ranks(&crate::dom::Dom::parse(post)));
-        assert!(!shows_poster_ranks(&crate::dom::Dom::parse(
+        assert!(marks_posts(&crate::dom::Dom::parse(&post.repeat(2))));
+        assert!(!marks_posts(&crate::dom::Dom::parse(post)));
+        assert!(!marks_posts(&crate::dom::Dom::parse(
             "<h2 class='section-title'>A</h2><h2 class='section-title'>B</h2>"
         )));
     }
@@ -2932,13 +2933,13 @@ mod tests {
     fn posts_that_name_their_authors_make_a_thread() {
         let post = "<li class='message' data-author='jo'><p>Reply text.</p></li>";
         let thread = format!("<ol>{}</ol>", post.repeat(2));
-        assert!(names_post_authors(
+        assert!(marks_posts(
             &crate::dom::Dom::parse_document(&thread, None).unwrap()
         ));
-        assert!(!names_post_authors(
+        assert!(!marks_posts(
             &crate::dom::Dom::parse_document(post, None).unwrap()
         ));
-        assert!(!names_post_authors(&crate::dom::Dom::parse(
+        assert!(!marks_posts(&crate::dom::Dom::parse(
             "<li data-author=' '>A</li><li data-author=''>B</li>"
         )));
     }

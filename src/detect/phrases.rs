@@ -515,13 +515,23 @@ const MAX_LEAD_CLAUSE_WORDS: usize = 8;
 /// follows the comma matches a newsletter, follow or share phrase as a block of its own
 /// would. A newsletter's phrase must come with the word "newsletter": "Next, subscribe to
 /// the events you need" is a step of a manual.
-fn pitch_after_a_clause(text: &str, link_density: f32) -> Option<(String, String, bool)> {
+/// `words` is the text's word count: the comma splits no word, so what follows it has the
+/// rest.
+fn pitch_after_a_clause(
+    text: &str,
+    words: usize,
+    link_density: f32,
+) -> Option<(String, String, bool)> {
     let (lead, rest) = text.trim_start().split_once(',')?;
-    if crate::lang::word_count(lead) > MAX_LEAD_CLAUSE_WORDS || lead.contains(['.', '!', '?']) {
+    if lead.contains(['.', '!', '?']) {
+        return None;
+    }
+    let lead_words = crate::lang::word_count_up_to(lead, MAX_LEAD_CLAUSE_WORDS);
+    if lead_words > MAX_LEAD_CLAUSE_WORDS {
         return None;
     }
     let rest = rest.trim_start();
-    let words = crate::lang::word_count(rest);
+    let words = words.saturating_sub(lead_words);
     // Past the longest pitch only a disclaimer could match, which is no pitch.
     if words > MAX_PITCH_WORDS {
         return None;
@@ -995,8 +1005,13 @@ impl Detector for ChromePhrases {
                 block.features.link_density(),
             )
             .or_else(|| pitch_after_a_question(&block.text, block.features.link_density()))
-            .or_else(|| pitch_after_a_clause(&block.text, block.features.link_density()))
-            {
+            .or_else(|| {
+                pitch_after_a_clause(
+                    &block.text,
+                    block.features.words,
+                    block.features.link_density(),
+                )
+            }) {
                 if category == RANK_CATEGORY && !thread() {
                     continue;
                 }
