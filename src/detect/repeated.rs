@@ -266,7 +266,14 @@ impl Detector for RepeatedInPage {
             {
                 continue;
             }
-            let key = label_key(&block.text);
+            // A measured field keeps its figures (`Memory: 4 GB RAM` under minimum and
+            // `Memory: 16 GB RAM` under recommended requirements are two facts); on a
+            // discussion a profile's counts (`Posts: 138`) are template whatever the figure.
+            let key = if !page.kinds.discussion && is_measured_field(&block.text) {
+                block.text.trim().to_lowercase()
+            } else {
+                label_key(&block.text)
+            };
             if key.is_empty() {
                 continue;
             }
@@ -560,6 +567,16 @@ fn is_spec_line(blocks: &[crate::blocks::Block], i: usize) -> bool {
         })
     };
     (i > 0 && other_field(i - 1)) || other_field(i + 1)
+}
+
+/// Whether a block is a field line whose value has a figure (`Memory: 16 GB RAM`,
+/// `Weight: 218 g`): a measured fact, which another field with the same label but another
+/// figure does not repeat.
+fn is_measured_field(text: &str) -> bool {
+    field_labels(text).is_some_and(|labels| labels.len() == 1)
+        && text
+            .split_once(':')
+            .is_some_and(|(_, value)| value.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Fewest times a block says its one phrase to be a ticker.
@@ -977,6 +994,33 @@ mod tests {
                 .filter(|t| *t == "Help: contact us")
                 .count(),
             2
+        );
+    }
+
+    #[test]
+    fn spec_lines_with_other_figures_are_other_facts() {
+        let specs = |memory: &str| {
+            format!(
+                "<ul><li>OS: A recent system</li><li>Memory: {memory} GB RAM</li>\
+                 <li>Storage: 70 GB available space</li></ul>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>A game</h1><p>A long enough description of the game.</p>\
+             <div class='minimum'><h3>Minimum</h3>{}</div>\
+             <div class='recommended'><h3>Recommended</h3>{}</div></main></body></html>",
+            specs("4"),
+            specs("16")
+        );
+        let got = repeated(&html);
+        // The memory lines differ by their figure: neither is a copy of the other.
+        assert!(!got.iter().any(|t| t.starts_with("Memory")), "{got:?}");
+        // The storage line printed twice is one fact: its second copy goes.
+        assert_eq!(
+            got.iter()
+                .filter(|t| *t == "Storage: 70 GB available space")
+                .count(),
+            1
         );
     }
 
