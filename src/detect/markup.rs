@@ -2066,6 +2066,13 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     }
     if let Some(role) = facts.role {
         let role = role.trim().to_ascii_lowercase();
+        // A tooltip is laid over the page on hover, as an overlay named so is.
+        if role == "tooltip" && !is_wrapper {
+            return Some(ElementJudgement {
+                weight: OVERLAY_NAME_WEIGHT,
+                cause: "inside role=\"tooltip\"".to_string(),
+            });
+        }
         if CHROME_ROLES.contains(&role.as_str()) && !is_wrapper {
             return Some(ElementJudgement {
                 weight: 0.75,
@@ -3009,6 +3016,19 @@ mod tests {
             ],
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn an_element_with_the_tooltip_role_is_chrome() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<p>Ships in two days.</p><button>?</button>\
+             <div role='tooltip' id='tip-1'><p>Orders placed before noon leave the \
+             warehouse on the same day, and the carrier delivers them within two days.</p>\
+             </div></article>"
+        ));
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].0.starts_with("Orders placed"), "{v:?}");
+        assert_eq!(v[0].1, "inside role=\"tooltip\"");
     }
 
     #[test]
