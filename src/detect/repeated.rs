@@ -560,13 +560,30 @@ fn is_spec_line(blocks: &[crate::blocks::Block], i: usize) -> bool {
     let (Some(own_list), Some(labels)) = (list(block), field_labels(&block.text)) else {
         return false;
     };
+    // The item beside it may give a long value (`Processor: AMD FX 4350 or Equivalent,
+    // Intel Core i3 6300 or Equivalent`): its label is what makes it a field.
     let other_field = |j: usize| {
         blocks.get(j).is_some_and(|b| {
             list(b) == Some(own_list)
-                && field_labels(&b.text).is_some_and(|l| fold(l[0]) != fold(labels[0]))
+                && leading_label(&b.text).is_some_and(|l| fold(l) != fold(labels[0]))
         })
     };
     (i > 0 && other_field(i - 1)) || other_field(i + 1)
+}
+
+/// The label of a line that opens with one (`Processor: …`, `Graphics: …`): at most
+/// [`FIELD_LABEL_WORDS`] words of letters before a colon, and a value after it, however
+/// long.
+fn leading_label(text: &str) -> Option<&str> {
+    let (label, value) = text.trim().split_once(':')?;
+    let label = label.trim();
+    ((1..=FIELD_LABEL_WORDS).contains(&label.split_whitespace().count())
+        && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '/' | '-' | '\''))
+        && !value.trim().is_empty())
+    .then_some(label)
 }
 
 /// Whether a block is a field line whose value has a figure (`Memory: 16 GB RAM`,
@@ -994,6 +1011,29 @@ mod tests {
                 .filter(|t| *t == "Help: contact us")
                 .count(),
             2
+        );
+    }
+
+    #[test]
+    fn a_spec_line_between_long_fields_keeps_its_first_copy() {
+        let specs = |cpu: &str| {
+            format!(
+                "<ul><li>Requires a 64-bit processor and operating system</li>\
+                 <li>OS: Windows 10</li><li>Processor: {cpu}</li></ul>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>A game</h1><p>A long enough description of the game.</p>\
+             <div class='minimum'><h3>Minimum</h3>{}</div>\
+             <div class='recommended'><h3>Recommended</h3>{}</div></main></body></html>",
+            specs("Dual core at 2 GHz or an equivalent chip from another maker of the time"),
+            specs("Quad core at 3 GHz or an equivalent chip from another maker of the time")
+        );
+        let got = repeated(&html);
+        assert_eq!(
+            got.iter().filter(|t| *t == "OS: Windows 10").count(),
+            1,
+            "{got:?}"
         );
     }
 
