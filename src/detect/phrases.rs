@@ -1991,6 +1991,23 @@ mod tests {
     }
 
     #[test]
+    fn an_image_viewers_hints_are_chrome() {
+        for line in [
+            "Click to enlarge",
+            "Roll over image to zoom in",
+            "Click to see full view",
+            "Press enter or click to view image in full size",
+            "Zum Vergrößern klicken",
+        ] {
+            assert_eq!(category_of(line), "shop", "{line}");
+        }
+        // A sentence that tells the reader to enlarge a figure is the text's own.
+        let prose = "Click to enlarge the map below and follow the trail from the car park to \
+                     the summit cairn.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_buy_boxs_delivery_payment_and_guarantee_lines_are_chrome() {
         for line in [
             "Arrives today",
