@@ -2092,7 +2092,9 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     }
     // A tooltip spelled as two words (`tool-tip__content`) is one.
     if names.contains("tool-tip") || names.contains("tool_tip") {
-        names = names.replace("tool-tip", "tooltip").replace("tool_tip", "tooltip");
+        names = names
+            .replace("tool-tip", "tooltip")
+            .replace("tool_tip", "tooltip");
     }
     let tokens: Vec<&str> = name_tokens(&names).collect();
     // `hidden md:block` (utility CSS) hides an element on small screens only.
