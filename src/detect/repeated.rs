@@ -228,6 +228,8 @@ impl Detector for RepeatedInPage {
 
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
         let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
+        // Whether the page shows posters' profiles, found when first needed.
+        let mut profiles: Option<bool> = None;
         let post_dates = page.post_dates();
         let names = page.poster_names();
         for (index, block) in page.blocks.iter().enumerate() {
@@ -267,9 +269,13 @@ impl Detector for RepeatedInPage {
                 continue;
             }
             // A measured field keeps its figures (`Memory: 4 GB RAM` under minimum and
-            // `Memory: 16 GB RAM` under recommended requirements are two facts); on a
-            // discussion a profile's counts (`Posts: 138`) are template whatever the figure.
-            let key = if !page.kinds.discussion && is_measured_field(&block.text) {
+            // `Memory: 16 GB RAM` under recommended requirements are two facts); beside the
+            // posts of a discussion a profile's counts (`Posts: 138`) are template whatever
+            // the figure.
+            let measured = !page.kinds.discussion
+                && is_measured_field(&block.text)
+                && !*profiles.get_or_insert_with(|| shows_poster_profiles(page));
+            let key = if measured {
                 block.text.trim().to_lowercase()
             } else {
                 label_key(&block.text)
@@ -282,8 +288,6 @@ impl Detector for RepeatedInPage {
         // Text input has no markup: its cards are runs of lines without a blank line
         // between them (what the text renderer writes for a card of a listing).
         let runs = (page.dom.is_none()).then(|| TextRuns::of(page.blocks));
-        // Whether the page shows posters' profiles, found when first needed.
-        let mut profiles: Option<bool> = None;
         for (key, sightings) in &counts {
             // Field lines counted by their labels are a profile's when beside several
             // posts; two may be a product's size and a review's.
@@ -1011,6 +1015,27 @@ mod tests {
                 .filter(|t| *t == "Help: contact us")
                 .count(),
             2
+        );
+    }
+
+    #[test]
+    fn a_posters_counts_beside_each_post_are_template_whatever_their_figures() {
+        let post = |name: &str, posts: &str, joined: &str| {
+            format!(
+                "{name}\nPosts: {posts}\nJoined: {joined}\n\nA reply long enough to be a \
+                 post of the thread about the Sunday bus timetable.\n\nQuote\nReply\n\n"
+            )
+        };
+        let v = repeated_in_text(&format!(
+            "Sunday buses\n\n{}{}{}",
+            post("oldgardener", "1204", "Mar 2011"),
+            post("mira_k", "87", "Jan 2022"),
+            post("tobias", "560", "Aug 2016")
+        ));
+        assert_eq!(
+            v.iter().filter(|t| t.contains("Posts:")).count(),
+            3,
+            "{v:?}"
         );
     }
 
