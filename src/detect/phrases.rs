@@ -1991,6 +1991,21 @@ mod tests {
     }
 
     #[test]
+    fn a_prompt_to_sign_in_before_using_a_feature_is_chrome() {
+        for line in [
+            "Log in to save to favorites",
+            "Sign in to view additional items selected just for you.",
+            "Log in to set a price alert on this product.",
+            "Sign in to continue",
+        ] {
+            assert_eq!(category_of(line), "account", "{line}");
+        }
+        // An instruction to sign in to another service is the text's own.
+        let step = "Log in to your developer console and click on Create Application.";
+        assert!(match_phrase(step, crate::lang::word_count(step), 0.0).is_none());
+    }
+
+    #[test]
     fn an_image_viewers_hints_are_chrome() {
         for line in [
             "Click to enlarge",
