@@ -7,7 +7,7 @@
 //! "Yes" and "—" legitimately), nor are labels that repeat once per card of one list (each
 //! product card of a grid says "Color" and "Free shipping": the fields of the cards). A
 //! price keeps its digits: the prices of a rail's cards do not make the product's own price
-//! a label.
+//! a label; so does a measured field (`Memory: 16 GB RAM` is not `Memory: 4 GB RAM`).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -43,17 +43,11 @@ const MAX_FIELDS: usize = 6;
 /// one such word ending in a colon, and values of one to [`FIELD_VALUE_WORDS`] words, the
 /// first not the rest of an address or a path (`https://…`, `C:\…`).
 pub(crate) fn field_labels(text: &str) -> Option<Vec<&str>> {
-    let is_label = |label: &str| {
-        label.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && label.chars().all(|c| {
-                c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '/' | '-' | '\'')
-            })
-    };
     let (first, rest) = text.trim().split_once(':')?;
     let first = first.trim();
     let rest = rest.trim_start();
     if !(1..=FIELD_LABEL_WORDS).contains(&first.split_whitespace().count())
-        || !is_label(first)
+        || !is_label_text(first)
         || rest.starts_with(['/', '\\'])
     {
         return None;
@@ -62,7 +56,7 @@ pub(crate) fn field_labels(text: &str) -> Option<Vec<&str>> {
     let mut value_words = 0;
     for word in rest.split_whitespace() {
         match word.strip_suffix(':') {
-            Some(label) if is_label(label) => {
+            Some(label) if is_label_text(label) => {
                 if value_words == 0 || labels.len() == MAX_FIELDS {
                     return None;
                 }
@@ -80,6 +74,15 @@ pub(crate) fn field_labels(text: &str) -> Option<Vec<&str>> {
     // A list of things (`Pros: light, quiet, cheap`) is what someone wrote, not a fact of
     // a profile.
     (value_words > 0 && rest.matches(',').count() <= 1).then_some(labels)
+}
+
+/// Whether a field's label reads as one: two letters or more, and nothing but letters,
+/// spaces and `.`, `/`, `-`, `'` (no digits: `Size 10:` is no label).
+fn is_label_text(label: &str) -> bool {
+    label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '/' | '-' | '\''))
 }
 
 /// The key under which a field line is counted: its folded labels, each followed by a
@@ -582,10 +585,7 @@ fn leading_label(text: &str) -> Option<&str> {
     let (label, value) = text.trim().split_once(':')?;
     let label = label.trim();
     ((1..=FIELD_LABEL_WORDS).contains(&label.split_whitespace().count())
-        && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && label
-            .chars()
-            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '/' | '-' | '\''))
+        && is_label_text(label)
         && !value.trim().is_empty())
     .then_some(label)
 }
