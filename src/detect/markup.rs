@@ -2067,6 +2067,13 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     }
     if let Some(role) = facts.role {
         let role = role.trim().to_ascii_lowercase();
+        // A tooltip is laid over the page on hover, as an overlay named so is.
+        if role == "tooltip" && !is_wrapper {
+            return Some(ElementJudgement {
+                weight: OVERLAY_NAME_WEIGHT,
+                cause: "inside role=\"tooltip\"".to_string(),
+            });
+        }
         if CHROME_ROLES.contains(&role.as_str()) && !is_wrapper {
             return Some(ElementJudgement {
                 weight: 0.75,
@@ -2083,6 +2090,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     }
     if names.trim().is_empty() {
         return None;
+    }
+    // A tooltip spelled as two words (`tool-tip__content`) is one.
+    if names.contains("tool-tip") || names.contains("tool_tip") {
+        names = names
+            .replace("tool-tip", "tooltip")
+            .replace("tool_tip", "tooltip");
     }
     let tokens: Vec<&str> = name_tokens(&names).collect();
     // `hidden md:block` (utility CSS) hides an element on small screens only.
@@ -3010,6 +3023,35 @@ mod tests {
             ],
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn an_element_with_the_tooltip_role_is_chrome() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<p>Ships in two days.</p><button>?</button>\
+             <div role='tooltip' id='tip-1'><p>Orders placed before noon leave the \
+             warehouse on the same day, and the carrier delivers them within two days.</p>\
+             </div></article>"
+        ));
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].0.starts_with("Orders placed"), "{v:?}");
+        assert_eq!(v[0].1, "inside role=\"tooltip\"");
+    }
+
+    #[test]
+    fn a_tooltip_spelled_as_two_words_is_an_overlay() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<table><tr><td>Impedance<tool-tip class='tool-tip'>\
+             <div class='tool-tip__content'><p>Impedance is the resistance a pair of \
+             headphones offers to the signal, measured in ohms: the higher it is, the more \
+             power it needs.</p></div></tool-tip></td><td>32 ohm</td></tr></table></article>"
+        ));
+        assert!(
+            v.iter()
+                .any(|(t, c)| t.starts_with("Impedance is") && c.contains("tooltip__content")),
+            "{v:?}"
+        );
+        assert!(!v.iter().any(|(t, _)| t == "32 ohm"), "{v:?}");
     }
 
     #[test]

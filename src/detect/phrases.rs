@@ -2006,6 +2006,38 @@ mod tests {
     }
 
     #[test]
+    fn a_prompt_to_sign_in_before_using_a_feature_is_chrome() {
+        for line in [
+            "Log in to save to favorites",
+            "Sign in to view additional items selected just for you.",
+            "Log in to set a price alert on this product.",
+            "Sign in to continue",
+        ] {
+            assert_eq!(category_of(line), "account", "{line}");
+        }
+        // An instruction to sign in to another service is the text's own.
+        let step = "Log in to your developer console and click on Create Application.";
+        assert!(match_phrase(step, crate::lang::word_count(step), 0.0).is_none());
+    }
+
+    #[test]
+    fn an_image_viewers_hints_are_chrome() {
+        for line in [
+            "Click to enlarge",
+            "Roll over image to zoom in",
+            "Click to see full view",
+            "Press enter or click to view image in full size",
+            "Zum Vergrößern klicken",
+        ] {
+            assert_eq!(category_of(line), "shop", "{line}");
+        }
+        // A sentence that tells the reader to enlarge a figure is the text's own.
+        let prose = "Click to enlarge the map below and follow the trail from the car park to \
+                     the summit cairn.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_buy_boxs_delivery_payment_and_guarantee_lines_are_chrome() {
         for line in [
             "Arrives today",

@@ -7,7 +7,7 @@
 //! "Yes" and "—" legitimately), nor are labels that repeat once per card of one list (each
 //! product card of a grid says "Color" and "Free shipping": the fields of the cards). A
 //! price keeps its digits: the prices of a rail's cards do not make the product's own price
-//! a label.
+//! a label; so does a measured field (`Memory: 16 GB RAM` is not `Memory: 4 GB RAM`).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -43,17 +43,11 @@ const MAX_FIELDS: usize = 6;
 /// one such word ending in a colon, and values of one to [`FIELD_VALUE_WORDS`] words, the
 /// first not the rest of an address or a path (`https://…`, `C:\…`).
 pub(crate) fn field_labels(text: &str) -> Option<Vec<&str>> {
-    let is_label = |label: &str| {
-        label.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && label.chars().all(|c| {
-                c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '/' | '-' | '\'')
-            })
-    };
     let (first, rest) = text.trim().split_once(':')?;
     let first = first.trim();
     let rest = rest.trim_start();
     if !(1..=FIELD_LABEL_WORDS).contains(&first.split_whitespace().count())
-        || !is_label(first)
+        || !is_label_text(first)
         || rest.starts_with(['/', '\\'])
     {
         return None;
@@ -62,7 +56,7 @@ pub(crate) fn field_labels(text: &str) -> Option<Vec<&str>> {
     let mut value_words = 0;
     for word in rest.split_whitespace() {
         match word.strip_suffix(':') {
-            Some(label) if is_label(label) => {
+            Some(label) if is_label_text(label) => {
                 if value_words == 0 || labels.len() == MAX_FIELDS {
                     return None;
                 }
@@ -80,6 +74,15 @@ pub(crate) fn field_labels(text: &str) -> Option<Vec<&str>> {
     // A list of things (`Pros: light, quiet, cheap`) is what someone wrote, not a fact of
     // a profile.
     (value_words > 0 && rest.matches(',').count() <= 1).then_some(labels)
+}
+
+/// Whether a field's label reads as one: two letters or more, and nothing but letters,
+/// spaces and `.`, `/`, `-`, `'` (no digits: `Size 10:` is no label).
+fn is_label_text(label: &str) -> bool {
+    label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | '/' | '-' | '\''))
 }
 
 /// The key under which a field line is counted: its folded labels, each followed by a
@@ -228,6 +231,8 @@ impl Detector for RepeatedInPage {
 
     fn detect(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
         let mut counts: HashMap<String, Vec<usize>> = HashMap::default();
+        // Whether the page shows posters' profiles, found when first needed.
+        let mut profiles: Option<bool> = None;
         let post_dates = page.post_dates();
         let names = page.poster_names();
         for (index, block) in page.blocks.iter().enumerate() {
@@ -266,7 +271,18 @@ impl Detector for RepeatedInPage {
             {
                 continue;
             }
-            let key = label_key(&block.text);
+            // A measured field keeps its figures (`Memory: 4 GB RAM` under minimum and
+            // `Memory: 16 GB RAM` under recommended requirements are two facts); beside the
+            // posts of a discussion a profile's counts (`Posts: 138`) are template whatever
+            // the figure.
+            let measured = !page.kinds.discussion
+                && is_measured_field(&block.text)
+                && !*profiles.get_or_insert_with(|| shows_poster_profiles(page));
+            let key = if measured {
+                block.text.trim().to_lowercase()
+            } else {
+                label_key(&block.text)
+            };
             if key.is_empty() {
                 continue;
             }
@@ -275,8 +291,6 @@ impl Detector for RepeatedInPage {
         // Text input has no markup: its cards are runs of lines without a blank line
         // between them (what the text renderer writes for a card of a listing).
         let runs = (page.dom.is_none()).then(|| TextRuns::of(page.blocks));
-        // Whether the page shows posters' profiles, found when first needed.
-        let mut profiles: Option<bool> = None;
         for (key, sightings) in &counts {
             // Field lines counted by their labels are a profile's when beside several
             // posts; two may be a product's size and a review's.
@@ -553,13 +567,37 @@ fn is_spec_line(blocks: &[crate::blocks::Block], i: usize) -> bool {
     let (Some(own_list), Some(labels)) = (list(block), field_labels(&block.text)) else {
         return false;
     };
+    // The item beside it may give a long value (`Processor: AMD FX 4350 or Equivalent,
+    // Intel Core i3 6300 or Equivalent`): its label is what makes it a field.
     let other_field = |j: usize| {
         blocks.get(j).is_some_and(|b| {
             list(b) == Some(own_list)
-                && field_labels(&b.text).is_some_and(|l| fold(l[0]) != fold(labels[0]))
+                && leading_label(&b.text).is_some_and(|l| fold(l) != fold(labels[0]))
         })
     };
     (i > 0 && other_field(i - 1)) || other_field(i + 1)
+}
+
+/// The label of a line that opens with one (`Processor: …`, `Graphics: …`): at most
+/// [`FIELD_LABEL_WORDS`] words of letters before a colon, and a value after it, however
+/// long.
+fn leading_label(text: &str) -> Option<&str> {
+    let (label, value) = text.trim().split_once(':')?;
+    let label = label.trim();
+    ((1..=FIELD_LABEL_WORDS).contains(&label.split_whitespace().count())
+        && is_label_text(label)
+        && !value.trim().is_empty())
+    .then_some(label)
+}
+
+/// Whether a block is a field line whose value has a figure (`Memory: 16 GB RAM`,
+/// `Weight: 218 g`): a measured fact, which another field with the same label but another
+/// figure does not repeat.
+fn is_measured_field(text: &str) -> bool {
+    field_labels(text).is_some_and(|labels| labels.len() == 1)
+        && text
+            .split_once(':')
+            .is_some_and(|(_, value)| value.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Fewest times a block says its one phrase to be a ticker.
@@ -977,6 +1015,77 @@ mod tests {
                 .filter(|t| *t == "Help: contact us")
                 .count(),
             2
+        );
+    }
+
+    #[test]
+    fn a_posters_counts_beside_each_post_are_template_whatever_their_figures() {
+        let post = |name: &str, posts: &str, joined: &str| {
+            format!(
+                "{name}\nPosts: {posts}\nJoined: {joined}\n\nA reply long enough to be a \
+                 post of the thread about the Sunday bus timetable.\n\nQuote\nReply\n\n"
+            )
+        };
+        let v = repeated_in_text(&format!(
+            "Sunday buses\n\n{}{}{}",
+            post("oldgardener", "1204", "Mar 2011"),
+            post("mira_k", "87", "Jan 2022"),
+            post("tobias", "560", "Aug 2016")
+        ));
+        assert_eq!(
+            v.iter().filter(|t| t.contains("Posts:")).count(),
+            3,
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_spec_line_between_long_fields_keeps_its_first_copy() {
+        let specs = |cpu: &str| {
+            format!(
+                "<ul><li>Requires a 64-bit processor and operating system</li>\
+                 <li>OS: Windows 10</li><li>Processor: {cpu}</li></ul>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>A game</h1><p>A long enough description of the game.</p>\
+             <div class='minimum'><h3>Minimum</h3>{}</div>\
+             <div class='recommended'><h3>Recommended</h3>{}</div></main></body></html>",
+            specs("Dual core at 2 GHz or an equivalent chip from another maker of the time"),
+            specs("Quad core at 3 GHz or an equivalent chip from another maker of the time")
+        );
+        let got = repeated(&html);
+        assert_eq!(
+            got.iter().filter(|t| *t == "OS: Windows 10").count(),
+            1,
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn spec_lines_with_other_figures_are_other_facts() {
+        let specs = |memory: &str| {
+            format!(
+                "<ul><li>OS: A recent system</li><li>Memory: {memory} GB RAM</li>\
+                 <li>Storage: 70 GB available space</li></ul>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>A game</h1><p>A long enough description of the game.</p>\
+             <div class='minimum'><h3>Minimum</h3>{}</div>\
+             <div class='recommended'><h3>Recommended</h3>{}</div></main></body></html>",
+            specs("4"),
+            specs("16")
+        );
+        let got = repeated(&html);
+        // The memory lines differ by their figure: neither is a copy of the other.
+        assert!(!got.iter().any(|t| t.starts_with("Memory")), "{got:?}");
+        // The storage line printed twice is one fact: its second copy goes.
+        assert_eq!(
+            got.iter()
+                .filter(|t| *t == "Storage: 70 GB available space")
+                .count(),
+            1
         );
     }
 
