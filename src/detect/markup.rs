@@ -1623,6 +1623,12 @@ fn is_builder_wrapper(token: &str) -> bool {
     PREFIXES.iter().any(|p| token.starts_with(p))
 }
 
+/// A widget named as a set of tabs (`widgetTabbed`, `tabbedWidgetNarrow`, lowercased):
+/// its panels hold the page's own text, shown one at a time.
+fn names_tab_set_widget(token: &str) -> bool {
+    holds(token, "widget") && holds(token, "tabbed")
+}
+
 /// A utility class that shows an element from some screen width on (`md:block`).
 fn is_responsive_display(token: &str) -> bool {
     let Some((prefix, display)) = token.rsplit_once(':') else {
@@ -2207,6 +2213,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     if says_content || facts.listed {
         return None;
     }
+    // A tab set (CivicPlus's `widget widgetTabbed`, `tabbedWidget`) shows one panel of the
+    // page's text at a time: its "widget" names the component, not a box beside the
+    // document.
+    if tokens.iter().any(|t| names_tab_set_widget(t)) {
+        return None;
+    }
     let filed_item = tokens
         .iter()
         .any(|t| *t == "hentry" || t.starts_with("type-") || t.starts_with("status-"));
@@ -2649,6 +2661,20 @@ mod tests {
         assert!(names_editor_output("rich-editor"));
         assert!(!names_editor_output("editorial-picks"));
         assert!(!names_editor_output("editors"));
+    }
+
+    #[test]
+    fn a_tab_set_widget_holds_the_page_text() {
+        let v = verdicts(
+            "<div class='widget widgetTabbed wide'><div class='tabbedWidget cpTabPanel'>\
+             <ul><li>Fences over four feet</li></ul></div></div>\
+             <div class='widget widgetSpacer'>Recent posts</div><p>Other text filler here.</p>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Recent posts");
+        assert!(names_tab_set_widget("tabbedwidgetnarrow"));
+        assert!(!names_tab_set_widget("widget"));
+        assert!(!names_tab_set_widget("tabbed"));
     }
 
     #[test]
