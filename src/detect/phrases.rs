@@ -2083,6 +2083,28 @@ mod tests {
     }
 
     #[test]
+    fn a_storefronts_card_buttons_offers_and_filter_titles_are_chrome_as_whole_lines() {
+        for (line, want) in [
+            ("Quick look", "shop"),
+            ("See options", "shop"),
+            ("More options from $458.99 - $760.88", "shop"),
+            ("Financing options", "shop"),
+            ("Featured Brands", "shop"),
+            ("Refine your results", "shop"),
+            ("Type to search products", "shop"),
+            ("Rate this book", "rating"),
+            ("Clear rating", "rating"),
+        ] {
+            assert_eq!(category_of(line), want, "{line}");
+        }
+        // A card's price label holds the price the listing shows.
+        assert!(match_phrase("Current price $24.97", 3, 0.0).is_none());
+        // In a sentence the same words are the shop's prose.
+        let prose = "We refine your results by hand and offer financing options on every sofa.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn review_summary_labels_and_other_product_rails_are_chrome() {
         for (line, want) in [
             ("Customers say", "rating"),
