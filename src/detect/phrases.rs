@@ -2094,6 +2094,10 @@ mod tests {
             ("Type to search products", "shop"),
             ("Rate this book", "rating"),
             ("Clear rating", "rating"),
+            ("Expand/Collapse All Filters", "shop"),
+            ("Show caption", "navigation"),
+            ("Related pages", "related"),
+            ("Related Services", "related"),
         ] {
             assert_eq!(category_of(line), want, "{line}");
         }
