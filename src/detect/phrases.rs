@@ -1571,6 +1571,11 @@ mod tests {
             ("Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen.", 9),
             ("Veuillez activer JavaScript dans votre navigateur.", 6),
             ("JavaScriptを有効にしてください。", 1),
+            (
+                "Your version of Internet Explorer is not longer supported. Please upgrade your browser.",
+                13,
+            ),
+            ("Please update your browser to view this site.", 8),
         ] {
             assert!(
                 match_phrase(line, words, 0.0).is_some_and(|(c, _, _)| c == "browser"),
@@ -1580,6 +1585,7 @@ mod tests {
         for text in [
             "JavaScript is required knowledge for this course, along with some HTML.",
             "Enable the JavaScript console in your browser's developer tools",
+            "Internet Explorer was the default browser of Windows for two decades.",
         ] {
             assert!(match_phrase(text, 11, 0.0).is_none(), "{text}");
         }
