@@ -606,8 +606,8 @@ impl Builder<'_> {
             self.flush_at(id, &tag);
         }
         self.stack.pop();
-        if tag == local_name!("span") && self.row.is_none() {
-            self.separate_labels(id, text_start);
+        if matches!(tag, local_name!("span") | local_name!("a")) && self.row.is_none() {
+            self.separate_labels(id, &tag, text_start);
         }
         match tag {
             local_name!("a") => self.link_depth = self.link_depth.saturating_sub(1),
@@ -623,8 +623,11 @@ impl Builder<'_> {
 
     /// Labels set side by side in sibling `<span>`s (`<span>Contract</span><span>Remote</span>`)
     /// are laid out apart by their style: a space keeps them two words. Single letters (a
-    /// word split letter by letter for an animation) stay joined.
-    fn separate_labels(&mut self, id: NodeId, text_start: usize) {
+    /// word split letter by letter for an animation) stay joined. So do sibling links to
+    /// different pages (a row of tags or chips, `<a>Strategy</a><a>Roguelike</a>`), but not
+    /// two links to the same page, which an editor made of one word it split
+    /// (`<a>Co</a><a>ntact us</a>`).
+    fn separate_labels(&mut self, id: NodeId, tag: &LocalName, text_start: usize) {
         let text = &self.pending.text;
         let own = text.get(text_start..).unwrap_or("");
         // The span's last word, not only its text, must be more than a letter: a word cut
@@ -643,7 +646,10 @@ impl Builder<'_> {
         let Some(next) = next else {
             return;
         };
-        if self.dom.node(next).local_name() != Some(&local_name!("span")) {
+        if self.dom.node(next).local_name() != Some(tag)
+            || (*tag == local_name!("a")
+                && self.dom.node(next).attr("href") == self.dom.node(id).attr("href"))
+        {
             return;
         }
         let mut first = self.dom.node(next).first_child;
@@ -1035,6 +1041,18 @@ mod tests {
              <!--x--><span class='value'><!--F#2--><span>Trade</span></span></div>",
         );
         assert_eq!(b[0].text, "Intended Audience Trade");
+    }
+
+    #[test]
+    fn sibling_links_to_different_pages_are_separate_words() {
+        let b = blocks(
+            "<div><a href='/t/puzzle'>Puzzle</a><a href='/t/co-op'>Co-op</a>\
+             <a href='/t/pixel-art'>Pixel Art</a></div>",
+        );
+        assert_eq!(b[0].text, "Puzzle Co-op Pixel Art");
+        // One word an editor split into two links to the same page stays whole.
+        let b = blocks("<p><a href='/contact'>Co</a><a href='/contact'>ntact us</a> today.</p>");
+        assert_eq!(b[0].text, "Contact us today.");
     }
 
     #[test]

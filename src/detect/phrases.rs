@@ -1586,6 +1586,11 @@ mod tests {
             ("Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen.", 9),
             ("Veuillez activer JavaScript dans votre navigateur.", 6),
             ("JavaScriptを有効にしてください。", 1),
+            (
+                "Your version of Internet Explorer is not longer supported. Please upgrade your browser.",
+                13,
+            ),
+            ("Please update your browser to view this site.", 8),
         ] {
             assert!(
                 match_phrase(line, words, 0.0).is_some_and(|(c, _, _)| c == "browser"),
@@ -1595,6 +1600,7 @@ mod tests {
         for text in [
             "JavaScript is required knowledge for this course, along with some HTML.",
             "Enable the JavaScript console in your browser's developer tools",
+            "Internet Explorer was the default browser of Windows for two decades.",
         ] {
             assert!(match_phrase(text, 11, 0.0).is_none(), "{text}");
         }
@@ -2126,6 +2132,32 @@ mod tests {
         }
         // In a sentence the same words are the shop's prose.
         let prose = "Our top rated kettle is also the best seller of the season.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn a_storefronts_card_buttons_offers_and_filter_titles_are_chrome_as_whole_lines() {
+        for (line, want) in [
+            ("Quick look", "shop"),
+            ("See options", "shop"),
+            ("More options from $458.99 - $760.88", "shop"),
+            ("Financing options", "shop"),
+            ("Featured Brands", "shop"),
+            ("Refine your results", "shop"),
+            ("Type to search products", "shop"),
+            ("Rate this book", "rating"),
+            ("Clear rating", "rating"),
+            ("Expand/Collapse All Filters", "shop"),
+            ("Show caption", "navigation"),
+            ("Related pages", "related"),
+            ("Related Services", "related"),
+        ] {
+            assert_eq!(category_of(line), want, "{line}");
+        }
+        // A card's price label holds the price the listing shows.
+        assert!(match_phrase("Current price $24.97", 3, 0.0).is_none());
+        // In a sentence the same words are the shop's prose.
+        let prose = "We refine your results by hand and offer financing options on every sofa.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
     }
 
