@@ -2127,6 +2127,9 @@ fn drop_repeated_passages(
             if entries && in_other_entry(blocks, dom, first, i) {
                 continue;
             }
+            if step_of_a_sibling_list(blocks, dom, first, i) {
+                continue;
+            }
             if links_elsewhere(dom, &blocks[first], &blocks[i]) {
                 continue;
             }
@@ -2143,6 +2146,31 @@ fn drop_repeated_passages(
             ),
         );
     }
+}
+
+/// Whether the copy is an item of the first's list, or of a list beside it in one element,
+/// between other items than the first's: a step the document gives again in its own place
+/// (each day of a training plan opens with the same warm-up, each section of a checklist
+/// ends with the same check). A layout for another screen size copies its text into
+/// another element, and a carousel's cloned slides come with their neighbours cloned too.
+fn step_of_a_sibling_list(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> bool {
+    let (a, b) = (&blocks[first].ancestors, &blocks[copy].ancestors);
+    let is_item = |path: &[NodeId]| {
+        path.last()
+            .is_some_and(|&n| dom.node(n).local_name() == Some(&local_name!("li")))
+    };
+    let n = a.len();
+    let in_one_body = n >= 3
+        && b.len() == n
+        && is_item(a)
+        && is_item(b)
+        && is_list(dom, a[n - 2])
+        && is_list(dom, b[n - 2])
+        && (a[n - 2] == b[n - 2] || a[n - 3] == b[n - 3]);
+    let text_at = |i: Option<usize>| i.and_then(|i| blocks.get(i)).map(|b| b.text.as_str());
+    in_one_body
+        && text_at(first.checked_sub(1)) != text_at(copy.checked_sub(1))
+        && text_at(Some(first + 1)) != text_at(Some(copy + 1))
 }
 
 /// The targets of the links in the block's element: each `href` without its fragment
@@ -3166,6 +3194,43 @@ mod tests {
             1,
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_step_given_again_in_a_list_stays_a_cloned_run_goes() {
+        let warm_up = "Warm up for fifteen minutes with easy jogging, then a few short strides \
+                       at a quicker pace before the main part of the session.";
+        let intro = "<p>This plan builds up your weekly distance slowly over ten weeks, with two \
+                     hard sessions a week and long runs at the weekend so that you reach the \
+                     start line fresh, strong and ready for the whole race distance.</p>";
+        let html = format!(
+            "<html><body><article><h1>Ten week plan</h1>{intro}<ul>\
+             <li>Tuesday. Hill repeats on a steady slope near your home.</li><li>{warm_up}</li>\
+             <li>Main set: eight hill repeats of one minute each, walking down to recover.</li>\
+             <li>Thursday. Tempo run on a flat road or a track nearby.</li><li>{warm_up}</li>\
+             <li>Main set: twenty minutes at a comfortably hard tempo pace, then jog home.</li>\
+             </ul></article></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(text.matches("Warm up for fifteen").count(), 2, "{text}");
+        // A carousel that clones its slides copies a run, each copy between copies.
+        let slide = |n: &str| {
+            format!(
+                "<li>Slide {n}: the harbour at dawn seen from the old lighthouse, with the \
+                 fishing boats coming back in after a long night at sea.</li>"
+            )
+        };
+        let html = format!(
+            "<html><body><article><h1>Ten week plan</h1>{intro}<ul>{}{}{}{}{}</ul>\
+             </article></body></html>",
+            slide("one"),
+            slide("two"),
+            slide("three"),
+            slide("one"),
+            slide("two")
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(text.matches("Slide two").count(), 1, "{text}");
     }
 
     #[test]
