@@ -119,6 +119,26 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
             .is_some_and(|s| crate::dom::style_declares(s, b"display", b"none"))
 }
 
+/// Longest schema.org `position` (in digits) read as an ordinal for machines.
+const MAX_ORDINAL_DIGITS: usize = 6;
+
+/// Whether an inline element is a schema.org `position` given as text
+/// (`<span itemprop="position">3</span>`): the ordinal of an item in its list for machines
+/// (a post's number in the crawler view of a Discourse thread), printed beside what it
+/// numbers but no word of it.
+fn is_machine_ordinal(dom: &Dom, id: NodeId) -> bool {
+    dom.node(id)
+        .attr("itemprop")
+        .is_some_and(|p| p.trim().eq_ignore_ascii_case("position"))
+        && {
+            let text = dom.text_content(id);
+            let digits = text.trim();
+            !digits.is_empty()
+                && digits.len() <= MAX_ORDINAL_DIGITS
+                && digits.bytes().all(|b| b.is_ascii_digit())
+        }
+}
+
 /// Class of the lines of a code sample that mdBook hides until the reader asks for them
 /// (`<span class="boring">`: the setup a listing repeats from the one before).
 const HIDDEN_CODE_LINE_CLASS: &str = "boring";
@@ -500,6 +520,7 @@ impl Builder<'_> {
                     || !is_block_level(tag)
                         && !self.has_block_inside[id as usize]
                         && (hides_inline_text(node)
+                            || is_machine_ordinal(dom, id)
                             || repeats_previous_text(dom, id)
                             || (self.pre_depth > 0 && hides_code_line(node)))
                 {
@@ -958,6 +979,17 @@ mod tests {
                 "A hidden block is judged later."
             ]
         );
+    }
+
+    #[test]
+    fn skips_a_numbered_items_position_given_for_machines() {
+        let b = blocks(
+            "<div><span itemprop='author'>Wren</span> <time>May 2, 2024</time> \
+             <span itemprop='position'>4</span></div>\
+             <p>Step <span itemprop='position'>two</span> of the walk</p>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Wren May 2, 2024", "Step two of the walk"]);
     }
 
     #[test]

@@ -167,6 +167,10 @@ const CHROME_FRAGMENTS: &[&str] = &[
     "post-nav",
     "postnav",
     "jump-to",
+    // A forum's "Jump to" box, a drop-down of every board (phpBB's `jumpbox`, vBulletin's
+    // `forumjump`), under each thread.
+    "jumpbox",
+    "forumjump",
     "table-of-contents",
     "toc-",
     "print-",
@@ -2540,6 +2544,23 @@ mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
         assert!(v[0].0.starts_with("Read the rules"), "{v:?}");
         assert_eq!(v[0].1, "inside <div> named \"side\"");
+    }
+
+    #[test]
+    fn a_forums_jump_box_under_a_thread_is_chrome() {
+        let v = verdicts(
+            "<h1>Pump noise after winter</h1>\
+             <div class='post'><p>My pond pump started humming loudly after the frost and \
+             the flow dropped by half overnight.</p></div>\
+             <div class='action-bar'><div class='jumpbox dropdown-container' id='jumpbox'>\
+             <ul class='dropdown-contents'><li><a>Garden ponds</a></li>\
+             <li><a>↳ Pumps and filters</a></li></ul></div></div>",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(
+            v.iter().all(|(_, cause)| cause.contains("jumpbox")),
+            "{v:?}"
+        );
     }
 
     #[test]
