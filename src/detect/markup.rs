@@ -1859,9 +1859,16 @@ fn depicted_by_label(node: &crate::dom::Node) -> Option<&'static str> {
         .iter()
         .find_map(|article| label.strip_prefix(article))
         .unwrap_or(&label);
+    // A whole word: "Screenshots" or "Illustrations" names a gallery of them, not one.
     DEPICTION_LABELS
         .iter()
-        .find(|words| label.starts_with(*words))
+        .find(|words| {
+            label.strip_prefix(**words).is_some_and(|rest| {
+                rest.chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
+            })
+        })
         .copied()
 }
 
@@ -3567,7 +3574,9 @@ mod tests {
              <a href='/tour' aria-label='Screenshot tour of the planner'>Take the tour of the \
              planner and its many views today</a>\
              <section aria-label='Customer stories'><p>The planner saved our small team \
-             hours every single week of the year.</p></section></main>";
+             hours every single week of the year.</p></section>\
+             <section aria-label='Illustrations'><p>The planner drawn by the artists of our \
+             community, one picture each month.</p></section></main>";
         let v = verdicts(html);
         let pictured: Vec<&str> = v
             .iter()
