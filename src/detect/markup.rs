@@ -1776,6 +1776,8 @@ struct ElementFacts<'a> {
     deferred_page: bool,
     /// Whether it has a `popover` attribute: hidden until a button opens it, as a dialog.
     popover: bool,
+    /// The picture its `aria-label` says it is (see [`depicted_by_label`]).
+    depicts: Option<&'static str>,
     /// Whether it is a small form for the reader to fill in (see [`is_small_form`]).
     small_form: bool,
     /// Whether the page is declared a discussion, whose posts are often named comments.
@@ -1809,6 +1811,7 @@ impl<'a> ElementFacts<'a> {
             panel: is_collapsed_panel(node) || follows_its_toggle(dom, node),
             deferred_page: false,
             popover: node.attr("popover").is_some(),
+            depicts: depicted_by_label(node),
             small_form: is_small_form(dom, id, held.unwrap_or(0), total),
             discussion,
             style: node.attr("style"),
@@ -1817,6 +1820,60 @@ impl<'a> ElementFacts<'a> {
             id: node.attr("id"),
         }
     }
+}
+
+/// Words with which an `aria-label` says that its element is a picture of something
+/// ("A screenshot of the app's board", "Visual demonstration of the editor", "Illustration
+/// of a dashboard"), after an article. The element is then a mock-up drawn in HTML (an
+/// app's window on a landing page): its text is the picture's, no part of the document.
+const DEPICTION_LABELS: &[&str] = &[
+    "screenshot",
+    "screen shot",
+    "screen capture",
+    "illustration",
+    "visual demonstration",
+    "mockup",
+    "mock-up",
+    "animation of",
+    "image of",
+    "picture of",
+    "capture d'écran",
+    "captura de pantalla",
+    "bildschirmfoto",
+];
+
+/// The picture an element's `aria-label` says it is ([`DEPICTION_LABELS`]). Controls and
+/// links are labelled by what they do, never by what they show, and are left out.
+fn depicted_by_label(node: &crate::dom::Node) -> Option<&'static str> {
+    let tag = node.local_name()?;
+    if matches!(
+        *tag,
+        local_name!("a")
+            | local_name!("button")
+            | local_name!("input")
+            | local_name!("select")
+            | local_name!("textarea")
+            | local_name!("label")
+            | local_name!("img")
+    ) {
+        return None;
+    }
+    let label = node.attr("aria-label")?.trim().to_lowercase();
+    let label = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|article| label.strip_prefix(article))
+        .unwrap_or(&label);
+    // A whole word: "Screenshots" or "Illustrations" names a gallery of them, not one.
+    DEPICTION_LABELS
+        .iter()
+        .find(|words| {
+            label.strip_prefix(**words).is_some_and(|rest| {
+                rest.chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c == ':' || c == ',')
+            })
+        })
+        .copied()
 }
 
 impl ElementFacts<'_> {
@@ -1991,6 +2048,9 @@ fn names_poster_rank(token: &str) -> bool {
 /// (`aria-hidden="true"`) is chrome: no reader ever gets it, whatever its prose.
 const HIDDEN_FROM_EVERY_READER_WEIGHT: f32 = 0.9;
 
+/// Weight of the judgement on an element labelled as a picture ([`depicted_by_label`]).
+const DEPICTION_WEIGHT: f32 = 0.9;
+
 /// Judges one element by its tag, role and class/id names.
 /// The judgement on an element one of whose class names (whole, as written) `names` picks
 /// out: beside the document, as `what` ("a member's signature").
@@ -2035,6 +2095,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         return Some(ElementJudgement {
             weight: 0.55,
             cause: "hidden by its attributes".to_string(),
+        });
+    }
+    if let Some(picture) = facts.depicts.filter(|_| !is_wrapper) {
+        return Some(ElementJudgement {
+            weight: DEPICTION_WEIGHT,
+            cause: format!("inside <{tag}> labelled as a picture (\"{picture}\")"),
         });
     }
     let tag_weight = match *tag {
@@ -3515,5 +3581,36 @@ mod tests {
         );
         let texts: Vec<&str> = v.iter().map(|(text, _)| text.as_str()).collect();
         assert_eq!(texts, ["a sample in a sidebar"], "{v:?}");
+    }
+
+    #[test]
+    fn a_mock_up_labelled_as_a_picture_is_chrome_but_a_labelled_link_is_not() {
+        let html = "<main><h1>Plan your week</h1>\
+             <p>Our planner keeps every task of the team in one calm place for everyone.</p>\
+             <div aria-label='A screenshot of the planner showing a board of tasks'>\
+             <p>Fix the login page before the release on Friday morning.</p>\
+             <p>Draft the notes for the quarterly review with the design team.</p></div>\
+             <section aria-label='Illustration of the calendar view'>\
+             <p>Standup at nine, review at eleven, lunch with the new hires.</p></section>\
+             <a href='/tour' aria-label='Screenshot tour of the planner'>Take the tour of the \
+             planner and its many views today</a>\
+             <section aria-label='Customer stories'><p>The planner saved our small team \
+             hours every single week of the year.</p></section>\
+             <section aria-label='Illustrations'><p>The planner drawn by the artists of our \
+             community, one picture each month.</p></section></main>";
+        let v = verdicts(html);
+        let pictured: Vec<&str> = v
+            .iter()
+            .filter(|(_, c)| c.contains("labelled as a picture"))
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(pictured.len(), 3, "{v:?}");
+        assert!(pictured[0].starts_with("Fix the login"), "{v:?}");
+        assert!(pictured[2].starts_with("Standup"), "{v:?}");
+        assert!(
+            v.iter()
+                .all(|(t, _)| !t.starts_with("Take the tour") && !t.starts_with("The planner")),
+            "{v:?}"
+        );
     }
 }

@@ -986,6 +986,16 @@ impl Detector for ChromePhrases {
                 ));
                 continue;
             }
+            if is_version_switcher(block) {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    1.0,
+                    self.name(),
+                    "is a list of versions of the page (a version switcher)".to_string(),
+                ));
+                continue;
+            }
             if is_placeholder_text(block) {
                 out.push(Verdict::new(
                     index,
@@ -1028,6 +1038,90 @@ impl Detector for ChromePhrases {
             }
         }
     }
+}
+
+/// Fewest versions a version switcher lists.
+const VERSION_SWITCHER_MIN_VERSIONS: usize = 4;
+
+/// Most words of the label before a version switcher's list ("Supported versions:").
+const VERSION_SWITCHER_LABEL_WORDS: usize = 3;
+
+/// Whether a word names a version of a manual or a release: digits, with dots between
+/// numbers and an optional `v` (`17`, `9.6`, `v1.34`), or a branch's name (`current`,
+/// `latest`, `stable`, `dev`…).
+fn is_version_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let number = lower.strip_prefix('v').unwrap_or(&lower);
+    (!number.is_empty()
+        && number
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())))
+        || matches!(
+            lower.as_str(),
+            "current"
+                | "latest"
+                | "stable"
+                | "dev"
+                | "devel"
+                | "development"
+                | "master"
+                | "main"
+                | "nightly"
+        )
+}
+
+/// Whether a word of a label says that versions follow: "version"/"versions" and their
+/// spellings in other languages, "release"/"releases".
+fn names_versions(word: &str) -> bool {
+    let lower = word.trim_end_matches(':').to_lowercase();
+    matches!(
+        lower.as_str(),
+        "version"
+            | "versions"
+            | "versión"
+            | "versiones"
+            | "versione"
+            | "versioni"
+            | "versão"
+            | "versões"
+            | "versie"
+            | "versies"
+            | "release"
+            | "releases"
+    )
+}
+
+/// Whether a block is a documentation site's version switcher: links to the same page in
+/// other versions of the manual, written as a list of versions ("17 / 16 / 15 / 14",
+/// "v1.34 v1.33 v1.32 v1.31"), alone or after a short label naming them ("Supported
+/// versions:"). A list of bare numbers is a version list only under such a label or when
+/// most of its numbers are dotted (`9.6`, `3.12`): a pager's or an archive's numbers are not.
+fn is_version_switcher(block: &Block) -> bool {
+    let f = &block.features;
+    if f.links < VERSION_SWITCHER_MIN_VERSIONS || matches!(block.kind, BlockKind::TableRow { .. }) {
+        return false;
+    }
+    let words: Vec<&str> = block
+        .text
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | '·' | '•' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.iter().position(|w| is_version_word(w)) else {
+        return false;
+    };
+    let label = &words[..first];
+    if label.len() > VERSION_SWITCHER_LABEL_WORDS || label.last().is_some_and(|w| !w.ends_with(':'))
+    {
+        return false;
+    }
+    let versions = &words[first..];
+    if versions.len() < VERSION_SWITCHER_MIN_VERSIONS
+        || !versions.iter().all(|w| is_version_word(w))
+    {
+        return false;
+    }
+    let dotted = versions.iter().filter(|w| w.contains('.')).count();
+    label.iter().any(|w| names_versions(w)) || dotted * 2 > versions.len()
 }
 
 #[cfg(test)]
@@ -2197,5 +2291,52 @@ mod tests {
         let words = crate::lang::word_count("Nouveau membre");
         let (category, _, _) = match_phrase("Nouveau membre", words, 0.0).expect("a rank");
         assert_eq!(category, RANK_CATEGORY);
+    }
+
+    #[test]
+    fn a_manuals_version_switcher_is_chrome_but_not_a_pager() {
+        let verdicts = |html: &str| -> Vec<String> {
+            crate::detect::verdicts_on_html(
+                &ChromePhrases,
+                html,
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause.contains("version switcher"))
+            .map(|(text, _)| text)
+            .collect()
+        };
+        let links = |items: &[&str], sep: &str| -> String {
+            items
+                .iter()
+                .map(|v| format!("<a href='/manual/{v}/page.html'>{v}</a>"))
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        // Under a label that names versions, bare numbers are versions.
+        let labelled = format!(
+            "<div>Maintained versions: {}</div><p>The manual's own text about widgets.</p>",
+            links(&["current", "8", "7", "6"], " / ")
+        );
+        assert_eq!(verdicts(&labelled).len(), 1, "{labelled}");
+        // Dotted numbers are versions without a label.
+        let dotted = format!(
+            "<div>{}</div>",
+            links(&["4.2", "4.1", "4.0", "3.9", "dev"], " ")
+        );
+        assert_eq!(verdicts(&dotted).len(), 1, "{dotted}");
+        // A pager's numbers, a list of years, or prose with numbers are not.
+        let pager = format!("<div>{}</div>", links(&["1", "2", "3", "4", "5"], " "));
+        assert!(verdicts(&pager).is_empty(), "{pager}");
+        let years = format!(
+            "<div>Archives: {}</div>",
+            links(&["2021", "2022", "2023", "2024"], " / ")
+        );
+        assert!(verdicts(&years).is_empty(), "{years}");
+        let prose = format!(
+            "<p>Upgrade from the old releases {} to the new one.</p>",
+            links(&["1.1", "1.2", "1.3", "1.4"], ", ")
+        );
+        assert!(verdicts(&prose).is_empty(), "{prose}");
     }
 }
