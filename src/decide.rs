@@ -1654,7 +1654,15 @@ pub fn decide(
         // Entries of a listing share fields; a page declared a product, discussion or
         // article has no entries (see `fields` above).
         let entries = !(kinds.product || kinds.discussion || kinds.article);
-        drop_repeated_passages(blocks, dom, entries, &mut keep, &mut reasons);
+        // One product's page prints its short lines again too (its name over the gallery
+        // and in the buy box, a tagline per screen size, a sticky bar's copy of the title):
+        // a copy of a line of a few words is a copy there.
+        let min_words = if is_one_product(kinds) && !kinds.discussion {
+            PRODUCT_REPEATED_LINE_WORDS
+        } else {
+            REPEATED_PASSAGE_WORDS
+        };
+        drop_repeated_passages(blocks, dom, entries, min_words, &mut keep, &mut reasons);
     }
 
     let mut decisions = Vec::with_capacity(n);
@@ -2058,9 +2066,15 @@ fn is_list(dom: &Dom, id: NodeId) -> bool {
 /// (tried: 10, 20, 30; 10 is best on wcxb-dev).
 const REPEATED_PASSAGE_WORDS: usize = 10;
 
+/// Fewest words of a kept line that is kept only once on a page declared one product
+/// (tried on wcxb-dev: 1, 2, 3; 3 loses fewest pages: a one- or two-word label or value,
+/// `Black`, `Size`, may be a field of the product printed twice with a meaning each time).
+const PRODUCT_REPEATED_LINE_WORDS: usize = 3;
+
 /// A page that prints the same passage twice (a layout for each screen size, a summary
 /// repeated in a carousel) has it once in its document: later copies of a kept block of
-/// [`REPEATED_PASSAGE_WORDS`] words or more go. A copy in another tab panel than the first
+/// `min_words` words or more go ([`REPEATED_PASSAGE_WORDS`], or
+/// [`PRODUCT_REPEATED_LINE_WORDS`] on one product's page). A copy in another tab panel than the first
 /// (`role="tabpanel"`: the same note under each language's code sample of a manual) is
 /// that tab's own text, and stays, unless most of its panel's words repeat earlier ones
 /// (the tabs of a filter, each a subset of the "All" tab). On a page of `entries` (not
@@ -2072,6 +2086,7 @@ fn drop_repeated_passages(
     blocks: &[Block],
     dom: Option<&Dom>,
     entries: bool,
+    min_words: usize,
     keep: &mut [bool],
     reasons: &mut [Vec<(f32, Reason)>],
 ) {
@@ -2080,7 +2095,7 @@ fn drop_repeated_passages(
     let mut copies: Vec<(usize, usize)> = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         if !keep[i]
-            || block.features.words < REPEATED_PASSAGE_WORDS
+            || block.features.words < min_words
             || matches!(block.kind, BlockKind::TableRow { .. } | BlockKind::Code)
         {
             continue;
@@ -2658,6 +2673,35 @@ mod tests {
                      on both sides suit either hand, and a lid of the same iron is sold apart \
                      for slow stews that need an hour or more on a low flame.";
         assert!(super::declared_anchor(&blocks, &dom, other).is_none());
+    }
+
+    /// A page with one short line printed twice among its prose (a tagline over the
+    /// gallery and again in the buy box), declared one product or not.
+    fn page_with_a_line_twice(declared: &str) -> String {
+        format!(
+            "<html><head><title>Trail Kettle</title>{declared}</head><body><main>\
+             <h1>Trail Kettle</h1>\
+             <div class='gallery'><p>Boils a litre in four minutes flat</p></div>\
+             <p>This kettle is made of thin titanium sheet, so it weighs less than an apple and \
+             still holds enough water for two large mugs of tea at the end of a long day.</p>\
+             <div class='buy'><p>Boils a litre in four minutes flat</p></div>\
+             <p>The lid locks with a quarter turn, the handles fold flat against the sides, and \
+             a small stove and a gas canister both fit inside it when you pack for the hills.</p>\
+             </main></body></html>"
+        )
+    }
+
+    #[test]
+    fn one_products_page_keeps_one_copy_of_a_short_line() {
+        let line = "Boils a litre in four minutes flat";
+        let product = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"Product","name":"Trail Kettle"}</script>"#;
+        let text = crate::clean_html(&page_with_a_line_twice(product));
+        assert_eq!(text.matches(line).count(), 1, "{text}");
+        assert!(text.contains("The lid locks"), "{text}");
+        // Elsewhere a line shorter than a passage may be said twice on purpose.
+        let text = crate::clean_html(&page_with_a_line_twice(""));
+        assert_eq!(text.matches(line).count(), 2, "{text}");
     }
 
     #[test]
