@@ -576,6 +576,28 @@ fn is_author_line(block: &Block) -> bool {
     })
 }
 
+/// Fewest author lines ("By Ana Ruiz") on a page for it to read as a listing of credited
+/// entries ([`lists_credited_entries`]).
+const MIN_LISTED_BYLINES: usize = 3;
+
+/// Whether the page lists entries that each credit their author: at least
+/// [`MIN_LISTED_BYLINES`] author lines that are no headings, on a page declared neither an
+/// article, a product nor a discussion (a blog's or a magazine's index, a list of reports).
+/// There each author line and the name beside an entry's date say who wrote that entry:
+/// they are the listing's text, as its titles are, not the page's byline. (An article's
+/// rail of related stories, each with its byline, goes with the rail.)
+fn lists_credited_entries(page: &Page<'_>) -> bool {
+    let kinds = &page.kinds;
+    if kinds.article || kinds.product || kinds.discussion {
+        return false;
+    }
+    page.blocks
+        .iter()
+        .filter(|b| !b.kind.is_heading() && is_author_line(b))
+        .nth(MIN_LISTED_BYLINES - 1)
+        .is_some()
+}
+
 impl Detector for BylineAndDate {
     fn name(&self) -> &'static str {
         "byline"
@@ -590,6 +612,7 @@ impl Detector for BylineAndDate {
         // The names of the bylines found, to know the author's biography.
         let mut bylines: Vec<&str> = Vec::new();
         let post_dates = page.post_dates();
+        let listing = lists_credited_entries(page);
         for (index, block) in blocks.iter().enumerate() {
             // A longer heading is no byline ("By The Numbers: …" opens a section), but one
             // that reads as an author line ("Written by Ana Ruiz" over an author box) still
@@ -614,7 +637,8 @@ impl Detector for BylineAndDate {
                 {
                     bylines.push(&text[start..]);
                 }
-                if long_heading {
+                // An entry's credit on a listing stays with the entry.
+                if long_heading || listing {
                     continue;
                 }
                 out.push(Verdict::new(
@@ -642,7 +666,7 @@ impl Detector for BylineAndDate {
                 let next_is_date = index + 1 < blocks.len()
                     && (is_marker(index + 1) || is_author_line(&blocks[index + 1]));
                 let prev_is_date = index > 0 && is_marker(index - 1);
-                if next_is_date || prev_is_date {
+                if (next_is_date || prev_is_date) && !listing {
                     bylines.push(block.text.trim());
                     out.push(Verdict::new(
                         index,
@@ -976,6 +1000,53 @@ mod tests {
              The bridge reopened on Monday after nine months of work by the city.",
         );
         assert_eq!(found, ["By Marta Keller", "March 3, 2024 at 10:15 am"]);
+    }
+
+    #[test]
+    fn the_credits_of_a_listing_s_entries_stay_with_them() {
+        let entry = |title: &str, name: &str| {
+            format!(
+                "<div class='entry'><h3><a href='/s'>{title}</a></h3><p>By {name}</p>\
+                 <p>March 3, 2024</p><p>A short summary of the story for the index.</p></div>"
+            )
+        };
+        let html = [
+            entry("Harbour dredging starts", "Marta Keller"),
+            entry("Tram line extended north", "Ivo Brandt"),
+            entry("Market hall reopens", "Lena Ortiz"),
+        ]
+        .concat();
+        let authors = |kinds: crate::detect::PageKinds| -> Vec<String> {
+            crate::detect::verdicts_on_html(&BylineAndDate, &html, kinds)
+                .into_iter()
+                .filter(|(_, v)| v.reason.cause.starts_with("author line"))
+                .map(|(t, _)| t)
+                .collect()
+        };
+        // A listing: each credit is its entry's text; the dates stay metadata for the
+        // decision to weigh.
+        assert!(authors(Default::default()).is_empty());
+        let dates = crate::detect::verdicts_on_html(&BylineAndDate, &html, Default::default())
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause.starts_with("date line"))
+            .count();
+        assert_eq!(dates, 3);
+        // Two credits are no listing, and an article's rail of credited stories is not one.
+        let two = [
+            entry("Harbour dredging starts", "Marta Keller"),
+            entry("Tram line extended north", "Ivo Brandt"),
+        ]
+        .concat();
+        let two_authors = crate::detect::verdicts_on_html(&BylineAndDate, &two, Default::default())
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause.starts_with("author line"))
+            .count();
+        assert_eq!(two_authors, 2);
+        let article = crate::detect::PageKinds {
+            article: true,
+            ..Default::default()
+        };
+        assert_eq!(authors(article).len(), 3);
     }
 
     #[test]

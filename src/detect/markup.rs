@@ -1633,6 +1633,29 @@ fn names_tab_set_widget(token: &str) -> bool {
     holds(token, "widget") && holds(token, "tabbed")
 }
 
+/// Bootstrap's class that shows an element from some screen width on (`d-md-block`,
+/// `d-lg-flex`): with `d-none`, the element is hidden on phones only.
+fn is_breakpoint_display(token: &str) -> bool {
+    token
+        .strip_prefix("d-")
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(breakpoint, display)| {
+            matches!(breakpoint, "sm" | "md" | "lg" | "xl" | "xxl")
+                && matches!(
+                    display,
+                    "block" | "flex" | "grid" | "inline" | "inline-block" | "inline-flex" | "table"
+                )
+        })
+}
+
+/// Weight of an element hidden by its class but for wide screens (`d-none d-md-block`):
+/// enough that its text does not vote for the main region (a desktop-only sidebar of
+/// teasers does not draw the region to it), too little to remove it from the region on its
+/// own (a category's description shown on desktops stays). Tried on wcxb-dev: 0.9 (as
+/// hidden) loses such descriptions; 0 (as shown) lets sidebars take the region; 0.6 keeps
+/// nearly nothing more; 0.45 best.
+const WIDE_SCREEN_ONLY_WEIGHT: f32 = 0.45;
+
 /// A utility class that shows an element from some screen width on (`md:block`).
 fn is_responsive_display(token: &str) -> bool {
     let Some((prefix, display)) = token.rsplit_once(':') else {
@@ -2176,6 +2199,10 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     let tokens: Vec<&str> = name_tokens(&names).collect();
     // `hidden md:block` (utility CSS) hides an element on small screens only.
     let shown_at_some_width = tokens.iter().any(|t| is_responsive_display(t));
+    // `d-none d-md-block` (Bootstrap) hides it on small screens only too, but what a
+    // layout shows only on wide screens is as often a sidebar as a category's description:
+    // weak evidence, see [`WIDE_SCREEN_ONLY_WEIGHT`].
+    let shown_from_breakpoint = tokens.iter().any(|t| is_breakpoint_display(t));
     // Screen-reader text is read by its original spelling, whose capitals split words
     // (`u-srOnly`, `VisuallyHidden_root`).
     let hidden = !shown_at_some_width
@@ -2186,6 +2213,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
                 .flat_map(str::split_ascii_whitespace)
                 .any(crate::blocks::html::names_screen_reader_text));
     if hidden && !facts.panel {
+        if shown_from_breakpoint {
+            return Some(ElementJudgement {
+                weight: WIDE_SCREEN_ONLY_WEIGHT,
+                cause: "hidden by its class on small screens".to_string(),
+            });
+        }
         return Some(ElementJudgement {
             weight: 0.9,
             cause: "hidden by its class".to_string(),
@@ -2835,6 +2868,32 @@ mod tests {
         );
         let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["Gone one.", "Gone two."], "{v:?}");
+    }
+
+    #[test]
+    fn hidden_on_phones_only_is_weak_evidence() {
+        let v = verdicts(
+            "<div class='d-none d-md-block'><p>Wide screen text.</p></div>\
+             <div class='d-none d-lg-flex'><p>Desktop text.</p></div>\
+             <div class='d-none'><p>Gone text.</p></div>\
+             <div class='d-none d-print-block'><p>Printed text.</p></div><p>Other text filler here.</p>",
+        );
+        let cause = |text: &str| {
+            v.iter()
+                .find(|(t, _)| t == text)
+                .map(|(_, c)| c.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            cause("Wide screen text."),
+            "hidden by its class on small screens"
+        );
+        assert_eq!(
+            cause("Desktop text."),
+            "hidden by its class on small screens"
+        );
+        assert_eq!(cause("Gone text."), "hidden by its class");
+        assert_eq!(cause("Printed text."), "hidden by its class");
     }
 
     #[test]
