@@ -103,7 +103,9 @@ pub fn declared(dom: &Dom) -> Declared {
                 }
                 false
             };
-            if declares(node, names_discussion_type) {
+            // The questions of an FAQ (`Question` items of an `FAQPage`) are the page's
+            // own answers, not a discussion.
+            if declares(node, names_discussion_type) && !nested(names_faq_type) {
                 out.kinds.discussion = true;
             }
             if declares(node, names_collection_type) {
@@ -315,6 +317,12 @@ fn names_discussion_type(t: &str) -> bool {
         type_name(t),
         "DiscussionForumPosting" | "QAPage" | "Question"
     )
+}
+
+/// Whether a schema.org type is that of a page of frequently asked questions, whose
+/// `Question` items the page answers itself.
+fn names_faq_type(t: &str) -> bool {
+    type_name(t) == "FAQPage"
 }
 
 /// Whether a schema.org type (a JSON-LD `@type` or a microdata `itemtype` URL) is that of a
@@ -568,6 +576,18 @@ mod tests {
         let listicle = r#"<script type="application/ld+json">{"@type":"ItemList",
             "itemListElement":[{"@type":"ListItem","position":1,"name":"Oslo"}]}</script>"#;
         assert!(!declared(&Dom::parse(listicle)).kinds.collection);
+    }
+
+    #[test]
+    fn the_questions_of_an_faq_are_no_discussion() {
+        let faq = r#"<body><main itemscope itemtype="https://schema.org/FAQPage">
+            <div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">
+            <h3 itemprop="name">How long does delivery take?</h3></div></main></body>"#;
+        assert!(!declared(&Dom::parse(faq)).kinds.discussion);
+        let thread = r#"<body><main itemscope itemtype="https://schema.org/QAPage">
+            <div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question">
+            <h1 itemprop="name">Why does my bread not rise?</h1></div></main></body>"#;
+        assert!(declared(&Dom::parse(thread)).kinds.discussion);
     }
 
     #[test]
