@@ -291,6 +291,9 @@ impl Detector for RepeatedInPage {
         // Text input has no markup: its cards are runs of lines without a blank line
         // between them (what the text renderer writes for a card of a listing).
         let runs = (page.dom.is_none()).then(|| TextRuns::of(page.blocks));
+        // Text input: the values of a listing's entries (a location, a tag) repeat in some
+        // entries, beside each entry's own lines; see [`EntryValues`].
+        let values = (page.dom.is_none()).then(|| EntryValues::of(page.blocks, &counts));
         for (key, sightings) in &counts {
             // Field lines counted by their labels are a profile's when beside several
             // posts; two may be a product's size and a review's.
@@ -322,6 +325,12 @@ impl Detector for RepeatedInPage {
                 None => sightings,
             };
             if indices.len() < 2 {
+                continue;
+            }
+            if values
+                .as_ref()
+                .is_some_and(|v| v.are_values(page.blocks, indices))
+            {
                 continue;
             }
             let fields = match (page.dom, &runs) {
@@ -679,6 +688,57 @@ impl TextRuns {
         let mut runs: Vec<usize> = indices.iter().map(|&i| self.run_of[i]).collect();
         runs.dedup();
         runs.len() == indices.len() && runs.iter().all(|&r| self.has_text[r])
+    }
+}
+
+/// Fewest words of an entry's own line (its title) beside a value.
+const OWN_LINE_WORDS: usize = MAX_WORDS + 1;
+
+/// The repeated lines of text input, to tell the values of a listing's entries from its
+/// template: a value (`Remote, Canada only`, `Python`) is printed by some entries, each time
+/// beside a line of the entry's own (its title), while the template's labels and buttons
+/// (`Apply now`) are printed by every entry, the most repeated line of the page.
+struct EntryValues {
+    /// Per block, whether its text occurs more than once on the page.
+    repeated: Vec<bool>,
+    /// The most sightings of one text on the page.
+    most: usize,
+}
+
+impl EntryValues {
+    fn of(blocks: &[crate::blocks::Block], counts: &HashMap<String, Vec<usize>>) -> EntryValues {
+        // Longer lines are not counted as labels: a paragraph printed twice (a stacked
+        // article's author note) is no entry's own line either.
+        let mut texts: HashMap<&str, usize> = HashMap::default();
+        for block in blocks {
+            *texts.entry(block.text.trim()).or_default() += 1;
+        }
+        let mut repeated: Vec<bool> = blocks.iter().map(|b| texts[b.text.trim()] > 1).collect();
+        let mut most = 0;
+        for sightings in counts.values().filter(|s| s.len() >= 2) {
+            most = most.max(sightings.len());
+            for &i in sightings {
+                if let Some(r) = repeated.get_mut(i) {
+                    *r = true;
+                }
+            }
+        }
+        EntryValues { repeated, most }
+    }
+
+    /// Whether the sightings are values of entries: fewer than the page's most repeated
+    /// line, and each beside a line that occurs once (a menu printed again has only
+    /// repeated lines around its items).
+    fn are_values(&self, blocks: &[crate::blocks::Block], indices: &[usize]) -> bool {
+        let own = |j: usize| {
+            blocks
+                .get(j)
+                .is_some_and(|b| b.features.words >= OWN_LINE_WORDS)
+                && !self.repeated.get(j).copied().unwrap_or(true)
+        };
+        indices.len() >= 3
+            && indices.len() < self.most
+            && indices.iter().all(|&i| (i > 0 && own(i - 1)) || own(i + 1))
     }
 }
 
@@ -1367,6 +1427,44 @@ mod tests {
         out.into_iter()
             .map(|v| blocks[v.block].text.clone())
             .collect()
+    }
+
+    #[test]
+    fn values_of_some_entries_of_clean_text_are_not_template() {
+        // Each line apart (as HTML cards render): `Rust` is a value of some entries,
+        // each beside the entry's description; `Star` is on every entry, the template's.
+        let entry =
+            |name: &str, about: &str, tag: &str| format!("{name}\n\n{about}\n\n{tag}\n\nStar\n\n");
+        let text = [
+            entry(
+                "ferrous",
+                "A small parser for tide tables written over a winter.",
+                "Rust",
+            ),
+            entry(
+                "quillmoor",
+                "Draws the maps of a field guide from plain notes.",
+                "Zig",
+            ),
+            entry(
+                "tidewater",
+                "Plans the routes of the harbour ferries each morning.",
+                "Rust",
+            ),
+            entry(
+                "orchard",
+                "Keeps the ledger of a farm cooperative in one file.",
+                "Go",
+            ),
+            entry(
+                "lantern",
+                "Lights a status page from the logs of a small shop.",
+                "Rust",
+            ),
+        ]
+        .concat();
+        let v = repeated_in_text(&text);
+        assert_eq!(v, ["Star"; 5], "{v:?}");
     }
 
     #[test]
