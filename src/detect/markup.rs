@@ -1295,7 +1295,8 @@ fn starts_with_numbered_label(text: &str) -> bool {
 const BESIDE_THE_DOCUMENT_WEIGHT: f32 = 0.85;
 
 /// Whether a class or id names a box about the author (`author-bio`, `about-the-author`,
-/// `authorDescription` of CSS modules, `author_card`, `contributor-bio`): the words must be
+/// `authorDescription` of CSS modules, `author_card`, `contributor-bio`, a theme's
+/// `author-section` or `author-promo` with the author's photo and bio): the words must be
 /// next to each other, so `research-card_authors` (the author list of a card) is not one.
 /// The boxes of the common author-box plugins of WordPress (Simple Author Box's
 /// `saboxplugin-wrap`, Starbox's `abh_box`) are named after the plugin.
@@ -1307,6 +1308,8 @@ fn names_author_box(token: &str) -> bool {
         "authorcard",
         "authorprofile",
         "authordetails",
+        "authorpromo",
+        "authorsection",
         "aboutauthor",
         "abouttheauthor",
         "contributorbio",
@@ -3284,6 +3287,19 @@ mod tests {
         }
         assert!(!names_author_box("abh_tabs"));
         assert!(!names_author_box("contributors"));
+    }
+
+    #[test]
+    fn author_sections_and_promos_are_author_boxes() {
+        for name in ["author-section", "author-promo clearfix", "authorSection"] {
+            let v = verdicts(&format!(
+                "<article>{ARTICLE_BODY}<div class='{name}'><p>Tomas builds boats in a small \
+                 shed by the harbour and teaches joinery to anyone who asks.</p></div></article>"
+            ));
+            assert_eq!(v.len(), 1, "{name}: {v:?}");
+            assert!(v[0].1.contains("an author box"), "{name}: {v:?}");
+        }
+        assert!(!names_author_box("author-name"));
     }
 
     #[test]
