@@ -38,6 +38,9 @@ pub struct Declared {
     pub product_description: Option<String>,
     /// JSON-LD `headline`.
     pub headline: Option<String>,
+    /// The `description` of each JSON-LD person (the page's author, or a person of its
+    /// graph) long enough to be a biography: the author box shows the same words.
+    pub person_descriptions: Vec<String>,
     /// What kind of page its structured data says it is.
     pub kinds: PageKinds,
 }
@@ -392,6 +395,9 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
                 _ => Vec::new(),
             };
             out.kinds.discussion |= types.iter().any(|t| names_discussion_type(t));
+            if types.contains(&"Person") {
+                read_person_description(map, out);
+            }
             out.kinds.collection |= types.iter().any(|t| names_collection_type(t));
             if types.iter().any(|t| names_product_type(t)) {
                 out.kinds.product = true;
@@ -421,8 +427,19 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
                         .date
                         .get_or_insert_with(|| date.trim().to_string());
                 }
-                if let Some(author) = map.get("author").and_then(person_name) {
-                    out.metadata.author.get_or_insert(author);
+                if let Some(author) = map.get("author") {
+                    if let Some(name) = person_name(author) {
+                        out.metadata.author.get_or_insert(name);
+                    }
+                    let people = match author {
+                        serde_json::Value::Array(items) => items.as_slice(),
+                        one => std::slice::from_ref(one),
+                    };
+                    for person in people {
+                        if let serde_json::Value::Object(person) = person {
+                            read_person_description(person, out);
+                        }
+                    }
                 }
                 if let Some(publisher) = map.get("publisher").and_then(person_name) {
                     out.metadata.site_name.get_or_insert(publisher);
@@ -430,6 +447,44 @@ fn read_json_ld(value: &serde_json::Value, out: &mut Declared, depth: usize) {
             }
         }
         _ => {}
+    }
+}
+
+/// Fewest words of a person's declared description that reads as a biography (shorter
+/// ones are a job title: "Staff writer").
+const MIN_BIO_WORDS: usize = 8;
+
+/// Most person descriptions kept per page (a bound for hostile graphs).
+const MAX_PERSON_DESCRIPTIONS: usize = 8;
+
+/// Adds the `description` of the JSON-LD person `map` to the page's person descriptions,
+/// without its markup (some themes declare the biography's HTML), when it is a biography's
+/// length.
+fn read_person_description(map: &serde_json::Map<String, serde_json::Value>, out: &mut Declared) {
+    let Some(description) = map.get("description").and_then(|d| d.as_str()) else {
+        return;
+    };
+    let mut text = String::with_capacity(description.len());
+    let mut in_tag = false;
+    for c in description.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let Some(text) = clean_value(&text) else {
+        return;
+    };
+    if crate::lang::word_count(&text) >= MIN_BIO_WORDS
+        && out.person_descriptions.len() < MAX_PERSON_DESCRIPTIONS
+        && !out.person_descriptions.contains(&text)
+    {
+        out.person_descriptions.push(text);
     }
 }
 
@@ -469,6 +524,24 @@ mod tests {
         assert_eq!(d.metadata.date.as_deref(), Some("2024-05-03"));
         assert_eq!(d.metadata.language.as_deref(), Some("de"));
         assert_eq!(d.article_body.as_deref(), Some("Text."));
+    }
+
+    #[test]
+    fn a_persons_declared_biography_is_read_without_its_markup() {
+        let html = r#"<html><head><script type="application/ld+json">{"@graph":[
+              {"@type":"BlogPosting","headline":"Pruning roses","author":{"@type":"Person",
+               "name":"Mo Lind","description":"<p>Mo Lind grows roses in a walled garden and has written about pruning for twelve years.</p>"}},
+              {"@type":"Person","name":"Kai","description":"Staff writer"}]}</script>
+            </head><body></body></html>"#;
+        let d = declared(&Dom::parse(html));
+        assert_eq!(
+            d.person_descriptions,
+            vec![
+                "Mo Lind grows roses in a walled garden and has written about pruning for \
+                  twelve years."
+                    .to_string()
+            ]
+        );
     }
 
     #[test]

@@ -679,10 +679,58 @@ impl Detector for BylineAndDate {
             }
         }
         self.biographies(page, &bylines, out);
+        self.declared_biographies(page, out);
     }
 }
 
+/// Words at the start of a block and a declared biography that must agree for the block to
+/// be that biography (the page may write an entity the structured data escapes, or cut the
+/// biography short with a "Read more" link).
+const DECLARED_BIO_LEAD_WORDS: usize = 10;
+
+/// Whether `block` (folded) is the declared biography `bio` (folded): the same words, or
+/// the same first [`DECLARED_BIO_LEAD_WORDS`] words and about as many in all (within a
+/// fifth, or five words).
+fn is_declared_bio(block: &str, bio: &str) -> bool {
+    if block == bio {
+        return true;
+    }
+    let (a, b): (Vec<&str>, Vec<&str>) = (block.split(' ').collect(), bio.split(' ').collect());
+    if a.len() < DECLARED_BIO_LEAD_WORDS || b.len() < DECLARED_BIO_LEAD_WORDS {
+        return false;
+    }
+    let slack = (b.len() / 5).max(5);
+    a[..DECLARED_BIO_LEAD_WORDS] == b[..DECLARED_BIO_LEAD_WORDS]
+        && a.len().abs_diff(b.len()) <= slack
+}
+
 impl BylineAndDate {
+    /// A block whose words are a biography the page's structured data declares for one of
+    /// its people (the author's JSON-LD `description`) is the author box that shows it,
+    /// wherever it sits and whatever its element is named: about the writer, not the
+    /// document.
+    fn declared_biographies(&self, page: &Page<'_>, out: &mut Vec<Verdict>) {
+        if page.author_bios.is_empty() {
+            return;
+        }
+        let bios: Vec<String> = page.author_bios.iter().map(|b| fold(b)).collect();
+        for (index, block) in page.blocks.iter().enumerate() {
+            if block.kind.is_heading() || block.features.words < DECLARED_BIO_LEAD_WORDS {
+                continue;
+            }
+            let folded = fold(&block.text);
+            if bios.iter().any(|bio| is_declared_bio(&folded, bio)) {
+                out.push(Verdict::new(
+                    index,
+                    Signal::Chrome,
+                    BIO_WEIGHT,
+                    self.name(),
+                    "the biography the page declares for its author".to_string(),
+                ));
+            }
+        }
+    }
+
     /// A short paragraph after most of the page's prose that opens with the name of the
     /// page's author (declared, or in a byline) and a verb of a biography ("Ana Ruiz is a
     /// reporter who covers…", or "Ana is…" for the declared Ana Ruiz) is about the author,
@@ -794,6 +842,45 @@ mod tests {
         verdict_lines(text, author, |v| v.signal == Signal::Chrome)
     }
 
+    #[test]
+    fn a_block_that_is_the_declared_biography_is_chrome_wherever_it_sits() {
+        let bio = "Mo Lind grows roses in a walled garden and has written about pruning \
+                   for twelve years, mostly in the rain.";
+        let html = format!(
+            "<article><h1>Pruning roses</h1><p>Cut above an outward bud in late winter, \
+             when the sap has not yet risen and the frost has passed.</p>\
+             <div class='x1'><p>{bio}</p></div>\
+             <p>Mo Lind grows roses in a walled garden and likes the rain more than the sun.</p>\
+             </article>"
+        );
+        let dom = crate::dom::Dom::parse(&html);
+        let blocks = crate::blocks::html::blocks_from_dom(&dom);
+        let bios = vec![bio.replace("  ", " ")];
+        let page = Page {
+            blocks: &blocks,
+            dom: Some(&dom),
+            language: PageLanguage::guess(""),
+            source: SourceKind::Html,
+            title: None,
+            author: None,
+            author_bios: &bios,
+            frequency: None,
+            kinds: Default::default(),
+            post_dates: Default::default(),
+            poster_names: Default::default(),
+            sections: Default::default(),
+        };
+        let mut out = Vec::new();
+        BylineAndDate.detect(&page, &mut out);
+        let chrome: Vec<&str> = out
+            .iter()
+            .filter(|v| v.signal == Signal::Chrome)
+            .map(|v| blocks[v.block].text.as_str())
+            .collect();
+        assert_eq!(chrome.len(), 1);
+        assert!(chrome[0].starts_with("Mo Lind grows roses in a walled garden and has"));
+    }
+
     fn verdict_lines(
         text: &str,
         author: Option<&str>,
@@ -807,6 +894,7 @@ mod tests {
             source: SourceKind::Text,
             title: None,
             author,
+            author_bios: &[],
             frequency: None,
             kinds: Default::default(),
             post_dates: Default::default(),
@@ -1193,6 +1281,7 @@ mod tests {
             source: SourceKind::Html,
             title: None,
             author: None,
+            author_bios: &[],
             frequency: None,
             kinds: crate::detect::PageKinds {
                 discussion: true,

@@ -45,6 +45,9 @@ pub struct Page<'a> {
     pub title: Option<&'a str>,
     /// The page's declared author(s) (JSON-LD `author`, meta `author`), if any.
     pub author: Option<&'a str>,
+    /// The biographies the page's structured data declares for its people (JSON-LD
+    /// `Person` `description`): an author box repeats one.
+    pub author_bios: &'a [String],
     /// Line counts of the page's site, when a profile is in use.
     pub frequency: Option<SiteFrequency<'a>>,
     /// What kind of page its structured data says it is (a discussion, a product, an
@@ -222,6 +225,7 @@ pub(crate) fn verdicts_on_html(
         source: SourceKind::Html,
         title: None,
         author: None,
+        author_bios: &[],
         frequency: None,
         kinds,
         post_dates: Default::default(),
