@@ -734,11 +734,22 @@ fn is_list_label(block: &Block) -> bool {
         return false;
     }
     let folded = fold(&block.text);
+    let lex = lexicon();
     folded == READ_MORE_LABEL
-        || lexicon()
+        || lex
             .lines
             .get(&folded)
             .is_some_and(|c| LIST_LABEL_CATEGORIES.contains(&c.as_str()))
+        // A lead-in that opens with a related phrase and ends in a colon ("Related articles
+        // and links:", "More from the Gazette:") announces the list under it as well.
+        || block.text.trim_end().ends_with(':')
+            && lex.partial.iter().any(|p| {
+                p.placement == Placement::Start
+                    && LIST_LABEL_CATEGORIES.contains(&p.category.as_str())
+                    && folded
+                        .strip_prefix(p.folded.as_str())
+                        .is_some_and(|rest| rest.starts_with(' '))
+            })
 }
 
 /// The items of the list right after the label at `index` when they are bare links (see
@@ -1326,7 +1337,14 @@ mod tests {
             .map(|(t, _)| t)
             .collect()
         };
-        for label in ["Read next", "Read more:", "Related:"] {
+        // A lead-in that opens with a related phrase and ends in a colon announces them too.
+        for label in [
+            "Read next",
+            "Read more:",
+            "Related:",
+            "Related guides and links:",
+            "More from the Riverside Gazette:",
+        ] {
             assert_eq!(
                 labelled(&page(label, links)),
                 ["Bridge reopens after repairs", "How to read a river gauge"],
@@ -1336,6 +1354,7 @@ mod tests {
         // A sentence that leads into links, or items with prose of their own, are the
         // document's.
         assert!(labelled(&page("Read more in the two guides below:", links)).is_empty());
+        assert!(labelled(&page("More from the Riverside Gazette", links)).is_empty());
         let prose = "<li><a href='/a'>Bridge</a>: it reopens after repairs on Monday.</li>\
                      <li><a href='/b'>Gauges</a>: how to read them when the river rises.</li>";
         assert!(labelled(&page("Related:", prose)).is_empty());
