@@ -2945,6 +2945,36 @@ mod tests {
     }
 
     #[test]
+    fn the_whole_text_of_a_card_wrapped_in_its_link_stays() {
+        let issue = |n: usize| {
+            let sentences: String = (1..=12)
+                .map(|k| {
+                    format!(
+                        "In part {k} of issue {n} we look at how the small team behind the \
+                         garden tools kept the shed in order, and what they learned from it. "
+                    )
+                })
+                .collect();
+            format!("<div class=issue><a href=/issues/{n}><p>{sentences}</p></a></div>")
+        };
+        let issues: String = (1..=3).map(issue).collect();
+        let html = format!(
+            "<html><head><title>Letters</title></head><body>\
+             <nav><a href=/>Home</a> <a href=/issues>Issues</a> <a href=/about>About</a></nav>\
+             <main><h1>Garden letters</h1><p>Every week we write to you about the garden, the \
+             shed and the tools, and about the people who keep them in order.</p></main>\
+             <section><h2>Past issues</h2>{issues}</section>\
+             <footer><a href=/privacy>Privacy</a> <a href=/terms>Terms</a></footer></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(
+            text.contains("In part 12 of issue 2 we look at how the small team"),
+            "{text}"
+        );
+        assert!(!text.contains("Privacy"), "{text}");
+    }
+
+    #[test]
     fn the_linked_titles_of_a_news_index_stay_with_their_summaries() {
         let entry = |n: usize| {
             format!(

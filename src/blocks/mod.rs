@@ -55,6 +55,8 @@ impl BlockKind {
 
 /// Fewest words of a block that [`Features::reads_as_prose`].
 pub const PROSE_MIN_WORDS: usize = 8;
+/// Fewest words of a block that [`Features::is_linked_card_prose`].
+pub const LINKED_CARD_PROSE_WORDS: usize = 150;
 /// Lowest stopword share of a block that [`Features::reads_as_prose`].
 pub const PROSE_MIN_STOPWORDS: f32 = 0.3;
 
@@ -99,6 +101,12 @@ impl Features {
         self.ends_sentence
             && self.words >= PROSE_MIN_WORDS
             && self.stopword_density() >= PROSE_MIN_STOPWORDS
+    }
+
+    /// Whether the text is a long run of prose inside one link: a card wrapped in its link
+    /// (a newsletter issue's whole text on its index), not a menu or a teaser's summary.
+    pub fn is_linked_card_prose(&self) -> bool {
+        self.words >= LINKED_CARD_PROSE_WORDS && self.links <= 1 && self.reads_as_prose()
     }
 
     /// Share of word tokens that are stopwords, 0.0–1.0.

@@ -25,6 +25,11 @@ impl Detector for LinkDensity {
             if names.as_ref().is_some_and(|n| n[index]) {
                 continue;
             }
+            // A long run of prose in one link is a card wrapped in its link (a newsletter
+            // issue's whole text), not a menu or a teaser list.
+            if block.features.is_linked_card_prose() {
+                continue;
+            }
             let density = block.features.link_density();
             let weight = if density >= 0.8 {
                 0.7

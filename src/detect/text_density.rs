@@ -243,7 +243,7 @@ impl Detector for TextDensity {
                 ));
                 continue;
             }
-            if f.chars < LENGTH_LOW || f.link_density() > 0.5 {
+            if f.chars < LENGTH_LOW || (f.link_density() > 0.5 && !f.is_linked_card_prose()) {
                 continue;
             }
             if block.kind != BlockKind::Code && is_machine_identifiers(&block.text) {
