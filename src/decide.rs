@@ -665,8 +665,12 @@ fn title_header_before(
         .iter()
         .zip(weights)
         .filter(|(b, w)| {
+            // The header's name (`page-header`, `layout__header`) is what names it chrome
+            // when nothing else does: it is the header of the document.
             b.ancestors.contains(&header)
-                && w.is_clean()
+                && w.markup_chrome < HEADER_NAME_WEIGHT
+                && w.chrome_without_links < 0.5
+                && w.metadata < 0.9
                 && b.features.reads_as_prose()
                 && b.features.link_density() < 0.3
         })
@@ -674,6 +678,10 @@ fn title_header_before(
         .sum();
     (prose >= TITLE_HEADER_PROSE_WORDS).then_some(header)
 }
+
+/// Above the weight of a name alone (`markup`'s name weight): evidence beyond the name of
+/// an element.
+const HEADER_NAME_WEIGHT: f32 = 0.5;
 
 /// Most element siblings between a page's header and the region (a table of contents).
 const TITLE_HEADER_SIBLINGS: usize = 3;
@@ -3324,6 +3332,28 @@ mod tests {
              how to clear it when the data it holds goes stale.</p></div>\
              <aside><a href=/a>Setup</a> <a href=/b>Reading</a></aside>\
              <div class=page-body>{body}</div></main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("keeps the results of slow calls"), "{text}");
+    }
+
+    #[test]
+    fn a_page_header_named_header_with_the_title_and_a_lead_joins_the_region() {
+        let para = |n: usize| {
+            format!(
+                "<p>Section {n} of the manual explains how the cache keeps its entries, when \
+                 it drops the oldest of them, and how a program can ask it to forget one \
+                 entry, with the settings that change each of these steps.</p>"
+            )
+        };
+        let body: String = (0..8).map(para).collect();
+        let html = format!(
+            "<html><body><main><div class=doc__header><h1>The cache</h1>\
+             <p>The cache module keeps the results of slow calls so that a program asks for \
+             each of them once, and this page shows how to set it up, how to read from it and \
+             how to clear it when the data it holds goes stale.</p></div>\
+             <aside><a href=/a>Setup</a> <a href=/b>Reading</a></aside>\
+             <div class=doc__body>{body}</div></main></body></html>"
         );
         let text = crate::clean_html(&html);
         assert!(text.contains("keeps the results of slow calls"), "{text}");

@@ -401,6 +401,8 @@ struct Frame {
     skipped: bool,
     /// Length of the pending text when the element opened.
     text_start: usize,
+    /// Whether this is a heading's permalink (see [`is_heading_permalink`]).
+    permalink: bool,
 }
 
 struct ListFrame {
@@ -531,6 +533,7 @@ impl Builder<'_> {
                         list: None,
                         skipped: true,
                         text_start: 0,
+                        permalink: false,
                     });
                     return false;
                 }
@@ -563,7 +566,11 @@ impl Builder<'_> {
                         });
                     }
                 }
-                if *tag == local_name!("a") {
+                let permalink = *tag == local_name!("a") && self.is_heading_permalink(node);
+                if permalink {
+                    // A heading's anchor to itself is not a way off the page: its text is
+                    // the heading's.
+                } else if *tag == local_name!("a") {
                     self.link_depth += 1;
                     // Links in a table's cells are not counted (a row is a record).
                     if self.row.is_none() {
@@ -593,6 +600,7 @@ impl Builder<'_> {
                     list,
                     skipped: false,
                     text_start: self.pending.text.len(),
+                    permalink,
                 });
                 true
             }
@@ -614,6 +622,7 @@ impl Builder<'_> {
         }
         let tag = frame.tag.clone();
         let text_start = frame.text_start;
+        let permalink = frame.permalink;
         // Flush while the element is still on the stack: it owns the text.
         if let Some(row) = &mut self.row {
             if matches!(tag, local_name!("td") | local_name!("th")) {
@@ -631,7 +640,7 @@ impl Builder<'_> {
             self.separate_labels(id, &tag, text_start);
         }
         match tag {
-            local_name!("a") => self.link_depth = self.link_depth.saturating_sub(1),
+            local_name!("a") if !permalink => self.link_depth = self.link_depth.saturating_sub(1),
             local_name!("pre") => self.pre_depth = self.pre_depth.saturating_sub(1),
             _ => {}
         }
@@ -640,6 +649,39 @@ impl Builder<'_> {
                 list.next_number += 1;
             }
         }
+    }
+
+    /// Whether link `node` is a heading's permalink: inside an `<h1>`–`<h6>`, to the heading's
+    /// own fragment (`<h2 id="setup"><a href="#setup">Setup</a></h2>`, or the id of the
+    /// `<section>` it heads), the anchor documentation generators and Markdown renderers put
+    /// on every section heading.
+    fn is_heading_permalink(&self, node: &crate::dom::Node) -> bool {
+        let Some(target) = node.attr("href").and_then(|h| h.strip_prefix('#')) else {
+            return false;
+        };
+        if target.is_empty() {
+            return false;
+        }
+        let Some(heading) = self.stack.iter().rev().take(4).find(|f| {
+            matches!(
+                f.tag,
+                local_name!("h1")
+                    | local_name!("h2")
+                    | local_name!("h3")
+                    | local_name!("h4")
+                    | local_name!("h5")
+                    | local_name!("h6")
+            )
+        }) else {
+            return false;
+        };
+        // The anchor names the heading or the section the heading opens, not a post or
+        // record further out (a forum reply's title links to the reply).
+        let heading = self.dom.node(heading.node);
+        heading.attr("id") == Some(target)
+            || heading
+                .parent
+                .is_some_and(|p| self.dom.node(p).attr("id") == Some(target))
     }
 
     /// Labels set side by side in sibling `<span>`s (`<span>Contract</span><span>Remote</span>`)
@@ -948,6 +990,22 @@ mod tests {
         assert_eq!(kinds[4], (BlockKind::Quote, "quoted"));
         assert_eq!(kinds[5], (BlockKind::Code, "  code\n  more"));
         assert_eq!(kinds[6], (BlockKind::Caption, "cap"));
+    }
+
+    #[test]
+    fn a_headings_permalink_to_itself_is_no_link() {
+        let b = blocks(
+            "<h2 id='setup'><a class='anchor' href='#setup'>Setting up</a></h2>\
+             <section id='usage'><h2><a href='#usage'>Using it</a></h2><p>Text.</p></section>\
+             <div id='p7'><div><h3><a href='#p7'>Re: a reply</a></h3></div></div>\
+             <h2><a href='/elsewhere'>Another page</a></h2>",
+        );
+        assert_eq!(b[0].features.link_density(), 0.0);
+        assert_eq!(b[0].features.links, 0);
+        assert_eq!(b[1].features.link_density(), 0.0);
+        // A link to a post further out and a link off the page stay links.
+        assert_eq!(b[3].features.link_density(), 1.0);
+        assert_eq!(b[4].features.link_density(), 1.0);
     }
 
     #[test]

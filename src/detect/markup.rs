@@ -1468,6 +1468,21 @@ fn is_hiding_class(token: &str) -> bool {
         "hidden" | "sr-only" | "visually-hidden" | "screen-reader-text" | "d-none" | "invisible"
     ) || token == SCREEN_READER_BLIND
         || is_prefixed_hiding_class(token)
+        || names_unseen_field(token)
+}
+
+/// Whether a class names a form field no reader sees: one whose visibility is set to
+/// hidden (`visibility-hidden`, Gravity Forms' `gfield_visibility_hidden`), or a honeypot,
+/// the field form plugins hide from people to catch the bots that fill it in
+/// (`gfield--type-honeypot`, `honeypot-field`). Its label and its note ("This field is
+/// for validation purposes…") are no part of the page a reader sees.
+fn names_unseen_field(token: &str) -> bool {
+    let mut previous = "";
+    name_parts(token).any(|p| {
+        let unseen = p == "honeypot" || (previous == "visibility" && p == "hidden");
+        previous = p;
+        unseen
+    })
 }
 
 /// The screen-reader-only class of Korean sites (Naver's convention, followed by Kakao,
@@ -2358,9 +2373,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             return Some(t.to_string());
         }
         // Split compound names (`post_share-bar`, `shareBar` lowercased) on separators.
+        // A heading named as the header of something (`code-header`, `section-header`) is
+        // that thing's heading, not the page's header.
         let parts_match = name_parts(t).any(|p| {
             CHROME_TOKENS.contains(&p)
                 && p.len() > 2
+                && !(p == "header" && is_heading_tag(tag))
                 && !(is_hiding_word(p) && (facts.panel || hides_only_partly(t)))
         });
         if parts_match {
@@ -2387,6 +2405,19 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         },
         cause: format!("inside <{tag}> named \"{chrome}\""),
     })
+}
+
+/// Whether `tag` is a heading, `<h1>` to `<h6>`.
+fn is_heading_tag(tag: &LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
 }
 
 /// Name parts of elements laid over the page on demand (see [`judge_element`]).
@@ -2473,6 +2504,37 @@ mod tests {
             "{v:?}"
         );
         assert!(!v.iter().any(|(t, _)| t.contains("An index")), "{v:?}");
+    }
+
+    #[test]
+    fn a_heading_named_the_header_of_a_part_is_a_heading() {
+        let v = verdicts(
+            "<div class=site-header><p>Acme Tools</p></div>\
+             <h4 class='code-header'>fn open(path: &str) -> File</h4>\
+             <p>Opens the file at the path given.</p>",
+        );
+        assert!(v.iter().any(|(t, _)| t == "Acme Tools"), "{v:?}");
+        assert!(!v.iter().any(|(t, _)| t.contains("fn open")), "{v:?}");
+    }
+
+    #[test]
+    fn the_unseen_fields_of_a_form_are_hidden() {
+        let v = verdicts(
+            "<p>Tell us about your project and we will get back to you within a day.</p>\
+             <div class='gfield gfield--type-honeypot'><label>Phone</label>\
+             <div>This field is left empty by people.</div></div>\
+             <div class='gfield gfield_visibility_hidden'><label>Campaign</label></div>\
+             <div class='gfield gfield_visibility_visible'><label>Your name</label></div>",
+        );
+        let hidden: Vec<&str> = v
+            .iter()
+            .filter(|(_, c)| c == "hidden by its class")
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            hidden,
+            ["Phone", "This field is left empty by people.", "Campaign"]
+        );
     }
 
     #[test]
@@ -3588,7 +3650,15 @@ mod tests {
             hidden,
             ["Link to post", "Share on other sites", "Loading replies"]
         );
-        for name in ["hidden", "ipshide", "jshidden", "uhidden"] {
+        for name in [
+            "hidden",
+            "ipshide",
+            "jshidden",
+            "uhidden",
+            "field_visibility_hidden",
+            "u-visibility-hidden",
+            "field--type-honeypot",
+        ] {
             assert!(is_hiding_class(name), "{name}");
         }
         for name in [
@@ -3597,6 +3667,8 @@ mod tests {
             "ips-hide-x",
             "tooltiphidden",
             "chidden1",
+            "visibility-visible",
+            "hidden-visibility",
         ] {
             assert!(!is_hiding_class(name), "{name}");
         }

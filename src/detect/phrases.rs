@@ -1950,6 +1950,7 @@ mod tests {
         for notice in [
             "We earn a commission for products bought through some links in this guide.",
             "Harbour Reviews is supported by commissions from the shops listed on our site.",
+            "Buy through the links below and we earn a small commission at no cost to you.",
         ] {
             let words = crate::lang::word_count(notice);
             let (category, _, _) = match_phrase(notice, words, 0.0).expect(notice);
