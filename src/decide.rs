@@ -1671,6 +1671,7 @@ pub fn decide(
             REPEATED_PASSAGE_WORDS
         };
         drop_repeated_passages(blocks, dom, entries, min_words, &mut keep, &mut reasons);
+        drop_variants_of_dropped_notices(blocks, &mut keep, &mut reasons);
     }
 
     let mut decisions = Vec::with_capacity(n);
@@ -2168,6 +2169,110 @@ fn drop_repeated_passages(
                 },
             ),
         );
+    }
+}
+
+/// Blocks on either side of a kept block searched for a dropped variant of it.
+const NOTICE_VARIANT_WINDOW: usize = 2;
+
+/// Most levels between a notice's element and the element its variants share with it.
+const NOTICE_VARIANT_LEVELS: usize = 3;
+
+/// Most words of a notice whose variants are dropped with it (a bar's line or two).
+const NOTICE_VARIANT_MAX_WORDS: usize = 40;
+
+/// Fewest words a notice and its variant share, at their start or at their end.
+const NOTICE_VARIANT_SHARED_WORDS: usize = 6;
+
+/// How many words, ASCII case aside, `a` and `b` share at their start or at their end
+/// (the longer of the two runs).
+fn shared_edge_words(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let same = |x: &&str, y: &&str| x.eq_ignore_ascii_case(y);
+    let head = a.iter().zip(&b).take_while(|(x, y)| same(x, y)).count();
+    let tail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    head.max(tail)
+}
+
+/// A bar of site-wide notices prints one notice in several variants, one per market or
+/// per slide (`Free shipping on orders over $50. See our shipping page for rates`, the
+/// same with `€45` or `£40`), side by side in one element: the variants differ in a
+/// figure or a word and share the rest. When a nearby variant went (as a shop's phrase, say),
+/// a kept block in the same element a few levels up that shares most of its words with it, at its
+/// start or at its end, is that notice again, and goes too. The document's own lines
+/// differ in more than a figure.
+fn drop_variants_of_dropped_notices(
+    blocks: &[Block],
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+) {
+    // Dropped as a phrase of the site's (a shop's offer, a call to act): a copy of a kept
+    // block or a variant hidden at some width is the document's text again.
+    let dropped: Vec<bool> = keep
+        .iter()
+        .zip(reasons.iter())
+        .map(|(k, r)| {
+            !k && r
+                .iter()
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .is_some_and(|(_, reason)| reason.detector == "chrome-phrase")
+        })
+        .collect();
+    let short = |b: &Block| {
+        b.features.words <= NOTICE_VARIANT_MAX_WORDS
+            && !b.kind.is_heading()
+            && !matches!(b.kind, BlockKind::TableRow { .. } | BlockKind::Code)
+    };
+    // Whether two blocks sit in one element a few levels up (each variant may have its
+    // wrapper: a slide, a `<span>` per market).
+    let near = |a: &Block, b: &Block| {
+        let shared = a
+            .ancestors
+            .iter()
+            .zip(&b.ancestors)
+            .take_while(|(x, y)| x == y)
+            .count();
+        shared > 0
+            && a.ancestors.len() - shared <= NOTICE_VARIANT_LEVELS
+            && b.ancestors.len() - shared <= NOTICE_VARIANT_LEVELS
+    };
+    for i in 0..blocks.len() {
+        let block = &blocks[i];
+        if !keep[i] || !short(block) {
+            continue;
+        }
+        let lo = i.saturating_sub(NOTICE_VARIANT_WINDOW);
+        let hi = (i + NOTICE_VARIANT_WINDOW).min(blocks.len() - 1);
+        let variant = (lo..=hi).find(|&j| {
+            let other = &blocks[j];
+            if j == i || !dropped[j] || !short(other) || !near(block, other) {
+                return false;
+            }
+            let shared = shared_edge_words(&block.text, &other.text);
+            let (a, b) = (block.features.words, other.features.words);
+            shared >= NOTICE_VARIANT_SHARED_WORDS && shared < a.min(b) && 2 * shared >= a.max(b)
+        });
+        if let Some(j) = variant {
+            keep[i] = false;
+            reasons[i].insert(
+                0,
+                (
+                    1.0,
+                    Reason {
+                        detector: "decide",
+                        cause: format!("a variant of the dropped notice in block {j}"),
+                    },
+                ),
+            );
+        }
     }
 }
 
@@ -3276,6 +3381,35 @@ mod tests {
             1,
             "{text}"
         );
+    }
+
+    #[test]
+    fn variants_of_a_dropped_shop_notice_go_and_like_lines_of_prose_stay() {
+        let body = "<main><h1>Gift sets</h1><p>Our sets bring together the pieces people \
+                    love most, wrapped and ready to give, at a better price than buying each \
+                    one alone.</p><p>Each set ships in recyclable packaging with a note card, \
+                    and every product inside is full size and fresh from the studio.</p></main>";
+        let tail = "or more. Rates and delivery times for each country are on our world page";
+        let html = format!(
+            "<html><body><div class=\"bar\"><div class=\"slides\">\
+             <span><p>Free standard shipping on orders $40 {tail}</p></span>\
+             <span><p>Envio gratis en pedidos de 45 euros {tail}</p></span>\
+             <span><p>Free express shipping on orders 500kr {tail}</p></span>\
+             </div></div>{body}</body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(!text.contains("Rates and delivery"), "{text}");
+        assert!(text.contains("recyclable packaging"), "{text}");
+        // Lines of a document that share their ending, none of them a shop's phrase, stay.
+        let html = format!(
+            "<html><body><main><h1>Gift sets</h1><ul>\
+             <li>The red set holds a balm, a cream and a mist {tail}</li>\
+             <li>The blue set holds a serum, a toner and a mask {tail}</li>\
+             </ul>{body}</main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("The red set"), "{text}");
+        assert!(text.contains("The blue set"), "{text}");
     }
 
     #[test]

@@ -138,10 +138,44 @@ const LONG_CATEGORIES: &[&str] = &["disclaimer", "disclosure", "cookies"];
 /// starts "Image: …" is a caption that describes.
 const MAX_CREDIT_WORDS: usize = 10;
 
+/// Category of a site's appeal to its readers to fund it ("please consider pitching in",
+/// "become a patron"): see [`MAX_APPEAL_WORDS`].
+const APPEAL_CATEGORY: &str = "donation";
+
+/// Longest block (in words) that a `donation` phrase may mark as chrome: the appeal that
+/// closes an article says why the site needs its readers' money and how to give it, in two
+/// or three sentences that run past [`MAX_PARTIAL_WORDS`]; its wording ("support our
+/// journalism", "become a patron") is the appeal's own, not an article's.
+const MAX_APPEAL_WORDS: usize = 60;
+
+/// Stems that every phrase of the [`APPEAL_CATEGORY`] holds, matched without ASCII case (a
+/// test keeps the table to them): a block past [`MAX_PARTIAL_WORDS`] without one cannot be
+/// an appeal.
+const APPEAL_STEMS: &[&str] = &[
+    "donat", "donaci", "patr", "ko fi", "ko-fi", "support", "pitching", "unterst", "soutenez",
+    "apoy", "apóy", "sostieni", "steun",
+];
+
+/// Whether `text` holds one of the [`APPEAL_STEMS`] (one scan of the raw text, no fold).
+fn may_be_an_appeal(text: &str) -> bool {
+    static STEMS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(APPEAL_STEMS)
+                .expect("the appeal stems form a valid automaton")
+        })
+        .is_match(text)
+}
+
 /// Longest block (in words) a partial phrase of `category` may mark as chrome.
 fn max_partial_words(category: &str) -> usize {
     if category == "credit" {
         return MAX_CREDIT_WORDS;
+    }
+    if category == APPEAL_CATEGORY {
+        return MAX_APPEAL_WORDS;
     }
     if LONG_CATEGORIES.contains(&category) {
         MAX_DISCLAIMER_WORDS
@@ -264,12 +298,11 @@ fn needs_break(category: &str) -> bool {
 /// Matches `text` against the lexicon: the category, the phrase, and whether the whole
 /// block is the phrase; `None` when nothing matches.
 pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(String, String, bool)> {
-    // Past the short limit only disclaimers can match (whole-line phrases are far shorter):
-    // a block that names no medicine skips the fold.
-    if words > MAX_PARTIAL_WORDS
-        && !may_be_a_disclaimer(text)
-        && !(words <= MAX_PITCH_WORDS && names_a_newsletter(text))
-    {
+    // Past the short limit only disclaimers, newsletter pitches and appeals can match
+    // (whole-line phrases are far shorter): a block that names none of them skips the fold.
+    let pitch = || words <= MAX_PITCH_WORDS && names_a_newsletter(text);
+    let appeal = || words <= MAX_APPEAL_WORDS && may_be_an_appeal(text);
+    if words > MAX_PARTIAL_WORDS && !may_be_a_disclaimer(text) && !pitch() && !appeal() {
         return None;
     }
     let lex = lexicon();
@@ -1956,6 +1989,52 @@ mod tests {
             let (category, _, _) = match_phrase(notice, words, 0.0).expect(notice);
             assert_eq!(category, "disclosure", "{notice}");
         }
+    }
+
+    #[test]
+    fn a_readers_appeal_of_a_few_sentences_is_chrome_and_prose_on_giving_is_not() {
+        for appeal in [
+            "If reporting like this helps you understand your town, please consider pitching \
+             in whatever you can afford. Every gift keeps our newsroom's work free to read \
+             for neighbors, students, and local officials alike, with no paywall and no ads \
+             in the way.",
+            "Like this blog? Become a patron on Patreon or buy a mug from our shop. Each \
+             pledge pays for the parts we test and the hours we spend writing the reviews \
+             you read here every week.",
+            "Enjoying this piece? Consider supporting our journalism with a subscription, \
+             which funds the reporters who travel, interview, and check every fact before \
+             a story goes out to readers around the world.",
+            "Unterstützen Sie unseren Journalismus mit einem kleinen monatlichen Beitrag.",
+        ] {
+            let words = crate::lang::word_count(appeal);
+            let (category, _, _) = match_phrase(appeal, words, 0.0).expect(appeal);
+            assert_eq!(category, "donation", "{appeal}");
+        }
+        assert_eq!(category_of("Donate now"), "donation");
+        let prose = "The charity says monthly giving is steadier than gala nights, and that \
+                     supporters who pledge small sums stay for years, which lets it plan \
+                     its school programs well ahead of each new term.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+        let other = "Please consider supporting the food bank on Main Street this winter.";
+        assert!(match_phrase(other, crate::lang::word_count(other), 0.0).is_none());
+        let long = "Support our mission to plant trees. ".to_string() + &"word ".repeat(60);
+        assert!(match_phrase(&long, crate::lang::word_count(&long), 0.0).is_none());
+    }
+
+    #[test]
+    fn every_appeal_phrase_holds_a_stem_that_lets_long_blocks_through() {
+        let lex = lexicon();
+        let appeals: Vec<&str> = lex
+            .partial
+            .iter()
+            .filter(|p| p.category == APPEAL_CATEGORY)
+            .map(|p| p.folded.as_str())
+            .collect();
+        assert!(!appeals.is_empty());
+        for phrase in appeals {
+            assert!(may_be_an_appeal(phrase), "{phrase}");
+        }
+        assert!(!may_be_an_appeal("The river rose overnight."));
     }
 
     #[test]
