@@ -152,8 +152,20 @@ const MAX_APPEAL_WORDS: usize = 60;
 /// test keeps the table to them): a block past [`MAX_PARTIAL_WORDS`] without one cannot be
 /// an appeal.
 const APPEAL_STEMS: &[&str] = &[
-    "donat", "donaci", "patr", "ko fi", "ko-fi", "support", "pitching", "unterst", "soutenez",
-    "apoy", "apóy", "sostieni", "steun",
+    "donat",
+    "donaci",
+    "dollar you give",
+    "patr",
+    "ko fi",
+    "ko-fi",
+    "support",
+    "pitching",
+    "unterst",
+    "soutenez",
+    "apoy",
+    "apóy",
+    "sostieni",
+    "steun",
 ];
 
 /// Whether `text` holds one of the [`APPEAL_STEMS`] (one scan of the raw text, no fold).
@@ -2019,6 +2031,37 @@ mod tests {
         assert!(match_phrase(other, crate::lang::word_count(other), 0.0).is_none());
         let long = "Support our mission to plant trees. ".to_string() + &"word ".repeat(60);
         assert!(match_phrase(&long, crate::lang::word_count(&long), 0.0).is_none());
+    }
+
+    #[test]
+    fn closing_offers_vote_replies_and_shop_bar_offers_match() {
+        for (line, want) in [
+            ("If you liked this post, you might also like:", "related"),
+            ("If you enjoyed this article you may also like", "related"),
+            (
+                "Curious about more boxes? Check out all our meal kit reviews.",
+                "related",
+            ),
+            (
+                "We are sorry that this post was not useful for you!",
+                "rating",
+            ),
+            ("Let us improve this post!", "rating"),
+            ("Free US shipping on orders of $35 or more", "shop"),
+            ("Hassle-free returns within 60 days", "shop"),
+            (
+                "A reader-run site: your support is greatly appreciated!",
+                "donation",
+            ),
+        ] {
+            assert_eq!(category_of(line), want, "{line}");
+        }
+        for prose in [
+            "If you liked this one, the sequel is even darker and funnier.",
+            "Returns were not hassle at all, the shop wrote back within a day.",
+        ] {
+            assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+        }
     }
 
     #[test]
