@@ -1028,7 +1028,12 @@ fn keep_by_fallback(
             .sum()
     };
     let fallback: Vec<bool> = (0..blocks.len())
-        .map(|i| keep[i] || (weights[i].is_clean() && blocks[i].features.words > 0))
+        .map(|i| {
+            keep[i]
+                || (weights[i].is_clean()
+                    && blocks[i].features.words > 0
+                    && !blocks[i].is_separated_link_bar())
+        })
         .collect();
     let kept_words = words(&|i| keep[i]);
     let fallback_words = words(&|i| fallback[i]);

@@ -146,7 +146,29 @@ pub struct Block {
     pub blank_lines_before: usize,
 }
 
+/// Fewest links, and fewest separators between them, of a [`Block::is_separated_link_bar`].
+const LINK_BAR_MIN_LINKS: usize = 4;
+const LINK_BAR_MIN_SEPARATORS: usize = 3;
+
+/// Least share of a link bar's text in its links.
+const LINK_BAR_MIN_LINK_DENSITY: f32 = 0.5;
+
 impl Block {
+    /// Whether the block is a bar of short links set apart by `|`, `·` or `•` ("new | past |
+    /// comments | ask", "2 points by jane 3 hours ago | hide | discuss"): a menu of the
+    /// site's actions, never the document, though some of its text is not linked.
+    pub fn is_separated_link_bar(&self) -> bool {
+        let f = &self.features;
+        f.links >= LINK_BAR_MIN_LINKS
+            && f.link_density() >= LINK_BAR_MIN_LINK_DENSITY
+            && self
+                .text
+                .chars()
+                .filter(|c| matches!(c, '|' | '·' | '•'))
+                .count()
+                >= LINK_BAR_MIN_SEPARATORS
+    }
+
     /// Fills the language-dependent features (stopwords) once the page language is known.
     pub fn count_stopwords(&mut self, language: &PageLanguage) {
         let (_, stops) = language.count_stopwords(&self.text);
@@ -245,5 +267,38 @@ mod tests {
                 .count();
             assert_eq!(commas, expected, "{text:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod link_bar_tests {
+    use crate::dom::Dom;
+
+    fn first_block(html: &str) -> super::Block {
+        super::html::blocks_from_dom(&Dom::parse(html))
+            .into_iter()
+            .next()
+            .expect("a block")
+    }
+
+    #[test]
+    fn links_set_apart_by_bars_are_a_link_bar() {
+        let bar = first_block(
+            "<p>9 votes by <a href=/u/kim>kim</a> <a href=/i/1>2 hours ago</a> | \
+             <a href=/h/1>hide</a> | <a href=/f/1>flag</a> | <a href=/i/1>reply</a></p>",
+        );
+        assert!(bar.is_separated_link_bar());
+        let dots = first_block(
+            "<p><a href=/a>Home</a> · <a href=/b>Blog</a> · <a href=/c>Shop</a> · \
+             <a href=/d>About</a></p>",
+        );
+        assert!(dots.is_separated_link_bar());
+        // Prose with a few links and a pipe or two is not a bar.
+        let prose = first_block(
+            "<p>We compared <a href=/a>the first</a> and <a href=/b>the second</a> model | \
+             the results held, and <a href=/c>this table</a> | <a href=/d>that one</a> | \
+             show the numbers from every run we made over the winter months.</p>",
+        );
+        assert!(!prose.is_separated_link_bar());
     }
 }

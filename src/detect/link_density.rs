@@ -31,7 +31,9 @@ impl Detector for LinkDensity {
                 continue;
             }
             let density = block.features.link_density();
-            let weight = if density >= 0.8 {
+            // A bar of links set apart by `|` or `·` is a menu, though the counts and
+            // names between its links are not linked.
+            let weight = if density >= 0.8 || block.is_separated_link_bar() {
                 0.7
             } else if density > 0.5 {
                 0.55

@@ -191,6 +191,18 @@ const CHROME_FRAGMENTS: &[&str] = &[
     "popover",
     "search-form",
     "searchform",
+    // A storefront's buy-now-pay-later widget ("4 interest-free payments of $12 with
+    // Afterpay", "Pay in 3 with Klarna", a financing offer): the shop's terms, the same on
+    // every product, never its description.
+    "afterpay",
+    "klarna",
+    "financing",
+    // The ad units of XenForo's ads manager (Siropu: `samItem`, `samBannerUnit`,
+    // `samCodeUnit`, `samTextUnit`).
+    "samitem",
+    "sambannerunit",
+    "samcodeunit",
+    "samtextunit",
 ];
 
 /// Class/id tokens that name chrome only as a whole token.
@@ -1474,12 +1486,15 @@ fn is_hiding_class(token: &str) -> bool {
 /// Whether a class names a form field no reader sees: one whose visibility is set to
 /// hidden (`visibility-hidden`, Gravity Forms' `gfield_visibility_hidden`), or a honeypot,
 /// the field form plugins hide from people to catch the bots that fill it in
-/// (`gfield--type-honeypot`, `honeypot-field`). Its label and its note ("This field is
+/// (`gfield--type-honeypot`, `honeypot-field`; WPForms' `wpforms-field-hp`, Ninja Forms'
+/// `nf-form-hp`). Its label and its note ("This field is
 /// for validation purposes…") are no part of the page a reader sees.
 fn names_unseen_field(token: &str) -> bool {
     let mut previous = "";
     name_parts(token).any(|p| {
-        let unseen = p == "honeypot" || (previous == "visibility" && p == "hidden");
+        let unseen = p == "honeypot"
+            || (previous == "visibility" && p == "hidden")
+            || (matches!(previous, "field" | "form") && p == "hp");
         previous = p;
         unseen
     })
@@ -2524,7 +2539,8 @@ mod tests {
              <div class='gfield gfield--type-honeypot'><label>Phone</label>\
              <div>This field is left empty by people.</div></div>\
              <div class='gfield gfield_visibility_hidden'><label>Campaign</label></div>\
-             <div class='gfield gfield_visibility_visible'><label>Your name</label></div>",
+             <div class='gfield gfield_visibility_visible'><label>Your name</label></div>\
+             <div class='wpforms-field wpforms-field-hp'><label>Fax</label></div>",
         );
         let hidden: Vec<&str> = v
             .iter()
@@ -2533,8 +2549,31 @@ mod tests {
             .collect();
         assert_eq!(
             hidden,
-            ["Phone", "This field is left empty by people.", "Campaign"]
+            [
+                "Phone",
+                "This field is left empty by people.",
+                "Campaign",
+                "Fax"
+            ]
         );
+    }
+
+    #[test]
+    fn pay_later_widgets_and_forum_ad_units_are_chrome() {
+        let v = verdicts(
+            "<p>A sturdy canvas tote with leather handles and an inner zip pocket for keys.</p>\
+             <div class='product-afterpay-note'><p>Pay in four parts, no fees.</p></div>\
+             <div class='klarna-placement'><p>Split it into three payments.</p></div>\
+             <div class='samItem samItemBanner'><p>Earn points on every purchase today.</p></div>",
+        );
+        for t in [
+            "Pay in four parts, no fees.",
+            "Split it into three payments.",
+            "Earn points on every purchase today.",
+        ] {
+            assert!(v.iter().any(|(x, _)| x == t), "{t}: {v:?}");
+        }
+        assert!(!v.iter().any(|(x, _)| x.starts_with("A sturdy")), "{v:?}");
     }
 
     #[test]

@@ -1552,6 +1552,23 @@ mod tests {
     }
 
     #[test]
+    fn forum_attachment_labels_and_bot_footers_match() {
+        for line in [
+            "View attachment 4021",
+            "View attachment 4021 View attachment 4022",
+            "I am a bot, and this comment was posted by a script.",
+            "Beep. This action was performed automatically. Ask the team with questions.",
+        ] {
+            assert!(
+                match_phrase(line, crate::lang::word_count(line), 0.0).is_some(),
+                "{line}"
+            );
+        }
+        let prose = "I am a botanist, and this garden is where I spend most of my days.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn storefront_grid_controls_match_with_their_counts() {
         for line in [
             "Loaded 296 results",
