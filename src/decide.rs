@@ -1660,6 +1660,7 @@ pub fn decide(
     if source == SourceKind::Html {
         if let Some(dom) = dom {
             drop_after_body(blocks, dom, kinds, continuation, &mut keep, &mut reasons);
+            drop_teaser_summaries(blocks, dom, &mut keep, &mut reasons);
         }
     }
 
@@ -2007,6 +2008,204 @@ fn drop_after_body(
                 ),
             );
         }
+    }
+}
+
+/// Words of a teaser's summary (an excerpt of the page it leads to).
+const TEASER_SUMMARY_WORDS: std::ops::RangeInclusive<usize> = 15..=90;
+
+/// Words of a teaser's linked title.
+const TEASER_TITLE_WORDS: std::ops::RangeInclusive<usize> = 2..=30;
+
+/// Blocks before a summary searched for its card's linked title.
+const TEASER_TITLE_LOOKBACK: usize = 6;
+
+/// Most element levels between a summary and the card that holds it and its title.
+const TEASER_CARD_LEVELS: usize = 4;
+
+/// Most words of a kept block that is a field of a card (a date, a category), not text.
+const TEASER_FIELD_WORDS: usize = 5;
+
+/// Fewest cards in a row that make a rail of teasers.
+const TEASER_RUN_MIN: usize = 3;
+
+/// Whether a summary stops short of its sentence, as an excerpt cut to a length does
+/// (`… the distribution of 1,500 hampers on Tuesday, December 1...`, `… can also cause`).
+fn is_cut_excerpt(block: &Block) -> bool {
+    let t = block.text.trim_end();
+    if t.ends_with("...") || t.ends_with('…') || t.ends_with("[…]") || t.ends_with("[...]") {
+        return true;
+    }
+    // A sentence cut mid-way reads as prose (a list of specifications does not).
+    t.chars()
+        .last()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',')
+        && !t.contains('|')
+        && block.features.stopword_density() >= TEASER_PROSE_STOPWORDS
+}
+
+/// Share of stopwords of an excerpt cut mid-sentence (a line of specifications has fewer).
+const TEASER_PROSE_STOPWORDS: f32 = 0.25;
+
+/// One teaser card found by [`drop_teaser_summaries`].
+struct TeaserCard {
+    /// The element that holds the card's title and summary.
+    card: NodeId,
+    /// First and last block inside the card.
+    first: usize,
+    last: usize,
+    /// Whether the summary is cut short.
+    cut: bool,
+}
+
+/// Teaser cards of other pages kept beside the document (a "more from the blog" slider, a
+/// sidebar's latest news, a "collect them all" row under a guide): each card a linked
+/// title and an excerpt of the page it leads to, with at most short fields (a date, an
+/// author) beside them. The titles go as links, but the excerpts read as prose. A run of
+/// [`TEASER_RUN_MIN`] cards or more of one kind, most of whose excerpts are cut short
+/// (an ellipsis, a sentence that stops mid-way), is a rail: the whole cards go. The items
+/// of a round-up (a linked name and a description that ends its sentence) stay.
+fn drop_teaser_summaries(
+    blocks: &[Block],
+    dom: &Dom,
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+) {
+    let n = blocks.len();
+    let total: usize = (0..n)
+        .filter(|&i| keep[i])
+        .map(|i| blocks[i].features.words)
+        .sum();
+    let is_title = |b: &Block| {
+        b.features.link_density() >= 0.8
+            && TEASER_TITLE_WORDS.contains(&b.features.words)
+            && !matches!(b.kind, BlockKind::TableRow { .. } | BlockKind::Code)
+    };
+    let inside = |k: usize, card: NodeId| blocks[k].ancestors.contains(&card);
+    let mut cards: Vec<TeaserCard> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let b = &blocks[i];
+        let summary = keep[i]
+            && matches!(b.kind, BlockKind::Paragraph)
+            && TEASER_SUMMARY_WORDS.contains(&b.features.words)
+            && b.features.link_density() < 0.2
+            && b.node.is_some();
+        if !summary {
+            i += 1;
+            continue;
+        }
+        // The linked title: a few blocks before, with only fields or removed blocks
+        // between.
+        let mut title = None;
+        for j in (i.saturating_sub(TEASER_TITLE_LOOKBACK)..i).rev() {
+            if is_title(&blocks[j]) {
+                title = Some(j);
+                break;
+            }
+            if keep[j] && blocks[j].features.words > TEASER_FIELD_WORDS {
+                break;
+            }
+        }
+        let Some(t) = title else {
+            i += 1;
+            continue;
+        };
+        // The card: the deepest element over both, close above the summary.
+        let common = b
+            .ancestors
+            .iter()
+            .zip(&blocks[t].ancestors)
+            .take_while(|(x, y)| x == y)
+            .count();
+        if common == 0 || b.ancestors.len() - common > TEASER_CARD_LEVELS {
+            i += 1;
+            continue;
+        }
+        let card = b.ancestors[common - 1];
+        let mut first = t;
+        while first > 0 && inside(first - 1, card) {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < n && inside(last + 1, card) {
+            last += 1;
+        }
+        // Nothing else of weight in the card: it is a teaser, not a section of text.
+        let other_text = (first..=last)
+            .any(|k| k != i && k != t && keep[k] && blocks[k].features.words > TEASER_FIELD_WORDS);
+        if other_text || cards.last().is_some_and(|c| c.last >= first) {
+            i += 1;
+            continue;
+        }
+        cards.push(TeaserCard {
+            card,
+            first,
+            last,
+            cut: is_cut_excerpt(b),
+        });
+        i = last + 1;
+    }
+    // Words kept outside every card: the document beside the rails.
+    let in_cards: usize = cards
+        .iter()
+        .flat_map(|c| c.first..=c.last)
+        .filter(|&k| keep[k])
+        .map(|k| blocks[k].features.words)
+        .sum();
+    let outside = total - in_cards;
+    // Runs of cards of one kind with no kept text between them.
+    let same_kind = |a: NodeId, b: NodeId| {
+        let (na, nb) = (dom.node(a), dom.node(b));
+        na.local_name().is_some()
+            && na.local_name() == nb.local_name()
+            && same_card_class(na.attr("class"), nb.attr("class"))
+    };
+    let mut start = 0;
+    while start < cards.len() {
+        let mut end = start + 1;
+        while end < cards.len()
+            && same_kind(cards[start].card, cards[end].card)
+            && (cards[end - 1].last + 1..cards[end].first)
+                .all(|k| !keep[k] || blocks[k].features.words <= TEASER_FIELD_WORDS)
+        {
+            end += 1;
+        }
+        let run = &cards[start..end];
+        let cut = run.iter().filter(|c| c.cut).count();
+        // The rail stands beside a document: more words are kept outside the cards than
+        // in it (a listing's entries are its document).
+        let in_run: usize = run
+            .iter()
+            .flat_map(|c| c.first..=c.last)
+            .filter(|&k| keep[k])
+            .map(|k| blocks[k].features.words)
+            .sum();
+        if outside < in_run {
+            start = end;
+            continue;
+        }
+        if run.len() >= TEASER_RUN_MIN && 2 * cut >= run.len() {
+            for c in run {
+                for k in c.first..=c.last {
+                    if keep[k] {
+                        keep[k] = false;
+                        reasons[k].insert(
+                            0,
+                            (
+                                1.0,
+                                Reason {
+                                    detector: "decide",
+                                    cause: "a teaser card of a rail (its excerpt cut short)"
+                                        .to_string(),
+                                },
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        start = end;
     }
 }
 
@@ -3339,6 +3538,83 @@ mod tests {
         );
         let text = crate::clean_html(&html);
         assert_eq!(text.matches("switch to the live keys").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn a_rail_of_teasers_with_cut_excerpts_goes_with_its_excerpts() {
+        let body = "<p>The lighthouse on the northern cape was restored this spring by a team of \
+                    volunteers who spent three months repairing the lantern room, repainting the \
+                    tower and rebuilding the keeper's cottage beside it.</p>\
+                    <p>Visitors can now climb the spiral stair on weekends, and the small museum \
+                    in the cottage shows the logbooks that the keepers wrote for over a century \
+                    of storms, wrecks and rescues along the coast.</p>\
+                    <p>The society that runs the site hopes to open the tower on weekdays as well \
+                    once enough guides have been trained, and it asks anyone with old photographs \
+                    of the cape to share them for the archive.</p>\
+                    <p>The light itself no longer guides ships, since a modern beacon on the \
+                    breakwater took over its work decades ago, but the society will switch it on \
+                    each year on the night of the anniversary of its first lighting.</p>";
+        let card = |slug: &str, title: &str, who: &str, what: &str, end: &str| {
+            format!(
+                "<div class=teaser><h3><a href='/news/{slug}'>{title}</a></h3>\
+                 <div class=date>March 3, 2024</div>\
+                 <div class=excerpt>The {who} met on Tuesday evening to discuss the plans for \
+                 {what}, which the people of the village have asked for since the storms of \
+                 the winter before last{end}</div></div>"
+            )
+        };
+        let rail = |end: &str| {
+            format!(
+                "<div class=more>{}{}{}</div>",
+                card(
+                    "harbour-wall",
+                    "Council weighs the harbour wall",
+                    "town council",
+                    "the new harbour wall",
+                    end
+                ),
+                card(
+                    "ferry-times",
+                    "New ferry times for the summer",
+                    "ferry company",
+                    "a later evening crossing",
+                    end
+                ),
+                card(
+                    "school-roof",
+                    "School roof repaired before term",
+                    "school board",
+                    "a roof over the playground",
+                    end
+                )
+            )
+        };
+        // Excerpts cut short: a rail of teasers, whole cards go.
+        let html = format!(
+            "<html><body><main><article><h1>Lighthouse restored</h1>{body}{}</article></main>\
+             </body></html>",
+            rail(" and...")
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("spiral stair"), "{text}");
+        assert!(!text.contains("town council met"), "{text}");
+        assert!(!text.contains("ferry company met"), "{text}");
+        assert!(!text.contains("New ferry times"), "{text}");
+        // Excerpts that end their sentences: items of the page (a round-up), they stay.
+        let html = format!(
+            "<html><body><main><article><h1>Lighthouse restored</h1>{body}{}</article></main>\
+             </body></html>",
+            rail(".")
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("town council met"), "{text}");
+        // A listing of such cards alone is the page's document.
+        let html = format!(
+            "<html><body><main><h1>News</h1>{}</main></body></html>",
+            rail(" and...")
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("town council met"), "{text}");
     }
 
     #[test]
