@@ -1346,6 +1346,19 @@ fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
 static PLACEHOLDER_NAME: std::sync::LazyLock<QualName> =
     std::sync::LazyLock::new(|| QualName::new(None, ns!(html), local_name!("span")));
 
+/// Whether `tag` is a heading, `<h1>` to `<h6>`.
+pub(crate) fn is_heading_tag(tag: &LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
+}
+
 #[cfg(test)]
 mod tests {
 

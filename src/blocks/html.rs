@@ -8,7 +8,7 @@
 use html5ever::{local_name, LocalName};
 
 use super::{measure, Block, BlockKind};
-use crate::dom::{Dom, NodeData, NodeId, WalkEvent};
+use crate::dom::{is_heading_tag, Dom, NodeData, NodeId, WalkEvent};
 
 /// Whether `tag` starts a new block (text before and after it belongs to other blocks).
 pub fn is_block_level(tag: &LocalName) -> bool {
@@ -662,17 +662,13 @@ impl Builder<'_> {
         if target.is_empty() {
             return false;
         }
-        let Some(heading) = self.stack.iter().rev().take(4).find(|f| {
-            matches!(
-                f.tag,
-                local_name!("h1")
-                    | local_name!("h2")
-                    | local_name!("h3")
-                    | local_name!("h4")
-                    | local_name!("h5")
-                    | local_name!("h6")
-            )
-        }) else {
+        let Some(heading) = self
+            .stack
+            .iter()
+            .rev()
+            .take(4)
+            .find(|f| is_heading_tag(&f.tag))
+        else {
             return false;
         };
         // The anchor names the heading or the section the heading opens, not a post or

@@ -10,7 +10,7 @@ use html5ever::{local_name, ns, LocalName};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Detector, Page, Signal, Verdict};
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{is_heading_tag, Dom, NodeData, NodeId};
 use std::borrow::Cow;
 
 /// The tokens of a class or id attribute (HTML separates them by ASCII whitespace).
@@ -2420,19 +2420,6 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         },
         cause: format!("inside <{tag}> named \"{chrome}\""),
     })
-}
-
-/// Whether `tag` is a heading, `<h1>` to `<h6>`.
-fn is_heading_tag(tag: &LocalName) -> bool {
-    matches!(
-        *tag,
-        local_name!("h1")
-            | local_name!("h2")
-            | local_name!("h3")
-            | local_name!("h4")
-            | local_name!("h5")
-            | local_name!("h6")
-    )
 }
 
 /// Name parts of elements laid over the page on demand (see [`judge_element`]).
