@@ -3740,38 +3740,22 @@ mod tests {
             )
         };
         let body: String = (0..8).map(para).collect();
-        let html = format!(
-            "<html><body><main><div class=lead><h1>The cache</h1>\
-             <p>The cache module keeps the results of slow calls so that a program asks for \
-             each of them once, and this page shows how to set it up, how to read from it and \
-             how to clear it when the data it holds goes stale.</p></div>\
-             <aside><a href=/a>Setup</a> <a href=/b>Reading</a></aside>\
-             <div class=page-body>{body}</div></main></body></html>"
-        );
-        let text = crate::clean_html(&html);
-        assert!(text.contains("keeps the results of slow calls"), "{text}");
-    }
-
-    #[test]
-    fn a_page_header_named_header_with_the_title_and_a_lead_joins_the_region() {
-        let para = |n: usize| {
-            format!(
-                "<p>Section {n} of the manual explains how the cache keeps its entries, when \
-                 it drops the oldest of them, and how a program can ask it to forget one \
-                 entry, with the settings that change each of these steps.</p>"
-            )
-        };
-        let body: String = (0..8).map(para).collect();
-        let html = format!(
-            "<html><body><main><div class=doc__header><h1>The cache</h1>\
-             <p>The cache module keeps the results of slow calls so that a program asks for \
-             each of them once, and this page shows how to set it up, how to read from it and \
-             how to clear it when the data it holds goes stale.</p></div>\
-             <aside><a href=/a>Setup</a> <a href=/b>Reading</a></aside>\
-             <div class=doc__body>{body}</div></main></body></html>"
-        );
-        let text = crate::clean_html(&html);
-        assert!(text.contains("keeps the results of slow calls"), "{text}");
+        // A plain wrapper, and one whose own name says header (`doc__header`).
+        for (head, main) in [("lead", "page-body"), ("doc__header", "doc__body")] {
+            let html = format!(
+                "<html><body><main><div class={head}><h1>The cache</h1>\
+                 <p>The cache module keeps the results of slow calls so that a program asks \
+                 for each of them once, and this page shows how to set it up, how to read \
+                 from it and how to clear it when the data it holds goes stale.</p></div>\
+                 <aside><a href=/a>Setup</a> <a href=/b>Reading</a></aside>\
+                 <div class={main}>{body}</div></main></body></html>"
+            );
+            let text = crate::clean_html(&html);
+            assert!(
+                text.contains("keeps the results of slow calls"),
+                "{head}: {text}"
+            );
+        }
     }
 
     #[test]
