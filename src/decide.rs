@@ -1678,6 +1678,7 @@ pub fn decide(
         };
         drop_repeated_passages(blocks, dom, entries, min_words, &mut keep, &mut reasons);
         drop_variants_of_dropped_notices(blocks, &mut keep, &mut reasons);
+        drop_headings_of_dropped_sections(blocks, &mut keep, &mut reasons);
     }
 
     let mut decisions = Vec::with_capacity(n);
@@ -1698,6 +1699,117 @@ pub fn decide(
         });
     }
     decisions
+}
+
+/// The element that holds a heading's section: the deepest ancestor of block `i` (its own
+/// element aside) that holds a neighbouring block too, as its depth, when every other block
+/// inside it (blocks of one element are contiguous in document order) is `dropped`. The
+/// scan stops at the first block that is not.
+fn dropped_section(blocks: &[Block], i: usize, dropped: impl Fn(usize) -> bool) -> Option<usize> {
+    let own = &blocks[i].ancestors;
+    let shares = |k: usize, depth: usize| blocks[k].ancestors.get(depth) == Some(&own[depth]);
+    let depth = (0..own.len().saturating_sub(1))
+        .rev()
+        .find(|&d| (i > 0 && shares(i - 1, d)) || (i + 1 < blocks.len() && shares(i + 1, d)))?;
+    let mut k = i;
+    while k > 0 && shares(k - 1, depth) {
+        k -= 1;
+        if !dropped(k) {
+            return None;
+        }
+    }
+    let mut k = i + 1;
+    while k < blocks.len() && shares(k, depth) {
+        if !dropped(k) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(depth)
+}
+
+/// Share of a page's kept words in prose (sentences with few links) that makes it a page of
+/// prose, whose dropped sections' headings go too (tried on wcxb-dev: 0.5 to 0.8; the same
+/// leaks fall at 0.5 as with no gate, and landing pages lose fewer headlines).
+const SECTIONED_PROSE_SHARE: f32 = 0.5;
+
+/// A block's heading level (1 for `<h1>`), 7 for a block that is no heading.
+fn heading_level(block: &Block) -> u8 {
+    match block.kind {
+        BlockKind::Heading { level } => level,
+        _ => 7,
+    }
+}
+
+fn drop_headings_of_dropped_sections(
+    blocks: &[Block],
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+) {
+    // A landing page's sections are a headline over a button or a row of cards, and its
+    // headlines are its text: only a page of prose titles its sections with text.
+    let (mut prose, mut total) = (0usize, 0usize);
+    for (block, _) in blocks.iter().zip(keep.iter()).filter(|(_, &k)| k) {
+        total += block.features.words;
+        if block.features.reads_as_prose() {
+            prose += block.features.words;
+        }
+    }
+    if (prose as f32) < SECTIONED_PROSE_SHARE * total as f32 {
+        return;
+    }
+    // The next kept block after each block.
+    let mut next_kept = vec![None; blocks.len()];
+    for i in (0..blocks.len().saturating_sub(1)).rev() {
+        next_kept[i] = if keep[i + 1] {
+            Some(i + 1)
+        } else {
+            next_kept[i + 1]
+        };
+    }
+    // (heading, the element around its section)
+    let mut found: Vec<(usize, Option<NodeId>)> = Vec::new();
+    for i in 0..blocks.len() {
+        if !keep[i]
+            || !matches!(blocks[i].kind, BlockKind::Heading { level } if level >= 2)
+            || blocks[i].features.link_chars > 0
+        {
+            continue;
+        }
+        // In the flow, the heading titles nothing either: the next kept block is a heading
+        // of its rank or above, or there is none.
+        let level = heading_level(&blocks[i]);
+        if next_kept[i].is_some_and(|k| heading_level(&blocks[k]) > level) {
+            continue;
+        }
+        let Some(depth) = dropped_section(blocks, i, |k| !keep[k] && !blocks[k].kind.is_heading())
+        else {
+            continue;
+        };
+        let outer = depth.checked_sub(1).map(|d| blocks[i].ancestors[d]);
+        found.push((i, outer));
+    }
+    // How many found headings of each rank share each element around their sections.
+    let mut runs: HashMap<(Option<NodeId>, u8), usize> = HashMap::default();
+    for &(i, outer) in &found {
+        *runs.entry((outer, heading_level(&blocks[i]))).or_default() += 1;
+    }
+    for &(i, outer) in &found {
+        if runs[&(outer, heading_level(&blocks[i]))] > 1 {
+            continue;
+        }
+        keep[i] = false;
+        reasons[i].insert(
+            0,
+            (
+                1.0,
+                Reason {
+                    detector: "decide",
+                    cause: "the heading of a section dropped whole".to_string(),
+                },
+            ),
+        );
+    }
 }
 
 /// Words a linked entry title may have: fewer is a label, more is a teaser paragraph.
@@ -2865,6 +2977,37 @@ fn heading_like(block: &Block) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_heading_whose_section_was_dropped_whole_goes_on_a_page_of_prose() {
+        let paragraphs: String = (0..5)
+            .map(|n| {
+                format!(
+                    "<p>Paragraph {n} of the guide explains how the river otters of the valley \
+                     build their dens along the banks and raise their young in spring.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>Otters of the valley</h1><h2>Their dens</h2>{paragraphs}\
+             <section class='closing'><h2>Ready to meet the otters?</h2>\
+             <a class='button' href='/tours'>Learn more</a></section></article></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Their dens"), "{text}");
+        assert!(text.contains("Paragraph 4"), "{text}");
+        assert!(!text.contains("Ready to meet"), "{text}");
+    }
+
+    #[test]
+    fn a_landing_page_keeps_the_headline_over_its_button() {
+        // Short lines only: no prose, so the headline over a dropped button stays.
+        let html = "<html><body><main><section><h2>Garden tools for every season</h2>\
+             <p>Rakes, spades and shears.</p></section><section><h2>Plans for every garden</h2>\
+             <a class='button' href='/plans'>Learn more</a></section></main></body></html>";
+        let text = crate::clean_html(html);
+        assert!(text.contains("Plans for every garden"), "{text}");
+    }
 
     #[test]
     fn a_grid_outside_the_region_is_the_best_list_once_the_region_is_set_aside() {
