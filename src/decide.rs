@@ -1776,10 +1776,19 @@ fn drop_headings_of_dropped_sections(
         {
             continue;
         }
-        // In the flow, the heading titles nothing either: the next kept block is a heading
-        // of its rank or above, or there is none.
         let level = heading_level(&blocks[i]);
-        if next_kept[i].is_some_and(|k| heading_level(&blocks[k]) > level) {
+        // A heading that the next kept text goes on from (a lower rank, or no heading) still
+        // titles it, unless its own element goes on with dropped blocks (a section's
+        // headline over its dropped button, outside the heading's own wrapper).
+        let titles_next = next_kept[i].is_some_and(|k| heading_level(&blocks[k]) > level);
+        let parent = blocks[i]
+            .ancestors
+            .len()
+            .checked_sub(2)
+            .map(|d| blocks[i].ancestors[d]);
+        let followed_in_parent =
+            i + 1 < blocks.len() && parent.is_some_and(|p| blocks[i + 1].ancestors.contains(&p));
+        if titles_next && !followed_in_parent {
             continue;
         }
         let Some(depth) = dropped_section(blocks, i, |k| !keep[k] && !blocks[k].kind.is_heading())
@@ -2997,6 +3006,29 @@ mod tests {
         assert!(text.contains("Their dens"), "{text}");
         assert!(text.contains("Paragraph 4"), "{text}");
         assert!(!text.contains("Ready to meet"), "{text}");
+    }
+
+    #[test]
+    fn a_heading_over_its_dropped_links_goes_between_kept_paragraphs() {
+        let before: String = (0..3)
+            .map(|n| {
+                format!(
+                    "<p>Paragraph {n} of the guide explains how the river otters of the valley \
+                     build their dens along the banks and raise their young in spring.</p>"
+                )
+            })
+            .collect();
+        let after = before.replace("Paragraph", "Later paragraph");
+        let html = format!(
+            "<html><body><article><h1>Otters of the valley</h1>{before}\
+             <div class='follow'><h3>Follow the otter club</h3><p>\
+             <a href='https://f.example/otters'>Facebook</a> \
+             <a href='https://i.example/otters'>Instagram</a></p></div>{after}\
+             </article></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Later paragraph 2"), "{text}");
+        assert!(!text.contains("Follow the otter club"), "{text}");
     }
 
     #[test]
