@@ -1301,6 +1301,30 @@ mod tests {
     }
 
     #[test]
+    fn a_promise_to_keep_the_reader_informed_is_a_newsletter_pitch() {
+        let chrome = |line: &str| {
+            let html = format!("<main>{}<h3>{line}</h3></main>", article_body());
+            crate::detect::verdicts_on_html(
+                &ChromePhrases,
+                &html,
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .any(|(text, _)| text == line)
+        };
+        for line in [
+            "Stay informed with the Riverside Gazette",
+            "Stay up to date on harbour news and the tide tables",
+            "Bleiben Sie informiert",
+            "Blijf op de hoogte van het nieuws uit de haven",
+        ] {
+            assert!(chrome(line), "{line}");
+        }
+        // An article's advice to stay up to date, named without what on, stays.
+        assert!(!chrome("3. Stay Up-to-Date"));
+    }
+
+    #[test]
     fn a_short_question_leading_into_a_newsletter_or_share_pitch_is_chrome() {
         let chrome = |line: &str| {
             let html = format!("<main>{}<p>{line}</p></main>", article_body());
