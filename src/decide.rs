@@ -1741,6 +1741,19 @@ fn heading_level(block: &Block) -> u8 {
     }
 }
 
+/// Most sections of one rank side by side in one element whose headings
+/// [`drop_headings_of_dropped_sections`] drops: more are a run of cards, whose titles are
+/// entries even when their fields went (tried on wcxb-dev: 1, 2, 3, 5, any; 3 best).
+const MAX_DROPPED_SECTIONS_SIDE_BY_SIDE: usize = 3;
+
+/// A section heading (`<h2>` to `<h6>`, not a link) whose section lost every other block (a
+/// rail's "Trending now" over its dropped teasers, a closing call to action's "Ready to get
+/// started?" over its dropped button) titles nothing the page keeps, and goes with its
+/// section, on a page of prose ([`SECTIONED_PROSE_SHARE`]). The section is the deepest
+/// element around the heading that holds a neighbouring block. A heading that the next kept
+/// text goes on from (a lower rank, or no heading) stays unless its own element goes on with
+/// dropped blocks. The page's title (`<h1>`) stays whatever its header lost (a byline, a
+/// date), and so do the titles of a run of cards ([`MAX_DROPPED_SECTIONS_SIDE_BY_SIDE`]).
 fn drop_headings_of_dropped_sections(
     blocks: &[Block],
     keep: &mut [bool],
@@ -1804,7 +1817,7 @@ fn drop_headings_of_dropped_sections(
         *runs.entry((outer, heading_level(&blocks[i]))).or_default() += 1;
     }
     for &(i, outer) in &found {
-        if runs[&(outer, heading_level(&blocks[i]))] > 1 {
+        if runs[&(outer, heading_level(&blocks[i]))] > MAX_DROPPED_SECTIONS_SIDE_BY_SIDE {
             continue;
         }
         keep[i] = false;
@@ -3029,6 +3042,37 @@ mod tests {
         let text = crate::clean_html(&html);
         assert!(text.contains("Later paragraph 2"), "{text}");
         assert!(!text.contains("Follow the otter club"), "{text}");
+    }
+
+    #[test]
+    fn the_titles_of_a_run_of_cards_stay_when_their_buttons_go() {
+        let paragraphs: String = (0..5)
+            .map(|n| {
+                format!(
+                    "<p>Paragraph {n} of the guide explains how the river otters of the valley \
+                     build their dens along the banks and raise their young in spring.</p>"
+                )
+            })
+            .collect();
+        let page = |cards: usize| {
+            let cards: String = (0..cards)
+                .map(|n| {
+                    format!(
+                        "<div class='tour'><h3>Otter tour number {n}</h3>\
+                         <a href='/t{n}'>Learn more</a></div>"
+                    )
+                })
+                .collect();
+            crate::clean_html(&format!(
+                "<html><body><article><h1>Otters of the valley</h1>{paragraphs}\
+                 <div class='tours'>{cards}</div></article></body></html>"
+            ))
+        };
+        // Two sections side by side are two calls to action; four are a run of cards.
+        let two = page(2);
+        assert!(!two.contains("Otter tour number"), "{two}");
+        let four = page(4);
+        assert!(four.contains("Otter tour number 3"), "{four}");
     }
 
     #[test]
