@@ -87,6 +87,9 @@ struct Weights {
     /// times or more in the page: what an entry of a listing keeps (its links and the
     /// fields every entry repeats are its content).
     chrome_of_entry: f32,
+    /// As `chrome_of_entry`, but without text density either: what an entry's title (a
+    /// line of names and nouns, few stopwords) keeps against it.
+    chrome_of_entry_title: f32,
     /// Chrome evidence from every detector but labels repeated in the page: what text
     /// input needs to remove a line on its own (see `keep_text_lines`).
     chrome_unrepeated: f32,
@@ -127,6 +130,10 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
                         v.reason.detector == REPEATED_DETECTOR && v.weight >= REPEATED_FIELD_WEIGHT;
                     if !field {
                         w.chrome_of_entry = 1.0 - (1.0 - w.chrome_of_entry) * (1.0 - v.weight);
+                        if v.reason.detector != "text-density" {
+                            w.chrome_of_entry_title =
+                                1.0 - (1.0 - w.chrome_of_entry_title) * (1.0 - v.weight);
+                        }
                     }
                 }
                 if v.reason.detector != REPEATED_DETECTOR {
@@ -144,6 +151,7 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
             w.chrome_without_links = 1.0;
             w.chrome_without_links_or_stopwords = 1.0;
             w.chrome_of_entry = 1.0;
+            w.chrome_of_entry_title = 1.0;
             w.chrome_unrepeated = 1.0;
         }
     }
@@ -1423,7 +1431,19 @@ pub fn decide(
             for i in (0..n).filter(|&i| {
                 in_container[i] && (listing || in_cards(i)) && !is_link_cloud(&blocks[i])
             }) {
-                weights[i].chrome = if fields {
+                // An entry's title is a line of names and nouns: few stopwords are no
+                // evidence against it (a line of code, an address, a contact bar or a
+                // sentence still counts them).
+                let f = &blocks[i].features;
+                let text = blocks[i].text.trim();
+                let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+                let title = !f.ends_sentence
+                    && !text.contains(['<', '{', '=', '@', '\n', '|'])
+                    && digits * 10 < text.len()
+                    && f.words >= 3;
+                weights[i].chrome = if fields && title {
+                    weights[i].chrome_of_entry_title
+                } else if fields {
                     weights[i].chrome_of_entry
                 } else {
                     weights[i].chrome_without_links
@@ -3299,6 +3319,45 @@ mod tests {
              </article><footer><a href=/privacy>Privacy</a> <a href=/terms>Terms</a></footer>\
              </body></html>"
         )
+    }
+
+    #[test]
+    fn an_entry_title_of_nouns_in_a_listing_stays() {
+        // A listing of papers: each entry's title is a line of names and nouns (few
+        // stopwords) in an element named "meta", under its linked identifier.
+        let topics = [
+            "Sparse Spectral Graph Kernels: Tight Bounds, Fast Solvers, Open Benchmarks, Tradeoffs",
+            "Adaptive Mesh Refinement: Error Estimators, Parallel Schedulers, GPU Kernels, Results",
+            "Bayesian Sensor Fusion: Drift Models, Kalman Variants, Field Trials, Failure Modes",
+            "Neural Code Search: Token Graphs, Contrastive Losses, Cross-Repository Benchmarks",
+            "Quantum Circuit Compilers: Gate Sets, Routing Heuristics, Noise Models, Benchmarks",
+            "Streaming Joins: Window Semantics, Watermarks, Late Records, Memory Bounds, Tests",
+        ];
+        let entries: String = topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                format!(
+                    "<dt><a href='/abs/{i}'>paper:{i}</a> <a href='/pdf/{i}'>pdf</a> \
+                     <a href='/html/{i}'>html</a></dt><dd><div class='meta'>\
+                     <div class='list-title'>Title: {t}</div><div class='list-authors'>\
+                     <a href='/a/{i}'>Ana Ruiz</a>, <a href='/b/{i}'>Tom Moss</a>, \
+                     <a href='/c/{i}'>Lea Park</a>, <a href='/d/{i}'>Ivo Chen</a>, \
+                     <a href='/e/{i}'>Mia Roth</a></div>\
+                     </div></dd>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><main><h1>Recent papers</h1><dl id='articles'>{entries}</dl>\
+             </main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(
+            text.contains("Bayesian Sensor Fusion: Drift Models"),
+            "{text}"
+        );
+        assert!(text.contains("Streaming Joins: Window Semantics"), "{text}");
     }
 
     #[test]

@@ -2394,6 +2394,49 @@ mod tests {
     }
 
     #[test]
+    fn pagers_jump_links_item_links_and_pickers_are_chrome_as_whole_lines() {
+        for (line, want) in [
+            ("Back to Project", "navigation"),
+            ("Back to results", "navigation"),
+            ("Zurück zur Übersicht", "navigation"),
+            ("Viewing page 2 of 7", "navigation"),
+            ("Next Page", "navigation"),
+            ("Read entire review", "navigation"),
+            ("See full item description", "navigation"),
+            ("Toggle caption", "navigation"),
+            ("Download", "navigation"),
+            ("Feedback", "navigation"),
+            ("Sort options", "shop"),
+            ("Showing 12 of 40", "shop"),
+            ("Viewing 1 - 24 of 310 products", "shop"),
+            ("Quantity:", "shop"),
+            ("Qty", "shop"),
+            ("Like Loading...", "comments"),
+            ("Your Answer", "comments"),
+            ("Stay informed with our weekly digest", "newsletter"),
+            ("Embed", "social"),
+            ("Trusted by", "ads"),
+            ("Article Sources:", "related"),
+        ] {
+            assert_eq!(category_of(line), want, "{line}");
+        }
+        // A link that opens the whole item, whatever the item is named.
+        let link = "Read the full Fiat Panda review";
+        let found = match_phrase(link, crate::lang::word_count(link), 1.0).map(|m| m.0);
+        assert_eq!(found.as_deref(), Some("navigation"));
+        // In a sentence the same words are the document's.
+        for prose in [
+            "Back to the harbour we went, with the quantity of fish we had promised.",
+            "Download the form, fill in the quantity you need and send us your feedback.",
+        ] {
+            assert!(
+                match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none(),
+                "{prose}"
+            );
+        }
+    }
+
+    #[test]
     fn a_product_cards_badges_and_buttons_are_chrome_as_whole_lines() {
         for line in [
             "Top Rated",
