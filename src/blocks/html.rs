@@ -524,7 +524,8 @@ impl Builder<'_> {
                         && (hides_inline_text(node)
                             || is_machine_ordinal(dom, id)
                             || repeats_previous_text(dom, id)
-                            || (self.pre_depth > 0 && hides_code_line(node)))
+                            || (self.pre_depth > 0 && hides_code_line(node))
+                            || (*tag == local_name!("a") && self.is_permalink_glyph(id)))
                 {
                     // Leave events still come for skipped nodes; mark them so `leave` ignores.
                     self.stack.push(Frame {
@@ -649,6 +650,34 @@ impl Builder<'_> {
                 list.next_number += 1;
             }
         }
+    }
+
+    /// Whether link `id` is a heading's permalink that shows only a glyph (`¶`, `#`, `§`, an
+    /// icon font's character) and no word: a control for copying the section's address that
+    /// documentation generators put in every heading (`<h2>Setup<a class="headerlink"
+    /// href="#setup">¶</a></h2>`) and every described API entry (`<dt id="f">f()<a
+    /// href="#f">¶</a></dt>`), not part of the text. In a heading any fragment of the page
+    /// counts, since the anchor often names a module or a target beside the heading.
+    fn is_permalink_glyph(&self, id: NodeId) -> bool {
+        let node = self.dom.node(id);
+        let Some(target) = node.attr("href").and_then(|h| h.strip_prefix('#')) else {
+            return false;
+        };
+        if target.is_empty() {
+            return false;
+        }
+        let near = || self.stack.iter().rev().take(4);
+        let anchors_here = near().any(|f| is_heading_tag(&f.tag))
+            || near().any(|f| self.dom.node(f.node).attr("id") == Some(target))
+            || node
+                .attr("class")
+                .is_some_and(|c| c.split_whitespace().any(|c| c == "headerlink"));
+        if !anchors_here {
+            return false;
+        }
+        let text = self.dom.text_content(id);
+        let glyphs = text.chars().filter(|c| !c.is_whitespace()).count();
+        glyphs <= 2 && !text.chars().any(char::is_alphanumeric)
     }
 
     /// Whether link `node` is a heading's permalink: inside an `<h1>`–`<h6>`, to the heading's
@@ -1002,6 +1031,26 @@ mod tests {
         // A link to a post further out and a link off the page stay links.
         assert_eq!(b[3].features.link_density(), 1.0);
         assert_eq!(b[4].features.link_density(), 1.0);
+    }
+
+    #[test]
+    fn permalink_glyphs_of_headings_and_entries_are_no_text() {
+        let b = blocks(
+            "<section id='install'><h2>Installing<a class='headerlink' href='#mod-x'>\u{b6}</a></h2>\
+             <p>Run the installer.</p></section>\
+             <dl><dt id='f'>open(path)<a href='#f'>\u{b6}</a></dt><dd>Opens a file.</dd></dl>\
+             <p>See <a class='headerlink' href='#top'>#</a> above.</p>\
+             <h3>Pages<a href='#pages'>#2</a></h3>\
+             <h3>Links<a href='/elsewhere'>\u{b6}</a></h3>",
+        );
+        let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts[0], "Installing");
+        assert_eq!(texts[2], "open(path)");
+        // Only a glyph in a heading, an entry that it names or a `headerlink` goes; a word or a
+        // number stays, and so does a link off the page.
+        assert_eq!(texts[4], "See above.");
+        assert_eq!(texts[5], "Pages#2");
+        assert_eq!(texts[6], "Links\u{b6}");
     }
 
     #[test]
