@@ -54,9 +54,12 @@ pub const MAX_ATTRIBUTES: usize = 256;
 /// `encoding` on `<annotation-xml>`, `shadowrootmode` on `<template>`). A detector that reads
 /// another attribute adds it here (a test checks the sources for `attr("…")` calls).
 pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "aria-controls",
+    "aria-expanded",
     "aria-hidden",
     "aria-label",
     "aria-labelledby",
+    "aria-multiselectable",
     "class",
     "content",
     "data-author",

@@ -567,10 +567,12 @@ impl Builder<'_> {
                         });
                     }
                 }
-                let permalink = *tag == local_name!("a") && self.is_heading_permalink(node);
+                let permalink = *tag == local_name!("a")
+                    && (self.is_heading_permalink(node) || is_disclosure_toggle(node));
                 if permalink {
                     // A heading's anchor to itself is not a way off the page: its text is
-                    // the heading's.
+                    // the heading's. Nor is a toggle that opens a panel of the page (an
+                    // accordion's question): its text is the question's.
                 } else if *tag == local_name!("a") {
                     self.link_depth += 1;
                     // Links in a table's cells are not counted (a row is a record).
@@ -961,12 +963,53 @@ impl Builder<'_> {
 /// label (a bound: hostile nesting stays cheap).
 const LABEL_TEXT_DEPTH: usize = 8;
 
+/// Whether a link is a disclosure toggle rather than a way off the page: its `href` names
+/// an element of the page (`#answer-3`) and it says that it works as a button (WAI-ARIA:
+/// `role="button"`, or `aria-expanded` / `aria-controls` on the control that shows or hides
+/// a panel), as accordion and collapse widgets (Bootstrap's `data-toggle="collapse"`) mark
+/// their headers.
+fn is_disclosure_toggle(node: &crate::dom::Node) -> bool {
+    let Some(target) = node.attr("href").and_then(|h| h.trim().strip_prefix('#')) else {
+        return false;
+    };
+    let role = node.attr("role").map(str::trim);
+    // A tab's label (`role="tab"`) is one of a row of labels, read as the menu it is.
+    !target.is_empty()
+        && !role.is_some_and(|r| r.eq_ignore_ascii_case("tab"))
+        && (role.is_some_and(|r| r.eq_ignore_ascii_case("button"))
+            || node.attr("aria-expanded").is_some()
+            || node.attr("aria-controls").is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn blocks(html: &str) -> Vec<Block> {
         blocks_from_dom(&Dom::parse(html))
+    }
+
+    #[test]
+    fn a_toggle_that_opens_a_panel_of_the_page_is_no_link() {
+        let b = blocks(
+            "<div><a href='#a1' role='button'>How long does it last?</a></div>\
+             <div id='a1'><p>About ten years.</p></div>\
+             <div><a href='#a2' aria-expanded='false' aria-controls='a2'>Is it safe?</a></div>\
+             <div><a href='#pane' role='tab' aria-controls='pane'>Details</a></div>\
+             <div><a href='#top'>Back to top</a></div>\
+             <div><a href='/care' role='button'>Care guide</a></div>",
+        );
+        let links = |text: &str| {
+            b.iter()
+                .find(|b| b.text == text)
+                .map(|b| b.features.link_chars)
+                .unwrap()
+        };
+        assert_eq!(links("How long does it last?"), 0);
+        assert_eq!(links("Is it safe?"), 0);
+        assert!(links("Details") > 0);
+        assert!(links("Back to top") > 0);
+        assert!(links("Care guide") > 0);
     }
 
     #[test]

@@ -406,11 +406,16 @@ impl Detector for MarkupSemantics {
                     // A tab's panel holds the document (a product's overview, its
                     // specifications): a `role="tablist"` around panels is their container,
                     // misnamed.
+                    // So is a `role="tablist"` that lets several of its sections open at
+                    // once (`aria-multiselectable="true"`): WAI-ARIA 1.0's accordion, as
+                    // Bootstrap 3 marks its collapsible panel groups, questions and
+                    // answers both inside.
                     if has_role(node, "tablist")
-                        && block
-                            .ancestors
-                            .iter()
-                            .any(|&a| has_role(dom.node(a), "tabpanel"))
+                        && (is_multiselectable(node)
+                            || block
+                                .ancestors
+                                .iter()
+                                .any(|&a| has_role(dom.node(a), "tabpanel")))
                     {
                         continue;
                     }
@@ -1871,11 +1876,46 @@ impl<'a> ElementFacts<'a> {
             small_form: is_small_form(dom, id, held.unwrap_or(0), total),
             discussion,
             style: node.attr("style"),
-            role: node.attr("role"),
+            role: node
+                .attr("role")
+                .filter(|r| !is_landmark_in_document(dom, id, r)),
             class: node.attr("class"),
             id: node.attr("id"),
         }
     }
+}
+
+/// Whether `role` names a page-level landmark (`banner`, `contentinfo`) on an element inside
+/// the document (`<main>`, `<article>`, `role="main"`): the site's masthead and footer are
+/// landmarks only at the top level of the page (WAI-ARIA; HTML maps a `<header>` inside
+/// `<main>` or `<article>` to no landmark at all), so such a role marks a hero box or a
+/// promo panel of the document that a page builder labelled, not the site's chrome.
+fn is_landmark_in_document(dom: &Dom, id: NodeId, role: &str) -> bool {
+    let role = role.trim();
+    if !(role.eq_ignore_ascii_case("banner") || role.eq_ignore_ascii_case("contentinfo")) {
+        return false;
+    }
+    let mut at = dom.node(id).parent;
+    while let Some(a) = at {
+        let node = dom.node(a);
+        let tag = node.local_name();
+        if tag.is_some_and(|t| &**t == "main" || &**t == "article")
+            || node
+                .attr("role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+        {
+            return true;
+        }
+        at = node.parent;
+    }
+    false
+}
+
+/// Whether the element lets several of its items be selected or open at once
+/// (`aria-multiselectable="true"`).
+fn is_multiselectable(node: &crate::dom::Node) -> bool {
+    node.attr("aria-multiselectable")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
 }
 
 /// Words with which an `aria-label` says that its element is a picture of something
@@ -2506,6 +2546,49 @@ mod tests {
             "{v:?}"
         );
         assert!(!v.iter().any(|(t, _)| t.contains("An index")), "{v:?}");
+    }
+
+    #[test]
+    fn a_banner_role_inside_the_document_is_no_site_banner() {
+        let v = verdicts(
+            "<div role='banner'><p>Lumen Lamps</p></div>\
+             <main><h1>Desk lamp</h1><p>A small lamp with a warm light for reading late.</p>\
+             <section><div role='banner'><h2>Made to last</h2>\
+             <p>The arm is cast brass and the shade is spun steel.</p></div></section>\
+             <article><div role='contentinfo'><p>Assembled by hand in our workshop.</p></div>\
+             </article></main>",
+        );
+        assert!(
+            v.iter()
+                .any(|(t, c)| t == "Lumen Lamps" && c == "inside role=\"banner\""),
+            "{v:?}"
+        );
+        for kept in ["Made to last", "The arm is cast", "Assembled by hand"] {
+            assert!(!v.iter().any(|(t, _)| t.starts_with(kept)), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn a_tablist_that_opens_several_panels_is_an_accordion() {
+        let v = verdicts(
+            "<main><h1>Course plan</h1><p>Six weeks of lessons on drawing with ink.</p>\
+             <div class='panel-group' role='tablist' aria-multiselectable='true'>\
+             <div class='panel-heading' role='tab'><h4>Week one</h4></div>\
+             <div class='panel-collapse'><p>Lines, hatching and the first still life.</p></div>\
+             </div>\
+             <ul role='tablist'><li role='tab'>Overview</li><li role='tab'>Reviews</li></ul>\
+             </main>",
+        );
+        assert!(!v.iter().any(|(t, _)| t == "Week one"), "{v:?}");
+        assert!(
+            !v.iter().any(|(t, _)| t.starts_with("Lines, hatching")),
+            "{v:?}"
+        );
+        assert!(
+            v.iter()
+                .any(|(t, c)| t == "Overview" && c == "inside role=\"tablist\""),
+            "{v:?}"
+        );
     }
 
     #[test]
