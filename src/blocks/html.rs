@@ -422,6 +422,7 @@ pub fn blocks_from_dom(dom: &Dom) -> Vec<Block> {
         pre_depth: 0,
         row: None,
         has_block_inside,
+        ids: None,
     };
     let body = find_body(dom).unwrap_or(dom.root());
     dom.walk(body, |event| builder.visit(event));
@@ -485,9 +486,11 @@ struct Builder<'a> {
     pre_depth: usize,
     row: Option<RowInProgress>,
     has_block_inside: Vec<bool>,
+    /// Elements by `id`, gathered the first time a control names the panel it opens.
+    ids: Option<rustc_hash::FxHashMap<&'a str, NodeId>>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn visit(&mut self, event: WalkEvent) -> bool {
         match event {
             WalkEvent::Enter(id) => self.enter(id),
@@ -518,7 +521,7 @@ impl Builder<'_> {
             }
             NodeData::Element { name, .. } => {
                 let tag = &name.local;
-                if is_skipped_tag(tag)
+                if is_skipped_tag(tag) && !self.is_heading_button(tag, node)
                     || !is_block_level(tag)
                         && !self.has_block_inside[id as usize]
                         && (hides_inline_text(node)
@@ -680,6 +683,38 @@ impl Builder<'_> {
         let text = self.dom.text_content(id);
         let glyphs = text.chars().filter(|c| !c.is_whitespace()).count();
         glyphs <= 2 && !text.chars().any(char::is_alphanumeric)
+    }
+
+    /// Whether `tag` is a `<button>` inside a heading (at most two elements down): an
+    /// accordion's header (WAI-ARIA's accordion pattern wraps each header's button in a
+    /// heading), whose text is the heading of the panel it opens (a question over its
+    /// answer), not a control's label. A button that names its panel (`aria-controls`)
+    /// heads it only when the page holds that panel with text: a script that loads the
+    /// answers on demand leaves the questions over nothing.
+    fn is_heading_button(&mut self, tag: &LocalName, node: &crate::dom::Node) -> bool {
+        if *tag != local_name!("button")
+            || !self
+                .stack
+                .iter()
+                .rev()
+                .take(HEADING_BUTTON_DEPTH)
+                .any(|f| is_heading_tag(&f.tag))
+        {
+            return false;
+        }
+        let Some(controls) = node.attr("aria-controls") else {
+            return true;
+        };
+        let dom = self.dom;
+        let ids = self.ids.get_or_insert_with(|| {
+            (0..dom.nodes.len() as NodeId)
+                .filter_map(|n| dom.node(n).attr("id").map(|v| (v, n)))
+                .collect()
+        });
+        controls.split_ascii_whitespace().any(|target| {
+            ids.get(target)
+                .is_some_and(|&panel| has_words(&dom.text_content(panel)))
+        })
     }
 
     /// Whether link `node` is a heading's permalink: inside an `<h1>`–`<h6>`, to the heading's
@@ -963,6 +998,14 @@ impl Builder<'_> {
 /// label (a bound: hostile nesting stays cheap).
 const LABEL_TEXT_DEPTH: usize = 8;
 
+/// Whether a text has a letter or digit.
+fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+/// Levels above a `<button>` searched for the heading that makes it an accordion's header.
+const HEADING_BUTTON_DEPTH: usize = 2;
+
 /// Whether a link is a disclosure toggle rather than a way off the page: its `href` names
 /// an element of the page (`#answer-3`) and it says that it works as a button (WAI-ARIA:
 /// `role="button"`, or `aria-expanded` / `aria-controls` on the control that shows or hides
@@ -1010,6 +1053,22 @@ mod tests {
         assert!(links("Details") > 0);
         assert!(links("Back to top") > 0);
         assert!(links("Care guide") > 0);
+    }
+
+    #[test]
+    fn a_button_in_a_heading_heads_its_panel() {
+        let b = blocks(
+            "<h3><button aria-controls='p1'>What sizes are there?</button></h3>\
+             <div id='p1'><p>Small, medium and large.</p></div>\
+             <h3><span><button>Care</button></span></h3><p>Wash cold.</p>\
+             <h3><button aria-controls='p9'>Is it loaded later?</button></h3>\
+             <div><button>Add to cart</button></div>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert!(texts.contains(&(BlockKind::Heading { level: 3 }, "What sizes are there?")));
+        assert!(texts.contains(&(BlockKind::Heading { level: 3 }, "Care")));
+        assert!(!texts.iter().any(|(_, t)| t.contains("loaded later")));
+        assert!(!texts.iter().any(|(_, t)| t.contains("Add to cart")));
     }
 
     #[test]
