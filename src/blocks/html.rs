@@ -119,6 +119,13 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
             .is_some_and(|s| crate::dom::style_declares(s, b"display", b"none"))
 }
 
+/// Whether `node` is a heading by ARIA (`role="heading"`): site builders wrap an
+/// accordion's button in `<p role="heading" aria-level="3">` as WAI-ARIA's pattern asks.
+fn has_heading_role(node: &crate::dom::Node) -> bool {
+    node.attr("role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
+}
+
 /// Longest schema.org `position` (in digits) read as an ordinal for machines.
 const MAX_ORDINAL_DIGITS: usize = 6;
 
@@ -685,9 +692,9 @@ impl<'a> Builder<'a> {
         glyphs <= 2 && !text.chars().any(char::is_alphanumeric)
     }
 
-    /// Whether `tag` is a `<button>` inside a heading (at most two elements down): an
-    /// accordion's header (WAI-ARIA's accordion pattern wraps each header's button in a
-    /// heading), whose text is the heading of the panel it opens (a question over its
+    /// Whether `tag` is a `<button>` inside a heading (`<h1>`–`<h6>` or `role="heading"`, at
+    /// most two elements down): an accordion's header (WAI-ARIA's accordion pattern wraps
+    /// each header's button in a heading), whose text is the heading of the panel it opens (a question over its
     /// answer), not a control's label. A button that names its panel (`aria-controls`)
     /// heads it only when the page holds that panel with text: a script that loads the
     /// answers on demand leaves the questions over nothing.
@@ -698,7 +705,7 @@ impl<'a> Builder<'a> {
                 .iter()
                 .rev()
                 .take(HEADING_BUTTON_DEPTH)
-                .any(|f| is_heading_tag(&f.tag))
+                .any(|f| is_heading_tag(&f.tag) || has_heading_role(self.dom.node(f.node)))
         {
             return false;
         }
@@ -1069,6 +1076,19 @@ mod tests {
         assert!(texts.contains(&(BlockKind::Heading { level: 3 }, "Care")));
         assert!(!texts.iter().any(|(_, t)| t.contains("loaded later")));
         assert!(!texts.iter().any(|(_, t)| t.contains("Add to cart")));
+    }
+
+    #[test]
+    fn a_button_in_an_aria_heading_heads_its_panel() {
+        let b = blocks(
+            "<ul><li><p role='heading' aria-level='3'><button aria-expanded='false'>\
+             <span>Who can join the club?</span><div aria-hidden='true'></div></button></p>\
+             <div role='region'><p>Anyone who likes long walks.</p></div></li></ul>\
+             <div role='presentation'><button>Subscribe</button></div>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.contains(&"Who can join the club?"));
+        assert!(!texts.iter().any(|t| t.contains("Subscribe")));
     }
 
     #[test]
