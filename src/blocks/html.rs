@@ -350,6 +350,35 @@ fn is_label_before_element(dom: &Dom, id: NodeId, text: &str) -> bool {
     single_text(dom, next).is_some_and(|t| t.chars().next().is_some_and(char::is_alphanumeric))
 }
 
+/// Whether a `<cite>` is the attribution line that opens a quotation (`<blockquote><cite>Ann
+/// wrote:</cite>…`, phpBB, SMF and other forums, whose style sets it on a line of its own):
+/// the first element in the `<blockquote>` or in its only wrapper.
+fn opens_quotation(dom: &Dom, id: NodeId) -> bool {
+    let first_element = |parent: NodeId| {
+        let mut child = dom.node(parent).first_child;
+        while let Some(c) = child {
+            match &dom.node(c).data {
+                NodeData::Element { .. } => return Some(c),
+                NodeData::Text(t) if !t.trim().is_empty() => return None,
+                _ => child = dom.node(c).next_sibling,
+            }
+        }
+        None
+    };
+    let is_quote = |n: NodeId| dom.node(n).local_name() == Some(&local_name!("blockquote"));
+    let Some(parent) = dom.node(id).parent else {
+        return false;
+    };
+    if first_element(parent) != Some(id) {
+        return false;
+    }
+    is_quote(parent)
+        || dom
+            .node(parent)
+            .parent
+            .is_some_and(|g| is_quote(g) && first_element(g) == Some(parent))
+}
+
 /// Whether a text node is one separator glyph alone (`•`, `·`, `|`), spaces aside.
 fn is_lone_separator(text: &str) -> bool {
     let mut chars = text.trim().chars();
@@ -720,6 +749,9 @@ impl<'a> Builder<'a> {
         self.stack.pop();
         if matches!(tag, local_name!("span") | local_name!("a")) && self.row.is_none() {
             self.separate_labels(id, &tag, text_start);
+        }
+        if tag == local_name!("cite") && self.row.is_none() && opens_quotation(self.dom, id) {
+            self.pending.push_line_break();
         }
         match tag {
             local_name!("a") if !permalink => self.link_depth = self.link_depth.saturating_sub(1),
@@ -1248,6 +1280,20 @@ mod tests {
         // Neither a footnote's mark nor code is spaced.
         assert_eq!(texts[3], "Three towns levy it:4");
         assert_eq!(texts[4], "Set lang:en first.");
+    }
+
+    #[test]
+    fn the_attribution_opening_a_quotation_is_a_line_of_its_own() {
+        let b = blocks(
+            "<blockquote><div><cite>Mira wrote:</cite>The pump is too loud.</div></blockquote>\
+             <blockquote><cite>Tom wrote:</cite> Try a foam mat.</blockquote>\
+             <p>As <cite>the manual</cite> puts it, wait.</p>",
+        );
+        let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts[0], "Mira wrote:\nThe pump is too loud.");
+        assert_eq!(texts[1], "Tom wrote:\nTry a foam mat.");
+        // A title cited in a sentence stays in it.
+        assert_eq!(texts[2], "As the manual puts it, wait.");
     }
 
     #[test]
