@@ -304,6 +304,97 @@ pub(crate) fn names_screen_reader_text(token: &str) -> bool {
     false
 }
 
+/// Whether a text node is the only child of an element of its own that is not code (a
+/// separator between `<code>` parts of a synopsis, `(<code>a</code>|<code>b</code>)`, is
+/// set tight on purpose).
+fn is_own_element(dom: &Dom, id: NodeId) -> bool {
+    let Some(parent) = dom.node(id).parent else {
+        return false;
+    };
+    let parent = dom.node(parent);
+    parent.first_child == Some(id)
+        && parent.last_child == Some(id)
+        && matches!(&parent.data, NodeData::Element { name, .. }
+            if !matches!(name.local, local_name!("code") | local_name!("kbd") | local_name!("samp")))
+}
+
+/// Whether a text node is a label ending in a colon right after a word (`Developed by:`)
+/// and followed, with no space, by an inline element holding its value
+/// (`Developed by:<span>Studio</span>`): the page's style spaces the two, the label and the
+/// value are two words. Not inside code, where `key:<em>value</em>` is typed so, nor
+/// before a footnote's mark (`tax:<sup>10</sup>`).
+fn is_label_before_element(dom: &Dom, id: NodeId, text: &str) -> bool {
+    let mut tail = text.chars().rev();
+    if tail.next() != Some(':') || !tail.next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    let node = dom.node(id);
+    let Some(next) = node.next_sibling else {
+        return false;
+    };
+    let NodeData::Element { name, .. } = &dom.node(next).data else {
+        return false;
+    };
+    if is_block_level(&name.local)
+        || matches!(
+            name.local,
+            local_name!("br")
+                | local_name!("code")
+                | local_name!("kbd")
+                | local_name!("samp")
+                | local_name!("sup")
+                | local_name!("sub")
+        )
+    {
+        return false;
+    }
+    if node.parent.is_some_and(|p| {
+        matches!(&dom.node(p).data, NodeData::Element { name, .. }
+            if matches!(name.local, local_name!("code") | local_name!("kbd") | local_name!("samp")))
+    }) {
+        return false;
+    }
+    single_text(dom, next).is_some_and(|t| t.chars().next().is_some_and(char::is_alphanumeric))
+}
+
+/// Whether a `<cite>` is the attribution line that opens a quotation (`<blockquote><cite>Ann
+/// wrote:</cite>…`, phpBB, SMF and other forums, whose style sets it on a line of its own):
+/// the first element in the `<blockquote>` or in its only wrapper.
+fn opens_quotation(dom: &Dom, id: NodeId) -> bool {
+    let first_element = |parent: NodeId| {
+        let mut child = dom.node(parent).first_child;
+        while let Some(c) = child {
+            match &dom.node(c).data {
+                NodeData::Element { .. } => return Some(c),
+                NodeData::Text(t) if !t.trim().is_empty() => return None,
+                _ => child = dom.node(c).next_sibling,
+            }
+        }
+        None
+    };
+    let is_quote = |n: NodeId| dom.node(n).local_name() == Some(&local_name!("blockquote"));
+    let Some(parent) = dom.node(id).parent else {
+        return false;
+    };
+    if first_element(parent) != Some(id) {
+        return false;
+    }
+    is_quote(parent)
+        || dom
+            .node(parent)
+            .parent
+            .is_some_and(|g| is_quote(g) && first_element(g) == Some(parent))
+}
+
+/// Whether a text node is one separator glyph alone (`•`, `·`, `|`), spaces aside.
+fn is_lone_separator(text: &str) -> bool {
+    let mut chars = text.trim().chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (Some('•' | '·' | '|' | '∙' | '‧'), None)
+    )
+}
+
 /// Text being gathered for the block under construction.
 #[derive(Default)]
 struct PendingText {
@@ -515,6 +606,20 @@ impl<'a> Builder<'a> {
             NodeData::Text(text) => {
                 let in_link = self.link_depth > 0;
                 let pre = self.pre_depth > 0;
+                // A separator alone in its node, between links or labels (`<a>iOS</a><span>•</span>
+                // <a>Music</a>`), is spaced by the page's style, not by the markup: padded, so
+                // the words on either side do not run into it. So is a label's colon before
+                // the element holding its value.
+                let padded;
+                let text: &str = if !pre && is_lone_separator(text) && is_own_element(dom, id) {
+                    padded = format!(" {} ", text.trim());
+                    &padded
+                } else if !pre && is_label_before_element(dom, id, text) {
+                    padded = format!("{text} ");
+                    &padded
+                } else {
+                    text
+                };
                 if let Some(row) = &mut self.row {
                     if let Some(cell) = &mut row.current {
                         let before = cell.link_chars;
@@ -651,6 +756,9 @@ impl<'a> Builder<'a> {
         self.stack.pop();
         if matches!(tag, local_name!("span") | local_name!("a")) && self.row.is_none() {
             self.separate_labels(id, &tag, text_start);
+        }
+        if tag == local_name!("cite") && self.row.is_none() && opens_quotation(self.dom, id) {
+            self.pending.push_line_break();
         }
         match tag {
             local_name!("a") if !permalink => self.link_depth = self.link_depth.saturating_sub(1),
@@ -1173,6 +1281,39 @@ mod tests {
         assert_eq!(texts[4], "See above.");
         assert_eq!(texts[5], "Pages#2");
         assert_eq!(texts[6], "Links\u{b6}");
+    }
+
+    #[test]
+    fn a_lone_separator_and_a_label_s_colon_are_spaced_from_their_neighbours() {
+        let b = blocks(
+            "<p><a href='/a'>Garden</a><span>\u{2022}</span><a href='/b'>Kitchen</a></p>\
+             <p><code>--mode=</code>(<code>fast</code>|<code>slow</code>)</p>\
+             <div>Built by:<span>Oak Works</span></div>\
+             <p>Three towns levy it:<sup>4</sup></p>\
+             <p>Set <code>lang:<em>en</em></code> first.</p>",
+        );
+        let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts[0], "Garden \u{2022} Kitchen");
+        // A bar between parts of a synopsis is set tight on purpose.
+        assert_eq!(texts[1], "--mode=(fast|slow)");
+        assert_eq!(texts[2], "Built by: Oak Works");
+        // Neither a footnote's mark nor code is spaced.
+        assert_eq!(texts[3], "Three towns levy it:4");
+        assert_eq!(texts[4], "Set lang:en first.");
+    }
+
+    #[test]
+    fn the_attribution_opening_a_quotation_is_a_line_of_its_own() {
+        let b = blocks(
+            "<blockquote><div><cite>Mira wrote:</cite>The pump is too loud.</div></blockquote>\
+             <blockquote><cite>Tom wrote:</cite> Try a foam mat.</blockquote>\
+             <p>As <cite>the manual</cite> puts it, wait.</p>",
+        );
+        let texts: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts[0], "Mira wrote:\nThe pump is too loud.");
+        assert_eq!(texts[1], "Tom wrote:\nTry a foam mat.");
+        // A title cited in a sentence stays in it.
+        assert_eq!(texts[2], "As the manual puts it, wait.");
     }
 
     #[test]

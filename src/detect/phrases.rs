@@ -1070,6 +1070,18 @@ impl Detector for ChromePhrases {
                 block.features.words,
                 block.features.link_density(),
             )
+            .or_else(|| {
+                is_like_summary(
+                    &block.text,
+                    block.features.words,
+                    block.features.link_density(),
+                )
+                .then(|| ("reactions".to_string(), "like this".to_string(), true))
+            })
+            .or_else(|| {
+                is_app_signature(&block.text, block.features.words)
+                    .then(|| ("signature".to_string(), "sent from my".to_string(), true))
+            })
             .or_else(|| pitch_after_a_question(&block.text, block.features.link_density()))
             .or_else(|| {
                 pitch_after_a_clause(
@@ -1094,6 +1106,81 @@ impl Detector for ChromePhrases {
             }
         }
     }
+}
+
+/// How a forum's summary of the members who liked a post ends, folded ("Ann and 3 others
+/// like this.", XenForo, vBSEO, SMF; "Ann gefällt das.", "Ann aime ceci.", "Ann vindt dit
+/// leuk."): the software's line under a post, listing who reacted, never the post's text.
+const LIKE_SUMMARY_ENDS: &[&str] = &[
+    " like this",
+    " likes this",
+    " gefällt das",
+    " gefällt dies",
+    " aime ceci",
+    " aiment ceci",
+    " aime ça",
+    " aiment ça",
+    " le gusta esto",
+    " les gusta esto",
+    " vindt dit leuk",
+    " vinden dit leuk",
+];
+
+/// Most words of a like summary (a few names and a count).
+const LIKE_SUMMARY_WORDS: usize = 20;
+
+/// Whether a block is a forum's like summary: short, ending with one of the
+/// [`LIKE_SUMMARY_ENDS`] and a full stop, its names links (members' profiles) or its
+/// start a count ("1 person likes this."). Prose that ends "…like this." links no names.
+fn is_like_summary(text: &str, words: usize, link_density: f32) -> bool {
+    if words > LIKE_SUMMARY_WORDS || !text.trim_end().ends_with('.') {
+        return false;
+    }
+    let folded = fold(text);
+    let padded = format!(" {folded}");
+    if !LIKE_SUMMARY_ENDS.iter().any(|end| padded.ends_with(end)) {
+        return false;
+    }
+    link_density >= 0.25
+        || text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// How a mobile app's signature under a forum post starts, folded ("Sent from my iPhone
+/// using Tapatalk", "Gesendet von meinem … mit Tapatalk", "Envoyé de mon … en utilisant
+/// Tapatalk"), each with the word that names the app after the device: both halves are
+/// needed, since "Sent from my…" alone starts prose too.
+const APP_SIGNATURES: &[(&str, &str)] = &[
+    ("sent from my ", " using "),
+    ("gesendet von meinem ", " mit "),
+    ("envoyé de mon ", " en utilisant "),
+    ("envoyé de mon ", " avec "),
+    ("enviado desde mi ", " usando "),
+    ("enviado de meu ", " usando "),
+    ("inviato dal mio ", " utilizzando "),
+    ("inviato dal mio ", " con "),
+    ("verzonden vanaf mijn ", " met "),
+    ("verstuurd vanaf mijn ", " met "),
+    ("wysłane z mojego ", " przy użyciu "),
+];
+
+/// Most words of an app's signature (the device's and the app's names are short).
+const APP_SIGNATURE_WORDS: usize = 12;
+
+/// Whether a block is a mobile app's signature ([`APP_SIGNATURES`]).
+fn is_app_signature(text: &str, words: usize) -> bool {
+    if words > APP_SIGNATURE_WORDS {
+        return false;
+    }
+    let folded = fold(text);
+    APP_SIGNATURES.iter().any(|(start, app)| {
+        folded
+            .strip_prefix(start)
+            .is_some_and(|rest| rest.contains(app))
+    })
 }
 
 /// Fewest versions a version switcher lists.
@@ -1668,6 +1755,42 @@ mod tests {
             "Sent from my hometown to a school in the capital, she learned fast.",
         ] {
             assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+        }
+    }
+
+    #[test]
+    fn like_summaries_and_app_signatures_under_posts_are_chrome() {
+        assert!(is_like_summary(
+            "Oskar, Petra and 2 others like this.",
+            6,
+            0.6
+        ));
+        assert!(is_like_summary("Mirela likes this.", 3, 0.5));
+        assert!(is_like_summary("3 people like this.", 3, 0.0));
+        assert!(is_like_summary("Oskar und Petra gefällt das.", 5, 0.5));
+        assert!(is_like_summary("Oskar et Petra aiment ceci.", 5, 0.5));
+        // A sentence of a post that ends the same way links no names.
+        assert!(!is_like_summary("My cat really likes this.", 5, 0.0));
+        assert!(!is_like_summary("Everyone likes this brand", 4, 0.5));
+        for line in [
+            "Sent from my Pixel 9 using Tapatalk",
+            "Sent from my phone using the Garden Club app",
+            "Gesendet von meinem Handy mit Tapatalk",
+            "Envoyé de mon téléphone en utilisant Tapatalk",
+            "Enviado desde mi móvil usando Tapatalk",
+            "Inviato dal mio telefono utilizzando Tapatalk",
+            "Verzonden vanaf mijn telefoon met Tapatalk",
+        ] {
+            assert!(
+                is_app_signature(line, crate::lang::word_count(line)),
+                "{line}"
+            );
+        }
+        for prose in [
+            "Sent from my aunt, the parcel held two old letters.",
+            "Sent from my desk using a pigeon was how I imagined the job, but it took more than that to settle in.",
+        ] {
+            assert!(!is_app_signature(prose, crate::lang::word_count(prose)), "{prose}");
         }
     }
 
