@@ -773,6 +773,12 @@ fn keep_title_heading(
     }
 }
 
+/// Whether a character edging a byline field is spacing or a separator the byline shares
+/// with its neighbours (`Ann Lee ·` before `5 min read`), not part of the name or date.
+fn is_byline_edge(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '·' | '•' | '|' | '–' | '—' | ',')
+}
+
 /// Author and date from byline verdicts, where the page declared none.
 fn fill_from_bylines(blocks: &[Block], decisions: &[Decision], meta: &mut Metadata) {
     for (block, decision) in blocks.iter().zip(decisions) {
@@ -789,9 +795,9 @@ fn fill_from_bylines(blocks: &[Block], decisions: &[Decision], meta: &mut Metada
                     .iter()
                     .find_map(|p| name.strip_prefix(p))
                     .unwrap_or(name);
-                meta.author = Some(name.trim().to_string());
+                meta.author = Some(name.trim_matches(is_byline_edge).to_string());
             } else if r.cause.starts_with("date") && meta.date.is_none() {
-                meta.date = Some(block.text.trim().to_string());
+                meta.date = Some(block.text.trim_matches(is_byline_edge).to_string());
             }
         }
     }
