@@ -3020,16 +3020,21 @@ fn heading_like(block: &Block) -> bool {
 #[cfg(test)]
 mod tests {
 
-    #[test]
-    fn a_heading_whose_section_was_dropped_whole_goes_on_a_page_of_prose() {
-        let paragraphs: String = (0..5)
+    /// `count` paragraphs of prose, each opening with `label` and its number.
+    fn otter_paragraphs(count: usize, label: &str) -> String {
+        (0..count)
             .map(|n| {
                 format!(
-                    "<p>Paragraph {n} of the guide explains how the river otters of the valley \
+                    "<p>{label} {n} of the guide explains how the river otters of the valley \
                      build their dens along the banks and raise their young in spring.</p>"
                 )
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_whose_section_was_dropped_whole_goes_on_a_page_of_prose() {
+        let paragraphs = otter_paragraphs(5, "Paragraph");
         let html = format!(
             "<html><body><article><h1>Otters of the valley</h1><h2>Their dens</h2>{paragraphs}\
              <section class='closing'><h2>Ready to meet the otters?</h2>\
@@ -3043,15 +3048,8 @@ mod tests {
 
     #[test]
     fn a_heading_over_its_dropped_links_goes_between_kept_paragraphs() {
-        let before: String = (0..3)
-            .map(|n| {
-                format!(
-                    "<p>Paragraph {n} of the guide explains how the river otters of the valley \
-                     build their dens along the banks and raise their young in spring.</p>"
-                )
-            })
-            .collect();
-        let after = before.replace("Paragraph", "Later paragraph");
+        let before = otter_paragraphs(3, "Paragraph");
+        let after = otter_paragraphs(3, "Later paragraph");
         let html = format!(
             "<html><body><article><h1>Otters of the valley</h1>{before}\
              <div class='follow'><h3>Follow the otter club</h3><p>\
@@ -3066,14 +3064,7 @@ mod tests {
 
     #[test]
     fn the_titles_of_a_run_of_cards_stay_when_their_buttons_go() {
-        let paragraphs: String = (0..5)
-            .map(|n| {
-                format!(
-                    "<p>Paragraph {n} of the guide explains how the river otters of the valley \
-                     build their dens along the banks and raise their young in spring.</p>"
-                )
-            })
-            .collect();
+        let paragraphs = otter_paragraphs(5, "Paragraph");
         let page = |cards: usize| {
             let cards: String = (0..cards)
                 .map(|n| {

@@ -1387,18 +1387,17 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_promise_to_keep_the_reader_informed_is_a_newsletter_pitch() {
-        let chrome = |line: &str| {
-            let html = format!("<main>{}<h3>{line}</h3></main>", article_body());
-            crate::detect::verdicts_on_html(
-                &ChromePhrases,
-                &html,
-                crate::detect::PageKinds::default(),
-            )
+    /// Whether `line`, in a `<tag>` after an article's body, is flagged as chrome.
+    fn chrome_after_article(tag: &str, line: &str) -> bool {
+        let html = format!("<main>{}<{tag}>{line}</{tag}></main>", article_body());
+        crate::detect::verdicts_on_html(&ChromePhrases, &html, crate::detect::PageKinds::default())
             .into_iter()
             .any(|(text, _)| text == line)
-        };
+    }
+
+    #[test]
+    fn a_promise_to_keep_the_reader_informed_is_a_newsletter_pitch() {
+        let chrome = |line: &str| chrome_after_article("h3", line);
         for line in [
             "Stay informed with the Riverside Gazette",
             "Stay up to date on harbour news and the tide tables",
@@ -1413,16 +1412,7 @@ mod tests {
 
     #[test]
     fn a_short_question_leading_into_a_newsletter_or_share_pitch_is_chrome() {
-        let chrome = |line: &str| {
-            let html = format!("<main>{}<p>{line}</p></main>", article_body());
-            crate::detect::verdicts_on_html(
-                &ChromePhrases,
-                &html,
-                crate::detect::PageKinds::default(),
-            )
-            .into_iter()
-            .any(|(text, _)| text == line)
-        };
+        let chrome = |line: &str| chrome_after_article("p", line);
         for line in [
             "Want more from the Gazette? Sign up for our newsletter and read smarter.",
             "Enjoy the post? Pin it for later!",
