@@ -697,6 +697,40 @@ const TITLE_HEADER_SIBLINGS: usize = 3;
 /// Fewest words of clean prose in a page's header for it to join the region.
 const TITLE_HEADER_PROSE_WORDS: usize = 40;
 
+/// Overrules the detectors for block `i`: sets its verdict and puts the decision
+/// stage's cause first among its reasons (weight 1 for a drop, 0 for a keep).
+fn overrule(
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+    i: usize,
+    verdict: bool,
+    cause: impl Into<String>,
+) {
+    keep[i] = verdict;
+    let weight = if verdict { 0.0 } else { 1.0 };
+    reasons[i].insert(
+        0,
+        (
+            weight,
+            Reason {
+                detector: "decide",
+                cause: cause.into(),
+            },
+        ),
+    );
+}
+
+/// Adds a decision-stage reason of the given weight to a block's reasons.
+fn note(reasons: &mut Vec<(f32, Reason)>, weight: f32, cause: impl Into<String>) {
+    reasons.push((
+        weight,
+        Reason {
+            detector: "decide",
+            cause: cause.into(),
+        },
+    ));
+}
+
 /// The reason given for blocks kept by the fallback rule.
 pub const FALLBACK_CAUSE: &str = "kept by the fallback for pages with almost no prose";
 
@@ -1056,17 +1090,7 @@ fn keep_by_fallback(
     }
     for (i, &fall) in fallback.iter().enumerate() {
         if fall && !keep[i] {
-            keep[i] = true;
-            reasons[i].insert(
-                0,
-                (
-                    0.0,
-                    Reason {
-                        detector: "decide",
-                        cause: FALLBACK_CAUSE.to_string(),
-                    },
-                ),
-            );
+            overrule(keep, reasons, i, true, FALLBACK_CAUSE);
         }
     }
 }
@@ -1323,13 +1347,7 @@ fn remove_template(
         if opens_own_text
             || (inside && in_container[i] && blocks[i].features.words >= TEMPLATE_KEEP_MIN_WORDS)
         {
-            reasons[i].push((
-                0.0,
-                Reason {
-                    detector: "decide",
-                    cause: "a template line inside the document".to_string(),
-                },
-            ));
+            note(&mut reasons[i], 0.0, "a template line inside the document");
         } else {
             keep[i] = false;
         }
@@ -1458,13 +1476,11 @@ pub fn decide(
                 {
                     classes[i] = BlockClass::Good;
                 }
-                reasons[i].push((
+                note(
+                    &mut reasons[i],
                     0.0,
-                    Reason {
-                        detector: "decide",
-                        cause: "inside a listing region, where links are content".to_string(),
-                    },
-                ));
+                    "inside a listing region, where links are content",
+                );
             }
         }
         // A page not declared an article, product or discussion: a landing page, whose
@@ -1529,13 +1545,7 @@ pub fn decide(
                         BlockClass::Good | BlockClass::NearGood => BlockClass::NearGood,
                         _ => BlockClass::Short,
                     };
-                    reasons[i].push((
-                        0.5,
-                        Reason {
-                            detector: "decide",
-                            cause: "outside the main content region".to_string(),
-                        },
-                    ));
+                    note(&mut reasons[i], 0.5, "outside the main content region");
                 }
             }
         }
@@ -1546,13 +1556,7 @@ pub fn decide(
         SourceKind::Text => {
             let (keep, extra) = keep_text_lines(blocks, &weights);
             for (i, cause) in extra {
-                reasons[i].push((
-                    0.5,
-                    Reason {
-                        detector: "decide",
-                        cause,
-                    },
-                ));
+                note(&mut reasons[i], 0.5, cause);
             }
             keep
         }
@@ -1567,16 +1571,12 @@ pub fn decide(
     // text where the page shows it, whatever its markup (a drawer, a collapsed panel).
     for &i in &declared_parts {
         if !keep[i] {
-            keep[i] = true;
-            reasons[i].insert(
-                0,
-                (
-                    0.0,
-                    Reason {
-                        detector: "decide",
-                        cause: "the page's declared description".to_string(),
-                    },
-                ),
+            overrule(
+                &mut keep,
+                &mut reasons,
+                i,
+                true,
+                "the page's declared description",
             );
         }
     }
@@ -1627,16 +1627,12 @@ pub fn decide(
             && next.features.link_density() < 0.2
             && same_card
         {
-            keep[i] = true;
-            reasons[i].insert(
-                0,
-                (
-                    0.0,
-                    Reason {
-                        detector: "decide",
-                        cause: "the linked title of a kept teaser".to_string(),
-                    },
-                ),
+            overrule(
+                &mut keep,
+                &mut reasons,
+                i,
+                true,
+                "the linked title of a kept teaser",
             );
         }
     }
@@ -1840,16 +1836,12 @@ fn drop_headings_of_dropped_sections(
         if runs[&(outer, heading_level(&blocks[i]))] > MAX_DROPPED_SECTIONS_SIDE_BY_SIDE {
             continue;
         }
-        keep[i] = false;
-        reasons[i].insert(
-            0,
-            (
-                1.0,
-                Reason {
-                    detector: "decide",
-                    cause: "the heading of a section dropped whole".to_string(),
-                },
-            ),
+        overrule(
+            keep,
+            reasons,
+            i,
+            false,
+            "the heading of a section dropped whole",
         );
     }
 }
@@ -1930,17 +1922,7 @@ fn keep_linked_entry_titles(
                     && next.features.link_density() < 0.2
             });
         if summary {
-            keep[i] = true;
-            reasons[i].insert(
-                0,
-                (
-                    0.0,
-                    Reason {
-                        detector: "decide",
-                        cause: "the linked title of a kept entry".to_string(),
-                    },
-                ),
-            );
+            overrule(keep, reasons, i, true, "the linked title of a kept entry");
         }
     }
 }
@@ -2145,21 +2127,16 @@ fn drop_after_body(
             if continuation.is_some_and(|c| blocks[i].ancestors.contains(&c)) {
                 continue;
             }
-            keep[i] = false;
-            reasons[i].insert(
-                0,
-                (
-                    1.0,
-                    Reason {
-                        detector: "decide",
-                        cause: if product && !article {
-                            "after the product's body"
-                        } else {
-                            "after the article's body"
-                        }
-                        .to_string(),
-                    },
-                ),
+            overrule(
+                keep,
+                reasons,
+                i,
+                false,
+                if product && !article {
+                    "after the product's body"
+                } else {
+                    "after the article's body"
+                },
             );
         }
     }
@@ -2343,17 +2320,12 @@ fn drop_teaser_summaries(
             for c in run {
                 for k in c.first..=c.last {
                     if keep[k] {
-                        keep[k] = false;
-                        reasons[k].insert(
-                            0,
-                            (
-                                1.0,
-                                Reason {
-                                    detector: "decide",
-                                    cause: "a teaser card of a rail (its excerpt cut short)"
-                                        .to_string(),
-                                },
-                            ),
+                        overrule(
+                            keep,
+                            reasons,
+                            k,
+                            false,
+                            "a teaser card of a rail (its excerpt cut short)",
                         );
                     }
                 }
@@ -2516,16 +2488,12 @@ fn drop_repeated_passages(
                 continue;
             }
         }
-        keep[i] = false;
-        reasons[i].insert(
-            0,
-            (
-                1.0,
-                Reason {
-                    detector: "decide",
-                    cause: format!("repeats kept block {first} word for word"),
-                },
-            ),
+        overrule(
+            keep,
+            reasons,
+            i,
+            false,
+            format!("repeats kept block {first} word for word"),
         );
     }
 }
@@ -2619,16 +2587,12 @@ fn drop_variants_of_dropped_notices(
             shared >= NOTICE_VARIANT_SHARED_WORDS && shared < a.min(b) && 2 * shared >= a.max(b)
         });
         if let Some(j) = variant {
-            keep[i] = false;
-            reasons[i].insert(
-                0,
-                (
-                    1.0,
-                    Reason {
-                        detector: "decide",
-                        cause: format!("a variant of the dropped notice in block {j}"),
-                    },
-                ),
+            overrule(
+                keep,
+                reasons,
+                i,
+                false,
+                format!("a variant of the dropped notice in block {j}"),
             );
         }
     }
