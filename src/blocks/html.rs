@@ -119,6 +119,65 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
             .is_some_and(|s| crate::dom::style_declares(s, b"display", b"none"))
 }
 
+/// The element sibling next to `id` (before it or after it), skipping the spaces between.
+fn element_beside(dom: &Dom, id: NodeId, after: bool) -> Option<NodeId> {
+    let step = |n: NodeId| {
+        let node = dom.node(n);
+        if after {
+            node.next_sibling
+        } else {
+            node.prev_sibling
+        }
+    };
+    let mut sibling = step(id);
+    while let Some(s) = sibling {
+        match &dom.node(s).data {
+            NodeData::Text(t) if t.trim().is_empty() => sibling = step(s),
+            NodeData::Element { .. } => return Some(s),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether an element is a struck-out or inserted figure (`<del>`, `<ins>`, `<s>`: an old
+/// price and the new one) hidden from screen readers (`aria-hidden="true"`).
+fn is_hidden_price_change(node: &crate::dom::Node) -> bool {
+    node.local_name().is_some_and(|t| {
+        matches!(
+            *t,
+            local_name!("del") | local_name!("ins") | local_name!("s")
+        )
+    }) && node
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+}
+
+/// Whether an element's text holds a figure (a digit): a price, a count.
+fn holds_figure(dom: &Dom, id: NodeId) -> bool {
+    dom.text_content(id).bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether a screen-reader-only element says in words the price that the struck-out or
+/// inserted figure just before it shows to the eye and hides from screen readers
+/// ([`is_hidden_price_change`]; WooCommerce's
+/// `<del aria-hidden="true">$30</del><span class="screen-reader-text">Original price was:
+/// $30.00.</span>`): the spoken form is the figure's text, the one every reader gets.
+fn speaks_hidden_figure(dom: &Dom, id: NodeId) -> bool {
+    element_beside(dom, id, false).is_some_and(|shown| {
+        is_hidden_price_change(dom.node(shown)) && holds_figure(dom, shown) && holds_figure(dom, id)
+    })
+}
+
+/// Whether an element is the shown copy of a figure that the screen-reader text after it
+/// says in words ([`speaks_hidden_figure`]): the figure is read once, in its spoken form.
+fn is_shown_figure_spoken_after(dom: &Dom, id: NodeId) -> bool {
+    is_hidden_price_change(dom.node(id))
+        && element_beside(dom, id, true).is_some_and(|spoken| {
+            hides_inline_text(dom.node(spoken)) && speaks_hidden_figure(dom, spoken)
+        })
+}
+
 /// Whether `node` is a heading by ARIA (`role="heading"`): site builders wrap an
 /// accordion's button in `<p role="heading" aria-level="3">` as WAI-ARIA's pattern asks.
 fn has_heading_role(node: &crate::dom::Node) -> bool {
@@ -636,7 +695,8 @@ impl<'a> Builder<'a> {
                 if is_skipped_tag(tag) && !self.is_heading_button(tag, node)
                     || !is_block_level(tag)
                         && !self.has_block_inside[id as usize]
-                        && (hides_inline_text(node)
+                        && ((hides_inline_text(node) && !speaks_hidden_figure(dom, id))
+                            || is_shown_figure_spoken_after(dom, id)
                             || is_machine_ordinal(dom, id)
                             || repeats_previous_text(dom, id)
                             || (self.pre_depth > 0 && hides_code_line(node))
@@ -1417,6 +1477,30 @@ mod tests {
         }
         let b = blocks("<p><span aria-hidden='true'>$79</span><span class='p__sr-text'>Price $ 79.00</span></p>");
         assert_eq!(b[0].text, "$79");
+    }
+
+    #[test]
+    fn a_changed_price_is_read_as_screen_readers_hear_it() {
+        // The struck-out and the new price are shown to the eye and hidden from screen
+        // readers; the spoken words say them once each.
+        let b = blocks(
+            "<p><span class='price'><del aria-hidden='true'>$40</del> \
+             <span class='screen-reader-text'>Original price was: $40.00.</span>\
+             <ins aria-hidden='true'>$32</ins>\
+             <span class='screen-reader-text'>Current price is: $32.00.</span></span></p>",
+        );
+        assert_eq!(
+            b[0].text,
+            "Original price was: $40.00.Current price is: $32.00."
+        );
+        // Screen-reader text after anything else, or with no figure, stays unread.
+        let b = blocks(
+            "<p>Kite <span aria-hidden='true'>$40</span>\
+             <span class='sr-only'>Price 40 dollars</span> \
+             <del aria-hidden='true'>old</del><span class='sr-only'>was old</span> \
+             <del>$50</del><span class='sr-only'>was 50</span></p>",
+        );
+        assert_eq!(b[0].text, "Kite $40 old $50");
     }
 
     #[test]

@@ -1088,8 +1088,43 @@ fn is_figure_caption(dom: &Dom, block: &crate::blocks::Block, article: bool) -> 
     };
     (block.ancestors.iter().rev().take(4).any(is_caption_element)
         || (block.features.words <= MAX_NAMED_CAPTION_WORDS
-            && ends_with_picture_credit(&block.text)))
+            && ends_with_picture_credit(&block.text))
+        || is_picture_link_caption(dom, block))
         && !starts_with_numbered_label(&block.text)
+}
+
+/// Whether a block is the caption of a gallery's picture: its text is all inside a link to
+/// the picture's file (`<a class="lightbox" href="…/pack-red-1536.webp"><img><p>Red</p></a>`,
+/// a lightbox gallery's tile), the label under a picture that opens larger, not a line of
+/// the document (a link to a picture inside a sentence is part of the sentence).
+fn is_picture_link_caption(dom: &Dom, block: &crate::blocks::Block) -> bool {
+    block.features.link_chars >= block.features.chars
+        && block.features.words <= MAX_NAMED_CAPTION_WORDS
+        && block
+            .ancestors
+            .iter()
+            .rev()
+            .take(PICTURE_LINK_LEVELS)
+            .any(|&a| {
+                let node = dom.node(a);
+                node.local_name() == Some(&local_name!("a"))
+                    && node.attr("href").is_some_and(links_to_picture)
+            })
+}
+
+/// Levels above a caption's block at which the link to its picture may hold it.
+const PICTURE_LINK_LEVELS: usize = 5;
+
+/// Whether a link's target is a picture file (its path ends in a picture's extension, before
+/// any query or fragment).
+fn links_to_picture(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let Some((_, extension)) = path.rsplit_once('.') else {
+        return false;
+    };
+    ["jpg", "jpeg", "png", "webp", "gif", "avif"]
+        .iter()
+        .any(|e| extension.eq_ignore_ascii_case(e))
 }
 
 /// Longest block (in words) that a caption named by its class (not `<figcaption>`) may be.
@@ -2764,6 +2799,40 @@ mod tests {
             true,
         );
         assert!(product.is_empty());
+    }
+
+    #[test]
+    fn the_captions_of_a_gallery_of_picture_links_are_chrome() {
+        let v = verdicts(
+            "<main><p>Our kites are sewn by hand from recycled sailcloth in a small workshop.</p>\
+             <div class='gallery'><a class='lightbox' href='/up/kite-blue-1200.webp?v=2'>\
+             <img src='/up/kite-blue-300.webp'><p>Harbour Blue (Nylon)</p></a>\
+             <a class='lightbox' href='/up/kite-red-1200.JPG'>\
+             <img src='/up/kite-red-300.jpg'><p>Ember Red (Nylon)</p></a></div>\
+             <p>See the <a href='/up/seam-chart.png'>seam chart</a> before you order a size.</p>\
+             <div><a href='/kites/blue'><p>Harbour Blue kite</p></a></div></main>",
+        );
+        let cause = "a figure caption, not cited by number".to_string();
+        assert_eq!(
+            v,
+            vec![
+                ("Harbour Blue (Nylon)".to_string(), cause.clone()),
+                ("Ember Red (Nylon)".to_string(), cause)
+            ]
+        );
+        for href in [
+            "a.jpg",
+            "/x/y.jpeg#top",
+            "b.PNG?w=2",
+            "c.webp",
+            "d.gif",
+            "e.avif",
+        ] {
+            assert!(links_to_picture(href), "{href}");
+        }
+        for href in ["/kites/blue", "/guide.pdf", "/jpg/", "https://example.org"] {
+            assert!(!links_to_picture(href), "{href}");
+        }
     }
 
     #[test]
