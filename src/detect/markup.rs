@@ -1486,6 +1486,24 @@ fn hidden_attribute(node: &crate::dom::Node) -> bool {
     node.attr("hidden").is_some() && !node.attr("id").is_some_and(|id| id.starts_with("S:"))
 }
 
+/// Attributes of Vue's conditional rendering, left in a page served as an in-DOM template
+/// (Vue renders the branch whose condition holds and removes these attributes; a page
+/// rendered on the server carries none).
+const TEMPLATE_BRANCH_ATTRIBUTES: &[&str] = &["v-if", "v-else-if", "v-else"];
+
+/// How sure a conditional branch of a template is chrome: a form's success and error
+/// messages, a cart's states, a menu's panels; shown, if ever, on a condition the raw page
+/// does not meet.
+const TEMPLATE_BRANCH_WEIGHT: f32 = 0.85;
+
+/// Whether the element is a conditional branch of a script's template (see
+/// [`TEMPLATE_BRANCH_ATTRIBUTES`]).
+fn is_template_branch(node: &crate::dom::Node) -> bool {
+    TEMPLATE_BRANCH_ATTRIBUTES
+        .iter()
+        .any(|a| node.attr(a).is_some())
+}
+
 /// Whether the element is a panel of tabs or of an accordion (WAI-ARIA: `role="tabpanel"`,
 /// or a region labelled by the tab or button that opens it): hidden until a reader opens it,
 /// but the document's own text, as the visible panel is. Dialogs and menus labelled by
@@ -1876,6 +1894,11 @@ struct ElementFacts<'a> {
     depicts: Option<&'static str>,
     /// Whether it is a small form for the reader to fill in (see [`is_small_form`]).
     small_form: bool,
+    /// Whether it is a group of radio buttons (see [`is_radio_group`]).
+    radio_group: bool,
+    /// Whether it is a conditional branch of a script's template (see
+    /// [`is_template_branch`]).
+    template_branch: bool,
     /// Whether the page is declared a discussion, whose posts are often named comments.
     discussion: bool,
     /// Its `style`, `role`, `class` and `id` attributes.
@@ -1909,6 +1932,8 @@ impl<'a> ElementFacts<'a> {
             popover: node.attr("popover").is_some(),
             depicts: depicted_by_label(node),
             small_form: is_small_form(dom, id, held.unwrap_or(0), total),
+            radio_group: is_radio_group(dom, id, held.unwrap_or(0)),
+            template_branch: is_template_branch(node),
             discussion,
             style: node.attr("style"),
             role: node
@@ -2106,6 +2131,40 @@ fn is_small_form(dom: &Dom, id: NodeId, held: usize, total: usize) -> bool {
     field
 }
 
+/// Most characters of text a group of radio buttons holds (see [`is_radio_group`]).
+const RADIO_GROUP_MAX_CHARS: usize = 100;
+
+/// Fewest radio buttons of a group (see [`is_radio_group`]).
+const RADIO_GROUP_MIN_BUTTONS: usize = 2;
+
+/// Whether element `id`, holding `held` characters of text, is a group of radio buttons: a
+/// `<fieldset>` (or an element with the ARIA `radiogroup` role) around two or more
+/// `<input type="radio">` and a few words (at most [`RADIO_GROUP_MAX_CHARS`]). A shop's
+/// variant picker ("Color: Sage" over its swatches, the sizes to choose from), a poll's
+/// choices: the words of a control, never the document's text.
+fn is_radio_group(dom: &Dom, id: NodeId, held: usize) -> bool {
+    let node = dom.node(id);
+    let group = node.local_name() == Some(&local_name!("fieldset"));
+    if !group || held == 0 || held > RADIO_GROUP_MAX_CHARS {
+        return false;
+    }
+    let mut buttons = 0;
+    dom.walk(id, |event| {
+        if let crate::dom::WalkEvent::Enter(n) = event {
+            let node = dom.node(n);
+            if node.local_name() == Some(&local_name!("input"))
+                && node
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("radio"))
+            {
+                buttons += 1;
+            }
+        }
+        buttons < RADIO_GROUP_MIN_BUTTONS
+    });
+    buttons >= RADIO_GROUP_MIN_BUTTONS
+}
+
 /// How sure a class or id name alone makes an element chrome: names are weaker evidence
 /// than tags and roles.
 const NAME_WEIGHT: f32 = 0.45;
@@ -2228,6 +2287,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             cause: "hidden by its attributes".to_string(),
         });
     }
+    if facts.template_branch && !is_wrapper {
+        return Some(ElementJudgement {
+            weight: TEMPLATE_BRANCH_WEIGHT,
+            cause: "a conditional branch of a script's template (v-if)".to_string(),
+        });
+    }
     if let Some(picture) = facts.depicts.filter(|_| !is_wrapper) {
         return Some(ElementJudgement {
             weight: DEPICTION_WEIGHT,
@@ -2270,6 +2335,12 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         return Some(ElementJudgement {
             weight: SMALL_FORM_WEIGHT,
             cause: "inside a small <form> with fields to fill in".to_string(),
+        });
+    }
+    if facts.radio_group {
+        return Some(ElementJudgement {
+            weight: SMALL_FORM_WEIGHT,
+            cause: format!("inside <{tag}> of radio buttons (a picker)"),
         });
     }
     if let Some(role) = facts.role {
@@ -3397,6 +3468,34 @@ mod tests {
         let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["Talk to our experts", "Your email"], "{v:?}");
         assert!(v.iter().all(|(_, c)| c.contains("small <form>")), "{v:?}");
+    }
+
+    #[test]
+    fn a_group_of_radio_buttons_is_a_picker_but_a_fieldset_of_prose_is_not() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<fieldset><legend>Shade: <span>Moss</span></legend>\
+             <input type='radio' name='shade' id='s1'><label for='s1'>Moss</label>\
+             <input type='radio' name='shade' id='s2'><label for='s2'>Clay</label></fieldset>\
+             <fieldset><legend>How the kiln is loaded</legend><p>The shelves go in first, then \
+             the tallest pots, and the small cups fill the gaps between them before firing \
+             starts in the evening and runs through the night until the cones bend over in the \
+             morning light, when the door stays shut for another whole day.</p>\
+             <input type='radio' name='a'><input type='radio' name='a'></fieldset></article>"
+        ));
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Shade: Moss", "MossClay"], "{v:?}");
+        assert!(v.iter().all(|(_, c)| c.contains("radio buttons")), "{v:?}");
+    }
+
+    #[test]
+    fn a_conditional_branch_of_a_template_is_chrome() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<div v-if='signedUp'><h3>All set</h3><p>We will write to \
+             you when the new glazes arrive.</p></div><p v-else>Something went wrong, try \
+             again.</p></article>"
+        ));
+        assert_eq!(v.len(), 3, "{v:?}");
+        assert!(v.iter().all(|(_, c)| c.contains("template")), "{v:?}");
     }
 
     #[test]

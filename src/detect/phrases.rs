@@ -2465,6 +2465,33 @@ mod tests {
     }
 
     #[test]
+    fn a_buy_boxs_loyalty_financing_and_visitor_lines_are_chrome() {
+        for line in [
+            "Members earn 240 points on this purchase.",
+            "Collect 35 points with",
+            "12 people are viewing this right now",
+            "or 4 payments of",
+            "$21/month with 24 month financing*",
+            "Up to 12 month financing available* with $250 minimum purchase.",
+            "Members Get Free Shipping on orders over $60",
+            "Standard Delivery (3-5 Working Days)",
+        ] {
+            assert_eq!(category_of(line), "shop", "{line}");
+        }
+        for line in [
+            "Thank you for submitting a review!",
+            "Loading Questions...",
+            "Customers say it fits true to size",
+        ] {
+            assert_eq!(category_of(line), "rating", "{line}");
+        }
+        // A product's own story about points and payments is prose.
+        let prose = "Every member earns points on this purchase and on each refill of the \
+                     kettle, which pay for the descaling kit after a year.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_shops_free_shipping_offer_with_its_terms_is_chrome() {
         for line in [
             "Free Shipping on Domestic Orders $75+",
