@@ -1694,7 +1694,13 @@ pub fn decide(
         };
         drop_repeated_passages(blocks, dom, entries, min_words, &mut keep, &mut reasons);
         drop_variants_of_dropped_notices(blocks, &mut keep, &mut reasons);
-        drop_headings_of_dropped_sections(blocks, &mut keep, &mut reasons);
+        // A thread's one-line replies are posts: only other pages lose title lines.
+        drop_headings_of_dropped_sections(
+            blocks,
+            (!kinds.discussion).then_some(&weights[..]),
+            &mut keep,
+            &mut reasons,
+        );
     }
 
     let mut decisions = Vec::with_capacity(n);
@@ -1770,8 +1776,12 @@ const MAX_DROPPED_SECTIONS_SIDE_BY_SIDE: usize = 3;
 /// text goes on from (a lower rank, or no heading) stays unless its own element goes on with
 /// dropped blocks. The page's title (`<h1>`) stays whatever its header lost (a byline, a
 /// date), and so do the titles of a run of cards ([`MAX_DROPPED_SECTIONS_SIDE_BY_SIDE`]).
+/// With `title_lines` (the blocks' weights; not on a thread) a plain line that reads as a
+/// title ([`is_title_line`]) goes as a heading does, when its section went for more than its
+/// links and the page has at most [`MAX_DROPPED_TITLE_LINES`] such lines, each printed once.
 fn drop_headings_of_dropped_sections(
     blocks: &[Block],
+    title_lines: Option<&[Weights]>,
     keep: &mut [bool],
     reasons: &mut [Vec<(f32, Reason)>],
 ) {
@@ -1799,8 +1809,9 @@ fn drop_headings_of_dropped_sections(
     // (heading, the element around its section)
     let mut found: Vec<(usize, Option<NodeId>)> = Vec::new();
     for i in 0..blocks.len() {
+        let heading = matches!(blocks[i].kind, BlockKind::Heading { level } if level >= 2);
         if !keep[i]
-            || !matches!(blocks[i].kind, BlockKind::Heading { level } if level >= 2)
+            || !(heading || (title_lines.is_some() && is_title_line(&blocks[i])))
             || blocks[i].features.link_chars > 0
         {
             continue;
@@ -1824,6 +1835,20 @@ fn drop_headings_of_dropped_sections(
         else {
             continue;
         };
+        // A title line goes only with a section that went for more than its links (a
+        // landing page's tagline over its row of customers' logos is its text).
+        if let (false, Some(weights)) = (heading, title_lines) {
+            let section = blocks[i].ancestors[depth];
+            let evidence = |k: &usize| {
+                blocks[*k].ancestors.get(depth) == Some(&section)
+                    && weights[*k].chrome_without_links >= TITLE_LINE_SECTION_CHROME
+            };
+            let around =
+                i.saturating_sub(SECTION_LOOKAROUND)..(i + SECTION_LOOKAROUND).min(blocks.len());
+            if !around.filter(|&k| k != i).any(|k| evidence(&k)) {
+                continue;
+            }
+        }
         let outer = depth.checked_sub(1).map(|d| blocks[i].ancestors[d]);
         found.push((i, outer));
     }
@@ -1832,8 +1857,22 @@ fn drop_headings_of_dropped_sections(
     for &(i, outer) in &found {
         *runs.entry((outer, heading_level(&blocks[i]))).or_default() += 1;
     }
+    // Title lines: a page with more of them is a grid of cards whose lines are fields
+    // (a name, a price, a label), and a line printed twice is a field too.
+    let lines: Vec<usize> = found
+        .iter()
+        .map(|&(i, _)| i)
+        .filter(|&i| !blocks[i].kind.is_heading())
+        .collect();
+    let lone_line = |i: usize| {
+        lines.len() <= MAX_DROPPED_TITLE_LINES
+            && blocks.iter().filter(|b| b.text == blocks[i].text).count() == 1
+    };
     for &(i, outer) in &found {
         if runs[&(outer, heading_level(&blocks[i]))] > MAX_DROPPED_SECTIONS_SIDE_BY_SIDE {
+            continue;
+        }
+        if !blocks[i].kind.is_heading() && !lone_line(i) {
             continue;
         }
         overrule(
@@ -1844,6 +1883,34 @@ fn drop_headings_of_dropped_sections(
             "the heading of a section dropped whole",
         );
     }
+}
+
+/// Most title lines ([`is_title_line`]) of dropped sections on one page that
+/// [`drop_headings_of_dropped_sections`] drops: more are the fields of a grid of cards.
+const MAX_DROPPED_TITLE_LINES: usize = 3;
+
+/// Most words of a title line.
+const TITLE_LINE_WORDS: usize = 8;
+
+/// Chrome evidence besides links that a block of a title line's section needs for the
+/// section to have gone for more than its links.
+const TITLE_LINE_SECTION_CHROME: f32 = 0.4;
+
+/// Blocks on each side of a title line searched for that evidence.
+const SECTION_LOOKAROUND: usize = 8;
+
+/// Whether a paragraph reads as a section's title set in plain text (a box's "Support our
+/// work" over its dropped button, a rail's "More posts" over its dropped teasers): one line
+/// of two to [`TITLE_LINE_WORDS`] words, mostly letters, that ends no sentence.
+fn is_title_line(block: &Block) -> bool {
+    let f = &block.features;
+    let text = block.text.trim();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    matches!(block.kind, BlockKind::Paragraph)
+        && (2..=TITLE_LINE_WORDS).contains(&f.words)
+        && !f.ends_sentence
+        && !text.contains('\n')
+        && letters * 2 > text.chars().count()
 }
 
 /// Words a linked entry title may have: fewer is a label, more is a teaser paragraph.
@@ -3024,6 +3091,48 @@ mod tests {
         let text = crate::clean_html(&html);
         assert!(text.contains("Later paragraph 2"), "{text}");
         assert!(!text.contains("Follow the otter club"), "{text}");
+    }
+
+    #[test]
+    fn a_title_line_whose_section_was_dropped_whole_goes_on_a_page_of_prose() {
+        let paragraphs = otter_paragraphs(5, "Paragraph");
+        let html = format!(
+            "<html><body><article><h1>Otters of the valley</h1>{paragraphs}\
+             <div class='box'><p class='box-title'>Support the otter survey</p>\
+             <a class='button' href='/donate'>Donate</a></div></article></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Paragraph 4"), "{text}");
+        assert!(!text.contains("Support the otter survey"), "{text}");
+        // Over a row that went for its links alone (the logos of the survey's partners),
+        // the line is a tagline of the page.
+        let html = format!(
+            "<html><body><article><h1>Otters of the valley</h1>{paragraphs}\
+             <div class='partners'><p>Counted with four river trusts</p><div>\
+             <a href='/p/1'>Vale Trust</a> <a href='/p/2'>Brook Trust</a> \
+             <a href='/p/3'>Ford Trust</a></div></div></article></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Counted with four river trusts"), "{text}");
+    }
+
+    #[test]
+    fn title_lines_of_a_grid_of_cards_stay() {
+        let paragraphs = otter_paragraphs(5, "Paragraph");
+        let cards: String = (0..4)
+            .map(|n| {
+                format!(
+                    "<section class='card'><p>Otter tour {n}</p>\
+                     <a href='/t{n}'>Learn more</a></section>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>Otters of the valley</h1>{paragraphs}{cards}\
+             </article></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Otter tour 3"), "{text}");
     }
 
     #[test]

@@ -873,7 +873,9 @@ impl ArticleWidgets {
 }
 
 /// Spellings of "call to action" in class and id names (`wprm-call-to-action`,
-/// `calltoactionbox_component`, `call_to_action`).
+/// `calltoactionbox_component`, `call_to_action`). Its abbreviation `cta` names one too as a
+/// whole part of a name (`footer-CTA__left`, `post-cta-wrapper`, `blog_cta-holder`), not
+/// inside a word (`factual`).
 const CALL_TO_ACTION_NAMES: &[&str] = &["call-to-action", "calltoaction", "call_to_action"];
 
 /// The class or id of `id` that names a call to action (see [`CALL_TO_ACTION_NAMES`]).
@@ -882,10 +884,9 @@ fn call_to_action_name(dom: &Dom, id: NodeId) -> Option<String> {
     ["class", "id"].iter().find_map(|attr| {
         name_tokens(node.attr(attr)?).find_map(|token| {
             let token = lowercased(token);
-            CALL_TO_ACTION_NAMES
-                .iter()
-                .any(|n| token.contains(n))
-                .then(|| token.into_owned())
+            (CALL_TO_ACTION_NAMES.iter().any(|n| token.contains(n))
+                || name_parts(&token).any(|p| p == "cta"))
+            .then(|| token.into_owned())
         })
     })
 }
@@ -3848,6 +3849,27 @@ mod tests {
             // document's.
             assert!(verdicts(&page).is_empty(), "{name}");
         }
+    }
+
+    #[test]
+    fn names_with_the_part_cta_are_calls_to_action_on_an_article_page() {
+        for name in [
+            "class='footer-CTA__left'",
+            "class='post-cta-wrapper'",
+            "id='blog_cta'",
+        ] {
+            let page = format!(
+                "<article>{ARTICLE_BODY}<div {name}><p>Book a call with our team and get a                  plan for your next launch, free of charge.</p></div></article>"
+            );
+            let v = verdicts_of_page(&page, false, false, true);
+            assert_eq!(v.len(), 1, "{name}: {v:?}");
+            assert!(v[0].1.contains("call to action"), "{name}: {v:?}");
+        }
+        // Inside a word, the letters are no abbreviation.
+        let page = format!(
+            "<article>{ARTICLE_BODY}<div class='factual-note'><p>The bridge opened in 1932              and was widened twice since then.</p></div></article>"
+        );
+        assert!(verdicts_of_page(&page, false, false, true).is_empty());
     }
 
     #[test]
