@@ -2541,6 +2541,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             CHROME_TOKENS.contains(&p)
                 && p.len() > 2
                 && !(p == "header" && is_heading_tag(tag))
+                && !(p == "header" && names_a_parts_header(t))
                 && !(is_hiding_word(p) && (facts.panel || hides_only_partly(t)))
         });
         if parts_match {
@@ -2567,6 +2568,34 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         },
         cause: format!("inside <{tag}> named \"{chrome}\""),
     })
+}
+
+/// Parts before `header` in a class name that say it heads the product or one of its
+/// details (`product-header`, `tech-specs__header`, `item-details-tab-header`).
+const PRODUCT_PART_HEADERS: &[&str] = &[
+    "product",
+    "item",
+    "details",
+    "specs",
+    "spec",
+    "tab",
+    "description",
+    "overview",
+];
+
+/// Whether a class/id token names the header of the product or one of its details (see
+/// [`PRODUCT_PART_HEADERS`]): that part's own head (its name, a listing's number), not the
+/// page's header. `header` is the token's last part, right after such a part.
+fn names_a_parts_header(token: &str) -> bool {
+    let mut before = None;
+    let mut last = "";
+    for p in name_parts(token) {
+        if !last.is_empty() {
+            before = Some(last);
+        }
+        last = p;
+    }
+    last == "header" && before.is_some_and(|b| PRODUCT_PART_HEADERS.contains(&b))
 }
 
 /// Name parts of elements laid over the page on demand (see [`judge_element`]).
@@ -3486,6 +3515,21 @@ mod tests {
         let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["Shade: Moss", "MossClay"], "{v:?}");
         assert!(v.iter().all(|(_, c)| c.contains("radio buttons")), "{v:?}");
+    }
+
+    #[test]
+    fn the_header_of_a_product_or_its_details_is_no_page_header() {
+        let v = verdicts(&format!(
+            "<article>{ARTICLE_BODY}<div class='item-details-tab-header'><p>Listing number: \
+             4471902</p></div><div class='product-header'><p>Glazed stoneware jug, 1.2 l</p>\
+             </div><div class='site-header'><p>Free pottery classes every Friday</p></div>\
+             </article>"
+        ));
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Free pottery classes every Friday"], "{v:?}");
+        assert!(names_a_parts_header("tech-specs__header"));
+        assert!(!names_a_parts_header("page-header"));
+        assert!(!names_a_parts_header("product-header-bar"));
     }
 
     #[test]

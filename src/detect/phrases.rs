@@ -2475,6 +2475,9 @@ mod tests {
             "Up to 12 month financing available* with $250 minimum purchase.",
             "Members Get Free Shipping on orders over $60",
             "Standard Delivery (3-5 Working Days)",
+            "Add a protection plan from $39.99",
+            "3 Year Protection Plan -",
+            "Video Chat with a Camping Expert - Live",
         ] {
             assert_eq!(category_of(line), "shop", "{line}");
         }
@@ -2485,6 +2488,7 @@ mod tests {
         ] {
             assert_eq!(category_of(line), "rating", "{line}");
         }
+        assert_eq!(category_of("Ask Our Experts 555-010-2030"), "navigation");
         // A product's own story about points and payments is prose.
         let prose = "Every member earns points on this purchase and on each refill of the \
                      kettle, which pay for the descaling kit after a year.";
