@@ -631,6 +631,8 @@ struct RowInProgress {
     header: bool,
     cells: Vec<String>,
     link_chars: usize,
+    /// Links in the row's cells, counted apart from the text's (see [`Block::features`]).
+    links: usize,
     current: Option<PendingText>,
 }
 
@@ -738,6 +740,7 @@ impl<'a> Builder<'a> {
                             header: false,
                             cells: Vec::new(),
                             link_chars: 0,
+                            links: 0,
                             current: None,
                         });
                     }
@@ -750,9 +753,11 @@ impl<'a> Builder<'a> {
                     // accordion's question): its text is the question's.
                 } else if *tag == local_name!("a") {
                     self.link_depth += 1;
-                    // Links in a table's cells are not counted (a row is a record).
-                    if self.row.is_none() {
-                        self.pending.links += 1;
+                    // Links in a table's cells are not counted in its text (a row is a
+                    // record), but the row counts them (a bar of links laid out as a row).
+                    match &mut self.row {
+                        None => self.pending.links += 1,
+                        Some(row) => row.links += 1,
                     }
                 }
                 if *tag == local_name!("pre") {
@@ -989,6 +994,7 @@ impl<'a> Builder<'a> {
             .join(" ");
         let mut features = measure(&text, row.link_chars);
         features.depth = self.stack.len();
+        features.links = row.links;
         self.blocks.push(Block {
             kind: BlockKind::TableRow { header: row.header },
             text,

@@ -301,4 +301,21 @@ mod link_bar_tests {
         );
         assert!(!prose.is_separated_link_bar());
     }
+
+    #[test]
+    fn a_row_of_links_set_apart_by_bars_is_a_link_bar() {
+        // A table's row is a record, but it counts the links of its cells: a site laid out
+        // in a table puts its menu and each entry's actions in rows.
+        let rows = super::html::blocks_from_dom(&Dom::parse(
+            "<table><tr><td><a href=/>Otter Board</a> <a href=/n>new</a> | \
+                 <a href=/p>past</a> | <a href=/a>ask</a> | <a href=/s>submit</a></td>\
+                 <td><a href=/l>login</a></td></tr>\
+                 <tr><td>Hazel</td><td>1987</td><td>Rivers of the north</td></tr></table>",
+        ));
+        assert!(matches!(rows[0].kind, super::BlockKind::TableRow { .. }));
+        assert_eq!(rows[0].features.links, 6);
+        assert!(rows[0].is_separated_link_bar());
+        assert_eq!(rows[1].features.links, 0);
+        assert!(!rows[1].is_separated_link_bar());
+    }
 }
