@@ -178,6 +178,51 @@ fn is_shown_figure_spoken_after(dom: &Dom, id: NodeId) -> bool {
         })
 }
 
+/// The length of the first copy when a line is one text twice over, glued or spaced
+/// (`Fresh ways to fryFresh ways to fry`, `$19.99 $19.99`, `Best Overall Best Overall`):
+/// the copy shown at one screen width and the one shown at another, or the copy shown and
+/// the one read out, both in the markup. A copy of one word with no figure is left alone
+/// (a name or a word said twice on purpose: `Bora Bora`, `Talk Talk`), and so is a long one
+/// ([`DOUBLED_COPY_MAX_WORDS`]) and a copy that is itself said twice (a ticker, left whole
+/// for the repetition detector).
+fn doubled_half(text: &str) -> Option<usize> {
+    let half = twice_over(text)?;
+    let first = &text[..half];
+    if first.len() < DOUBLED_COPY_MIN_BYTES || twice_over(first).is_some() {
+        return None;
+    }
+    let words = first.split_whitespace().count();
+    (words <= DOUBLED_COPY_MAX_WORDS && (words >= 2 || first.bytes().any(|b| b.is_ascii_digit())))
+        .then_some(half)
+}
+
+/// The length of the first copy when `text` is one text twice, glued or with one space
+/// between.
+fn twice_over(text: &str) -> Option<usize> {
+    let len = text.len();
+    let (half, rest) = if len % 2 == 0 {
+        (len / 2, len / 2)
+    } else if text.as_bytes()[len / 2] == b' ' {
+        (len / 2, len / 2 + 1)
+    } else {
+        return None;
+    };
+    (half > 0
+        && text.is_char_boundary(half)
+        && text.is_char_boundary(rest)
+        && !text[..half].ends_with(' ')
+        && text[..half] == text[rest..])
+        .then_some(half)
+}
+
+/// Fewest bytes of a copy for a line said twice to be read once ([`doubled_half`]).
+const DOUBLED_COPY_MIN_BYTES: usize = 4;
+
+/// Most words of a copy for a line said twice to be read once: labels, titles and prices
+/// are shown twice for two screen widths, not paragraphs (a run of one word repeated, a
+/// placeholder's filler, is no copy).
+const DOUBLED_COPY_MAX_WORDS: usize = 12;
+
 /// Whether `node` is a heading by ARIA (`role="heading"`): site builders wrap an
 /// accordion's button in `<p role="heading" aria-level="3">` as WAI-ARIA's pattern asks.
 fn has_heading_role(node: &crate::dom::Node) -> bool {
@@ -1038,8 +1083,14 @@ impl<'a> Builder<'a> {
         let leading = text.len() - text.trim_start().len();
         text.drain(..leading);
         if !text.contains('\n') {
-            // One line, trimmed and not empty: the block is the whole text.
-            let mut features = measure(&text, pending.link_chars);
+            // One line, trimmed and not empty: the block is the whole text, once.
+            let mut link_chars = pending.link_chars;
+            if let Some(half) = doubled_half(&text) {
+                // The link measure loses what the dropped copy held.
+                link_chars = link_chars.saturating_sub(crate::lang::weighted_len(&text[..half]));
+                text.truncate(half);
+            }
+            let mut features = measure(&text, link_chars);
             features.depth = depth;
             features.links = pending.links;
             self.push_block(kind, text, features, owner, ancestors);
@@ -1443,7 +1494,7 @@ mod tests {
         let b = blocks(
             "<p><span>EUR 20.99<span class='clipped'>EUR 20.99</span></span></p>\
              <p><b>Other items</b><i>Other items</i> here</p>\
-             <p>Other items <span>Other items</span></p>\
+             <p>Other items <span>Other items</span> to see</p>\
              <p>haha<span>haha</span></p>\
              <p><span aria-hidden='true'><!--x--><b>Used</b></span> <span>Used</span> item</p>",
         );
@@ -1453,7 +1504,7 @@ mod tests {
             [
                 "EUR 20.99",
                 "Other items here",
-                "Other items Other items",
+                "Other items Other items to see",
                 "hahahaha",
                 "Used item"
             ]
@@ -1507,6 +1558,30 @@ mod tests {
              <del>$50</del><span class='sr-only'>was 50</span></p>",
         );
         assert_eq!(b[0].text, "Kite $40 old $50");
+    }
+
+    #[test]
+    fn a_line_said_twice_over_is_read_once() {
+        let b = blocks(
+            "<h2><a aria-hidden='true' href='/f'><span>Kites for calm days</span></a>Kites for calm days</h2>\
+             <p><span class='d'>Best for beginners</span> <span class='m'>Best for beginners</span></p>\
+             <p><span>$19.99</span> <span>$19.99</span></p>\
+             <p>Bora Bora</p><p>12 12 12 12</p>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Kites for calm days",
+                "Best for beginners",
+                "$19.99",
+                "Bora Bora",
+                "12 12 12 12"
+            ]
+        );
+        // The link measure keeps what the copy left holds: none of it here.
+        assert_eq!(b[0].features.link_chars, 0);
+        assert_eq!(doubled_half("word ".repeat(30).trim()), None);
     }
 
     #[test]

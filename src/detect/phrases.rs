@@ -824,12 +824,18 @@ const CARD_LABEL_WORDS: usize = 3;
 /// Most blocks of a card after its label (title, summary, byline, a count).
 const CARD_LABEL_BLOCKS: usize = 8;
 
+/// Fewest cards one label opens for it to name a field of a listing's entries.
+const ENTRY_FIELD_LABEL_CARDS: usize = 4;
+
 /// The blocks of a teaser card that block `index` labels: a short unlinked block that is a
 /// related phrase ("Related") and opens an element (found within a few levels up) holding a
 /// few more blocks, one of them a link: a teaser of another page set into an article.
 fn labelled_card(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize>> {
     let label = &blocks[index];
     if label.features.words > CARD_LABEL_WORDS || label.features.link_chars > 0 {
+        return None;
+    }
+    if lexicon().lines.get(&fold(&label.text))?.as_str() != "related" {
         return None;
     }
     let next = blocks.get(index + 1)?;
@@ -843,17 +849,19 @@ fn labelled_card(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize
     if index > 0 && blocks[index - 1].ancestors.contains(&card) {
         return None;
     }
-    let end = blocks[index + 1..]
+    // The card ends at the first block outside it; one longer than a card is none.
+    let len = blocks[index + 1..]
         .iter()
+        .take(CARD_LABEL_BLOCKS + 1)
         .position(|b| !b.ancestors.contains(&card))
-        .map_or(blocks.len(), |p| index + 1 + p);
-    let range = index + 1..end;
+        .unwrap_or_else(|| (blocks.len() - index - 1).min(CARD_LABEL_BLOCKS + 1));
+    let range = index + 1..index + 1 + len;
     if range.len() > CARD_LABEL_BLOCKS
         || !blocks[range.clone()].iter().any(|b| b.features.links > 0)
     {
         return None;
     }
-    (lexicon().lines.get(&fold(&label.text))?.as_str() == "related").then_some(range)
+    Some(range)
 }
 
 /// The related or products phrase an element's ARIA label is (`aria-label="Products
@@ -919,6 +927,17 @@ impl Detector for ChromePhrases {
         let first = out.len();
         if page.source == SourceKind::Html {
             in_labelled_region(page, out, self.name());
+            // The labels of teaser cards, with the number of cards each labels: a label that
+            // opens card after card of the page ("Tags" over each game of a store's genre
+            // page) names a field of the page's entries, not a teaser set into a document.
+            let mut card_labels: HashMap<String, usize> = HashMap::default();
+            for index in 0..page.blocks.len() {
+                if labelled_card(page.blocks, index).is_some() {
+                    *card_labels
+                        .entry(fold(&page.blocks[index].text))
+                        .or_default() += 1;
+                }
+            }
             // Prose words read so far: a chrome section follows a document; on a listing,
             // "Latest" or "Popular" heads the document itself.
             let mut prose_before = 0usize;
@@ -946,7 +965,14 @@ impl Detector for ChromePhrases {
                         }
                     }
                     if before >= SECTION_MIN_PROSE_BEFORE {
-                        if let Some(card) = labelled_card(page.blocks, index) {
+                        let entry_field = || {
+                            card_labels
+                                .get(&fold(&block.text))
+                                .is_some_and(|&n| n >= ENTRY_FIELD_LABEL_CARDS)
+                        };
+                        if let Some(card) =
+                            labelled_card(page.blocks, index).filter(|_| !entry_field())
+                        {
                             for j in card {
                                 out.push(Verdict::new(
                                     j,
@@ -1528,6 +1554,46 @@ mod tests {
             texts,
             ["Bridge reopens after repairs", "Traffic is back to normal."]
         );
+    }
+
+    #[test]
+    fn a_label_over_each_entry_of_a_listing_is_a_field_of_the_entries() {
+        // A store's genre page: each game's card has its "Tags" line; the label opens
+        // card after card, so the tags are a field of the entries.
+        let game = |name: &str| {
+            format!(
+                "<div class='game'><p>{name} is a game of trade and exploration across a \
+                 wide archipelago of islands, ports and hidden coves waiting to be found \
+                 by patient captains.</p><div class='tags'><span>Tags</span>\
+                 <div><a href='/t/sail'>Sailing</a> <a href='/t/trade'>Trading</a> \
+                 <a href='/t/open'>Open World</a></div></div></div>"
+            )
+        };
+        let names = [
+            "Tidewater",
+            "Saltmarsh",
+            "Driftwood",
+            "Longshore",
+            "Harbourlight",
+        ];
+        let labelled = |count: usize| {
+            let html = format!(
+                "<main>{}{}</main>",
+                article_body(),
+                names[..count].iter().map(|n| game(n)).collect::<String>()
+            );
+            crate::detect::verdicts_on_html(
+                &ChromePhrases,
+                &html,
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause == "in a card labelled as related")
+            .count()
+        };
+        assert_eq!(labelled(5), 0);
+        // Under an article, a card or two labelled so are teasers of other pages.
+        assert_eq!(labelled(2), 2);
     }
 
     #[test]
