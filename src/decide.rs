@@ -1502,7 +1502,9 @@ pub fn decide(
                 // linked cards on a landing page ([`linked_card_text`]).
                 let f = &blocks[i].features;
                 let linked_prose = f.link_density() < LINKED_PROSE_MAX_LINKS && f.reads_as_prose();
+                // A bar of links set apart by `|` or `·` is a menu, even set as a heading.
                 let only_links = (weights[i].chrome_without_links < 0.05
+                    && !blocks[i].is_separated_link_bar()
                     && (linked_prose
                         || linked_cards[i]
                         || matches!(blocks[i].kind, BlockKind::ListItem { .. })
@@ -3075,6 +3077,20 @@ mod tests {
         assert!(text.contains("Their dens"), "{text}");
         assert!(text.contains("Paragraph 4"), "{text}");
         assert!(!text.contains("Ready to meet"), "{text}");
+    }
+
+    #[test]
+    fn a_bar_of_links_set_as_a_heading_is_no_heading_of_the_document() {
+        let before = otter_paragraphs(3, "Paragraph");
+        let html = format!(
+            "<html><body><article><h1>Otters of the valley</h1>{before}\
+             <h3><a href='/recent'>Recent otter news</a> | <a href='/reviews'>Field \
+             reviews</a> | <a href='/archive'>Otter archive</a> | <a href='/feed'>Feed</a></h3>\
+             </article></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Paragraph 2"), "{text}");
+        assert!(!text.contains("Otter archive"), "{text}");
     }
 
     #[test]

@@ -475,20 +475,26 @@ fn has_role(node: &crate::dom::Node, role: &str) -> bool {
 }
 
 /// Most words of a term or value of a `<dl>` that is a fact of a poster's profile.
-const PROFILE_FACT_WORDS: usize = 4;
+const PROFILE_FACT_WORDS: usize = 6;
 
 /// Whether a block is a short term or value of a description list (`Joined` / `Jun 2016`,
 /// `Posts: 138`, `Location`): on a discussion these lists sit beside each post and give
 /// the poster's profile, not the post. A linked term (the poster's name) stays.
 fn is_profile_fact(dom: &Dom, block: &crate::blocks::Block) -> bool {
-    block.features.words <= PROFILE_FACT_WORDS
-        && block.features.link_density() < 0.5
-        && block.ancestors.iter().rev().take(3).any(|&a| {
-            matches!(
-                dom.node(a).local_name(),
-                Some(&local_name!("dt")) | Some(&local_name!("dd"))
-            )
-        })
+    if block.features.words > PROFILE_FACT_WORDS {
+        return false;
+    }
+    // The nearest term or value around the block: a linked value (a poster's town, linked
+    // to a search of the members who live there) is a fact as a plain one is.
+    let item = block.ancestors.iter().rev().take(3).find_map(|&a| {
+        let name = dom.node(a).local_name()?;
+        (*name == local_name!("dt") || *name == local_name!("dd")).then_some(name.clone())
+    });
+    match item {
+        Some(name) if name == local_name!("dd") => true,
+        Some(_) => block.features.link_density() < 0.5,
+        None => false,
+    }
 }
 
 /// How sure a section of comments or reviews is chrome: readers' text is prose, so names
@@ -3410,6 +3416,29 @@ mod tests {
         let v = verdicts_on(page, false, false);
         assert!(v.iter().all(|(_, c)| !c.contains("board")), "{v:?}");
         assert!(!names_board_notice("woocommerce-notice"));
+    }
+
+    #[test]
+    fn the_facts_of_a_posters_profile_are_chrome_linked_or_not() {
+        let page = "<h1>Which tent for the Pyrenees?</h1><article>\
+             <dl><dt><a href='/u/ana'>ana_r</a></dt>\
+             <dd>Joined</dd><dd>Jun 2016</dd>\
+             <dd>Location</dd><dd><a href='/members?town=Tarbes'>Tarbes</a></dd>\
+             <dd>Camera: two old film bodies</dd></dl>\
+             <p>Mine held up well above the lakes, but I pitched it behind rocks every \
+             evening.</p></article>";
+        let v = verdicts_on(page, true, false);
+        let fact = |text: &str| {
+            v.iter()
+                .any(|(t, c)| t == text && c.contains("a fact of a poster's profile"))
+        };
+        // A value linked to a search of the members (a town) is a fact as a plain one is,
+        // and so is a custom field of a few words.
+        for text in ["Jun 2016", "Tarbes", "Camera: two old film bodies"] {
+            assert!(fact(text), "{text}: {v:?}");
+        }
+        // The poster's linked name, a term, stays.
+        assert!(!fact("ana_r"), "{v:?}");
     }
 
     #[test]

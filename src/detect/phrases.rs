@@ -1802,6 +1802,12 @@ mod tests {
                 "account",
             ),
             ("Sent from my SM-G991B using Tapatalk", "signature"),
+            ("Sign up to request clarification on this question.", "comments"),
+            ("Log in to reply", "comments"),
+            ("Sign in to comment on this answer", "comments"),
+            ("Join to see the lens and settings of this photo", "account"),
+            ("Inicia sesión para comentar", "comments"),
+            ("Register for free to compare the rankings side by side", "account"),
         ] {
             assert_eq!(category_of(line), want, "{line}");
         }
@@ -1809,6 +1815,7 @@ mod tests {
         for prose in [
             "Return to the oven for ten minutes until the crust is golden.",
             "Sent from my hometown to a school in the capital, she learned fast.",
+            "Register to join the spring walks of the club",
         ] {
             assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
         }
