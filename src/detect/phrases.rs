@@ -2478,6 +2478,10 @@ mod tests {
             "Add a protection plan from $39.99",
             "3 Year Protection Plan -",
             "Video Chat with a Camping Expert - Live",
+            "Unable to fetch price Last checked",
+            "Compared to the selling price when the item was first listed",
+            "$7 Flat Rate | Free Shipping $120+",
+            "Special Financing – Ends Mar 3",
         ] {
             assert_eq!(category_of(line), "shop", "{line}");
         }
@@ -2489,6 +2493,13 @@ mod tests {
             assert_eq!(category_of(line), "rating", "{line}");
         }
         assert_eq!(category_of("Ask Our Experts 555-010-2030"), "navigation");
+        assert_eq!(
+            category_of("This website uses affiliate links."),
+            "disclosure"
+        );
+        for line in ["As seen on Instagram", "Outfit inspiration"] {
+            assert_eq!(category_of(line), "products", "{line}");
+        }
         // A product's own story about points and payments is prose.
         let prose = "Every member earns points on this purchase and on each refill of the \
                      kettle, which pay for the descaling kit after a year.";
