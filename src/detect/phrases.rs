@@ -2507,6 +2507,24 @@ mod tests {
     }
 
     #[test]
+    fn form_closers_newsletter_polls_and_lead_magnets_are_chrome() {
+        for (line, category) in [
+            ("Close form", "navigation"),
+            ("close modal", "navigation"),
+            ("How was this issue?", "newsletter"),
+            ("What did you think of today's issue?", "newsletter"),
+            ("Get the FREE eBook!", "newsletter"),
+            ("SHARE YOUR STORY", "comments"),
+        ] {
+            assert_eq!(category_of(line), category, "{line}");
+        }
+        // A sentence that starts like a closer is the text's own.
+        let prose = "Close the form with the lid of the mould and let the clay dry for a \
+                     whole day before firing.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
     fn a_shops_free_shipping_offer_with_its_terms_is_chrome() {
         for line in [
             "Free Shipping on Domestic Orders $75+",
