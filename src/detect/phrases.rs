@@ -2551,6 +2551,10 @@ mod tests {
             "Add a protection plan from $39.99",
             "3 Year Protection Plan -",
             "Video Chat with a Camping Expert - Live",
+            "Unable to fetch price Last checked",
+            "Compared to the selling price when the item was first listed",
+            "$7 Flat Rate | Free Shipping $120+",
+            "Special Financing – Ends Mar 3",
         ] {
             assert_eq!(category_of(line), "shop", "{line}");
         }
@@ -2562,9 +2566,34 @@ mod tests {
             assert_eq!(category_of(line), "rating", "{line}");
         }
         assert_eq!(category_of("Ask Our Experts 555-010-2030"), "navigation");
+        assert_eq!(
+            category_of("This website uses affiliate links."),
+            "disclosure"
+        );
+        for line in ["As seen on Instagram", "Outfit inspiration"] {
+            assert_eq!(category_of(line), "products", "{line}");
+        }
         // A product's own story about points and payments is prose.
         let prose = "Every member earns points on this purchase and on each refill of the \
                      kettle, which pay for the descaling kit after a year.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn form_closers_newsletter_polls_and_lead_magnets_are_chrome() {
+        for (line, category) in [
+            ("Close form", "navigation"),
+            ("close modal", "navigation"),
+            ("How was this issue?", "newsletter"),
+            ("What did you think of today's issue?", "newsletter"),
+            ("Get the FREE eBook!", "newsletter"),
+            ("SHARE YOUR STORY", "comments"),
+        ] {
+            assert_eq!(category_of(line), category, "{line}");
+        }
+        // A sentence that starts like a closer is the text's own.
+        let prose = "Close the form with the lid of the mould and let the clay dry for a \
+                     whole day before firing.";
         assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
     }
 
