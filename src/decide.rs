@@ -1908,13 +1908,15 @@ const SECTION_LOOKAROUND: usize = 8;
 /// of two to [`TITLE_LINE_WORDS`] words, mostly letters, that ends no sentence.
 fn is_title_line(block: &Block) -> bool {
     let f = &block.features;
+    if !matches!(block.kind, BlockKind::Paragraph)
+        || !(2..=TITLE_LINE_WORDS).contains(&f.words)
+        || f.ends_sentence
+    {
+        return false;
+    }
     let text = block.text.trim();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    matches!(block.kind, BlockKind::Paragraph)
-        && (2..=TITLE_LINE_WORDS).contains(&f.words)
-        && !f.ends_sentence
-        && !text.contains('\n')
-        && letters * 2 > text.chars().count()
+    !text.contains('\n') && letters * 2 > text.chars().count()
 }
 
 /// Words a linked entry title may have: fewer is a label, more is a teaser paragraph.
