@@ -1833,8 +1833,12 @@ fn drop_headings_of_dropped_sections(
         if titles_next && !followed_in_parent {
             continue;
         }
-        let Some(depth) = dropped_section(blocks, i, |k| !keep[k] && !blocks[k].kind.is_heading())
-        else {
+        // A title line's section may hold other title lines (a column of boxes, each a
+        // line over its dropped links).
+        let Some(depth) = dropped_section(blocks, i, |k| {
+            (!keep[k] && !blocks[k].kind.is_heading())
+                || (!heading && keep[k] && is_title_line(&blocks[k]))
+        }) else {
             continue;
         };
         // A title line goes only with a section that went for more than its links (a
@@ -1906,13 +1910,15 @@ const SECTION_LOOKAROUND: usize = 8;
 /// of two to [`TITLE_LINE_WORDS`] words, mostly letters, that ends no sentence.
 fn is_title_line(block: &Block) -> bool {
     let f = &block.features;
+    if !matches!(block.kind, BlockKind::Paragraph)
+        || !(2..=TITLE_LINE_WORDS).contains(&f.words)
+        || f.ends_sentence
+    {
+        return false;
+    }
     let text = block.text.trim();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    matches!(block.kind, BlockKind::Paragraph)
-        && (2..=TITLE_LINE_WORDS).contains(&f.words)
-        && !f.ends_sentence
-        && !text.contains('\n')
-        && letters * 2 > text.chars().count()
+    !text.contains('\n') && letters * 2 > text.chars().count()
 }
 
 /// Words a linked entry title may have: fewer is a label, more is a teaser paragraph.
@@ -3130,6 +3136,23 @@ mod tests {
         );
         let text = crate::clean_html(&html);
         assert!(text.contains("Counted with four river trusts"), "{text}");
+    }
+
+    #[test]
+    fn title_lines_of_a_column_of_dropped_boxes_go_together() {
+        let paragraphs = otter_paragraphs(5, "Paragraph");
+        let html = format!(
+            "<html><body><article><h1>Otters of the valley</h1>{paragraphs}\
+             <div class='column'><div><p>Follow the otter club</p></div>\
+             <div class='social-icons'><a href='https://f.example/o'>Facebook</a></div>\
+             <div><p>Hear the otter podcast</p></div>\
+             <div class='social-icons'><a href='https://p.example/o'>Podcast</a></div>\
+             </div></article></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Paragraph 4"), "{text}");
+        assert!(!text.contains("Follow the otter club"), "{text}");
+        assert!(!text.contains("Hear the otter podcast"), "{text}");
     }
 
     #[test]
