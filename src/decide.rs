@@ -1402,7 +1402,17 @@ pub fn decide(
         continuation,
     } = match (source, dom) {
         (SourceKind::Html, Some(dom)) => {
-            let region = main_region(blocks, &weights, dom, kinds);
+            // Verdicts that leave the region alone are set aside while it is chosen.
+            let region = if verdicts.iter().any(|v| v.region_neutral) {
+                let kept: Vec<Verdict> = verdicts
+                    .iter()
+                    .filter(|v| !v.region_neutral)
+                    .cloned()
+                    .collect();
+                main_region(blocks, &combine(&kept, n), dom, kinds)
+            } else {
+                main_region(blocks, &weights, dom, kinds)
+            };
             let anchor = declared
                 .and_then(|text| declared_anchor(blocks, dom, text))
                 .map(|(anchor, parts)| {

@@ -130,6 +130,11 @@ pub struct Verdict {
     pub weight: f32,
     /// Why.
     pub reason: Reason,
+    /// The verdict leaves the choice of the main content region alone: it judges a short
+    /// line inside whatever region holds it (an offer's deadline on a card) and must not
+    /// move the region by taking the line's text out of its vote.
+    #[serde(skip)]
+    pub region_neutral: bool,
 }
 
 impl Verdict {
@@ -146,7 +151,14 @@ impl Verdict {
             signal,
             weight,
             reason: Reason { detector, cause },
+            region_neutral: false,
         }
+    }
+
+    /// The same verdict, left out of the choice of the main content region.
+    pub fn region_neutral(mut self) -> Verdict {
+        self.region_neutral = true;
+        self
     }
 }
 

@@ -138,6 +138,11 @@ const LONG_CATEGORIES: &[&str] = &["disclaimer", "disclosure", "cookies"];
 /// starts "Image: …" is a caption that describes.
 const MAX_CREDIT_WORDS: usize = 10;
 
+/// Categories whose lines are judged inside the region that holds them and leave its
+/// choice alone: an offer's deadline ("Sale ends March 30") printed on every card of a
+/// shop's grid is the shop's pressure, yet the grid of cards is still the listing.
+const REGION_NEUTRAL_CATEGORIES: &[&str] = &["deadline"];
+
 /// Category of a site's appeal to its readers to fund it ("please consider pitching in",
 /// "become a patron"): see [`MAX_APPEAL_WORDS`].
 const APPEAL_CATEGORY: &str = "donation";
@@ -243,6 +248,7 @@ const DISCLAIMER_STEMS: &[&str] = &[
     "qualifying purchase",
     "links on our site",
     "cookie",
+    "seeing this ad",
 ];
 
 /// Whether `text` holds one of the [`DISCLAIMER_STEMS`] (one scan of the raw text, no fold).
@@ -864,6 +870,87 @@ fn labelled_card(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize
     Some(range)
 }
 
+/// Category of an advertiser's label ("Sponsored", "Ad", "Advertisement").
+const ADS_CATEGORY: &str = "ads";
+
+/// The blocks of an advertised card that block `index` labels on one product's page: a
+/// short unlinked block that is an ads phrase ("Sponsored") and shares an element (found
+/// within a few levels up) with the blocks beside it, before or after it, the element
+/// holding a few blocks in all: another product's card (its name, its price) that the shop
+/// sells placement for. On a grid of products a sponsored entry is one of the listing's.
+fn advertised_card(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize>> {
+    let label = &blocks[index];
+    if label.features.words > CARD_LABEL_WORDS || label.features.link_chars > 0 {
+        return None;
+    }
+    if lexicon().lines.get(&fold(&label.text))?.as_str() != ADS_CATEGORY {
+        return None;
+    }
+    let prev = index.checked_sub(1).map(|i| &blocks[i]);
+    let next = blocks.get(index + 1);
+    // The nearest element that holds the label and a block beside it.
+    let card = *label.ancestors.iter().rev().take(LABEL_CLIMB).find(|a| {
+        prev.is_some_and(|b| b.ancestors.contains(a))
+            || next.is_some_and(|b| b.ancestors.contains(a))
+    })?;
+    let inside = |b: &Block| b.ancestors.contains(&card);
+    let before = blocks[..index]
+        .iter()
+        .rev()
+        .take(CARD_LABEL_BLOCKS + 1)
+        .take_while(|b| inside(b))
+        .count();
+    let after = blocks[index + 1..]
+        .iter()
+        .take(CARD_LABEL_BLOCKS + 1)
+        .take_while(|b| inside(b))
+        .count();
+    let start = index - before;
+    let end = index + 1 + after;
+    // One longer than a card is none; so is one that runs to the page's edge.
+    if end - start > CARD_LABEL_BLOCKS + 1
+        || start == 0
+        || end == blocks.len()
+        || inside(&blocks[start - 1])
+        || inside(&blocks[end])
+    {
+        return None;
+    }
+    Some(start..end)
+}
+
+/// Fewest like siblings (same tag, same class) of an element that make it an entry of a
+/// grid or a list.
+const GRID_LIKE_SIBLINGS: usize = 2;
+
+/// Levels above an ad's label searched for the entry of a grid that holds it.
+const GRID_CLIMB: usize = 12;
+
+/// Whether `block` sits in an entry of a grid or a list: one of its nearest elements (within
+/// [`GRID_CLIMB`] levels) has [`GRID_LIKE_SIBLINGS`] siblings or more of its tag and class.
+fn in_grid(dom: &crate::dom::Dom, block: &Block) -> bool {
+    block.ancestors.iter().rev().take(GRID_CLIMB).any(|&a| {
+        let node = dom.node(a);
+        let (Some(parent), Some(tag)) = (node.parent, node.local_name()) else {
+            return false;
+        };
+        let class = node.attr("class");
+        let mut like = 0usize;
+        let mut child = dom.node(parent).first_child;
+        while let Some(c) = child {
+            let n = dom.node(c);
+            if c != a && n.local_name() == Some(tag) && n.attr("class") == class {
+                like += 1;
+                if like >= GRID_LIKE_SIBLINGS {
+                    return true;
+                }
+            }
+            child = n.next_sibling;
+        }
+        false
+    })
+}
+
 /// The related or products phrase an element's ARIA label is (`aria-label="Products
 /// related to this item"`, "Related articles"): a region, carousel or list the page names
 /// as other pages or products, whatever its own words. Only a label of several words is
@@ -936,6 +1023,28 @@ impl Detector for ChromePhrases {
                     *card_labels
                         .entry(fold(&page.blocks[index].text))
                         .or_default() += 1;
+                }
+            }
+            // On one product's page, the cards of other products labelled as ads go with
+            // their label.
+            if !page.kinds.collection && page.kinds.products <= 1 {
+                for index in 0..page.blocks.len() {
+                    let card = advertised_card(page.blocks, index).filter(|_| {
+                        !page
+                            .dom
+                            .is_some_and(|dom| in_grid(dom, &page.blocks[index]))
+                    });
+                    if let Some(card) = card {
+                        for j in card.filter(|&j| j != index) {
+                            out.push(Verdict::new(
+                                j,
+                                Signal::Chrome,
+                                SECTION_WEIGHT,
+                                self.name(),
+                                "in a card labelled as an ad".to_string(),
+                            ));
+                        }
+                    }
                 }
             }
             // Prose words read so far: a chrome section follows a document; on a listing,
@@ -1122,13 +1231,18 @@ impl Detector for ChromePhrases {
                 // A whole-block match is decisive; a prefix match on a longer block is not.
                 let weight = if whole { 1.0 } else { 0.8 };
                 let how = if whole { "is" } else { "contains" };
-                out.push(Verdict::new(
+                let verdict = Verdict::new(
                     index,
                     Signal::Chrome,
                     weight,
                     self.name(),
                     format!("{how} the {category} phrase \"{phrase}\""),
-                ));
+                );
+                out.push(if REGION_NEUTRAL_CATEGORIES.contains(&category.as_str()) {
+                    verdict.region_neutral()
+                } else {
+                    verdict
+                });
             }
         }
     }
@@ -1530,6 +1644,90 @@ mod tests {
         let prose = "<li><a href='/a'>Bridge</a>: it reopens after repairs on Monday.</li>\
                      <li><a href='/b'>Gauges</a>: how to read them when the river rises.</li>";
         assert!(labelled(&page("Related:", prose)).is_empty());
+    }
+
+    #[test]
+    fn stock_states_and_offer_deadlines_are_chrome() {
+        for (line, want) in [
+            ("Backorder", "shop"),
+            ("On back-order", "shop"),
+            ("Back ordered", "shop"),
+            ("Sale ends Sunday at midnight", "deadline"),
+            ("Offer ends 12/31", "deadline"),
+            ("Offer valid until stocks last", "deadline"),
+            ("Price valid through June 3", "deadline"),
+            ("Ends in 02:11:45", "deadline"),
+            (
+                "You’re seeing this ad because of what you searched for. Sellers can join the \
+              program to show their products here, in a slot marked as paid for, on the \
+              results pages.",
+                "disclosure",
+            ),
+        ] {
+            assert_eq!(category_of(line), want, "{line}");
+        }
+        // A sentence about an offer is the shop's prose.
+        let prose = "Offer valid only in stores that stock the full range of our garden tools, \
+                     from spades and rakes to the small hand trowels, and for members who joined.";
+        assert!(match_phrase(prose, crate::lang::word_count(prose), 0.0).is_none());
+    }
+
+    #[test]
+    fn an_offers_deadline_leaves_the_region_alone() {
+        let html = "<main><div class='card'><h3>Lamp</h3><p>Sale ends Friday</p></div></main>";
+        let v = crate::detect::verdicts_on_html(
+            &ChromePhrases,
+            html,
+            crate::detect::PageKinds::default(),
+        );
+        let deadline = v
+            .iter()
+            .find(|(t, _)| t == "Sale ends Friday")
+            .expect("the deadline is judged");
+        assert!(deadline.1.region_neutral);
+        // Other phrases still weigh in the choice of the region.
+        let html = "<main><p>Out of stock</p></main>";
+        let v = crate::detect::verdicts_on_html(
+            &ChromePhrases,
+            html,
+            crate::detect::PageKinds::default(),
+        );
+        assert!(v.iter().all(|(_, v)| !v.region_neutral));
+    }
+
+    #[test]
+    fn an_advertised_card_goes_with_its_label_unless_it_is_an_entry_of_a_grid() {
+        let ad = |name: &str| {
+            format!(
+                "<div class='banner'><div><div class='info'><p>{name}</p><p>$12.99</p></div>\
+                 <div class='tag'><p>Sponsored</p></div></div></div>"
+            )
+        };
+        let product = "<h1>Oak side table</h1><p>A small table of solid oak, oiled by hand.</p>";
+        let advertised = |html: &str| {
+            crate::detect::verdicts_on_html(
+                &ChromePhrases,
+                html,
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause == "in a card labelled as an ad")
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>()
+        };
+        let html = format!(
+            "<main>{product}{}<p>Shipping and returns.</p></main>",
+            ad("Desk lamp")
+        );
+        assert_eq!(advertised(&html), ["Desk lamp", "$12.99"]);
+        // A grid's sponsored entry is one of the listing's entries.
+        let grid = format!(
+            "<main>{product}<ul><li>{}</li><li>{}</li><li>{}</li></ul><p>Page 2</p></main>",
+            ad("Desk lamp"),
+            "<div class='banner'><p>Floor lamp</p><p>$40</p></div>",
+            "<div class='banner'><p>Wall lamp</p><p>$30</p></div>"
+        );
+        assert!(advertised(&grid).is_empty());
     }
 
     #[test]
