@@ -65,6 +65,9 @@ pub struct PageKinds {
     /// entries (a shop's category, a blog's index, search results), its grid the document.
     /// An `ItemList` alone says less: listicle articles declare one too.
     pub collection: bool,
+    /// The page declares when it was published (a date meta tag, JSON-LD `datePublished`, a
+    /// `<time datetime>`): what a post or a story gives, a landing page rarely.
+    pub dated: bool,
 }
 
 fn clean_value(v: &str) -> Option<String> {
@@ -209,6 +212,7 @@ pub fn declared(dom: &Dom) -> Declared {
     if m.date.is_none() {
         m.date = time_datetime;
     }
+    out.kinds.dated = m.date.is_some();
     out
 }
 

@@ -389,6 +389,7 @@ impl Detector for MarkupSemantics {
             weight: BESIDE_THE_DOCUMENT_WEIGHT,
             cause: "a fact of a poster's profile (a short term or value of a <dl>)".to_string(),
         };
+        let reads_as_article = undeclared_article(page);
         for (index, block) in page.blocks.iter().enumerate() {
             // The strongest chrome element decides; inside <article>/<main> a <header> is
             // the article's own header, so remember whether we are inside one.
@@ -429,8 +430,11 @@ impl Detector for MarkupSemantics {
                     }
                 }
             }
-            if page.kinds.article {
-                for widgets in [&mut carousels, &mut calls_to_action] {
+            if page.kinds.article || reads_as_article {
+                // An undeclared page's carousel may be its document (a landing page's
+                // slides); its calls to action are the site's as on an article.
+                let carousels = page.kinds.article.then_some(&mut carousels);
+                for widgets in carousels.into_iter().chain([&mut calls_to_action]) {
                     if let Some(widget) = widgets.chrome_of(dom, block, &held, total) {
                         if found.is_none_or(|f| f.weight <= widget.weight) {
                             found = Some(widget);
@@ -876,6 +880,39 @@ impl ArticleWidgets {
         })?;
         self.found.get(&outer)
     }
+}
+
+/// Fewest words of prose (blocks of [`UNDECLARED_PROSE_BLOCK_WORDS`] or more, few links)
+/// for a page that declares no kind to read as an article.
+const UNDECLARED_ARTICLE_PROSE_WORDS: usize = 400;
+
+/// Fewest words of a block counted as prose by [`undeclared_article`].
+const UNDECLARED_PROSE_BLOCK_WORDS: usize = 15;
+
+/// Whether a page that declares no kind reads as an article: it names an author and a
+/// date, has a top-level heading, and runs to a few hundred words of prose.
+fn undeclared_article(page: &Page<'_>) -> bool {
+    let k = &page.kinds;
+    if k.article || k.product || k.discussion || k.collection || k.products > 0 || !k.dated {
+        return false;
+    }
+    if page.author.is_none()
+        || !page
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, crate::blocks::BlockKind::Heading { level: 1 }))
+    {
+        return false;
+    }
+    let prose: usize = page
+        .blocks
+        .iter()
+        .filter(|b| {
+            b.features.words >= UNDECLARED_PROSE_BLOCK_WORDS && b.features.link_density() < 0.3
+        })
+        .map(|b| b.features.words)
+        .sum();
+    prose >= UNDECLARED_ARTICLE_PROSE_WORDS
 }
 
 /// Spellings of "call to action" in class and id names (`wprm-call-to-action`,
@@ -2652,6 +2689,7 @@ mod tests {
             products: u32::from(product),
             article,
             collection: false,
+            dated: false,
         };
         crate::detect::verdicts_on_html(&MarkupSemantics, html, kinds)
             .into_iter()
@@ -3922,6 +3960,46 @@ mod tests {
             // document's.
             assert!(verdicts(&page).is_empty(), "{name}");
         }
+    }
+
+    #[test]
+    fn calls_to_action_on_a_dated_authored_page_that_reads_as_an_article_are_chrome() {
+        let html = format!(
+            "<h1>The new tram line</h1>{}<div class='wprm-call-to-action'><p>Track every \
+             client's rankings in one dashboard, with a free trial.</p></div>{}",
+            ARTICLE_BODY.repeat(3),
+            ARTICLE_BODY.repeat(3)
+        );
+        let causes = |dated: bool, author: Option<&str>| -> Vec<String> {
+            let dom = crate::dom::Dom::parse(&html);
+            let blocks = crate::blocks::html::blocks_from_dom(&dom);
+            let page = Page {
+                blocks: &blocks,
+                dom: Some(&dom),
+                language: crate::lang::PageLanguage::guess(""),
+                source: crate::detect::SourceKind::Html,
+                title: None,
+                author,
+                author_bios: &[],
+                frequency: None,
+                kinds: PageKinds {
+                    dated,
+                    ..PageKinds::default()
+                },
+                post_dates: Default::default(),
+                poster_names: Default::default(),
+                sections: Default::default(),
+            };
+            let mut out = Vec::new();
+            MarkupSemantics.detect(&page, &mut out);
+            out.into_iter().map(|v| v.reason.cause).collect()
+        };
+        let v = causes(true, Some("Ann Reed"));
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].contains("call to action"), "{v:?}");
+        // Without a date or an author the page may be a service's, its offer its document.
+        assert!(causes(false, Some("Ann Reed")).is_empty());
+        assert!(causes(true, None).is_empty());
     }
 
     #[test]

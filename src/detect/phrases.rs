@@ -774,23 +774,31 @@ const READ_MORE_LABEL: &str = "read more";
 /// points to another page, with nothing of its own.
 const BARE_LINK_SHARE: f32 = 0.9;
 
+/// Most words of a lead-in ending in a colon that announces a list of links ("You may be
+/// interested in the following articles as well:"): longer than a heading, shorter than a
+/// sentence of prose.
+const MAX_LIST_LABEL_WORDS: usize = 12;
+
 /// Whether `block` is a label that announces a list of links: an unlinked, short block (a
 /// heading or not, not itself an item) whose whole text is a related or products phrase, or
-/// "Read more".
+/// "Read more"; or a lead-in of up to [`MAX_LIST_LABEL_WORDS`] that opens with such a phrase
+/// and ends in a colon.
 fn is_list_label(block: &Block) -> bool {
     if block.features.link_chars > 0
-        || block.features.words > MAX_SECTION_HEADING_WORDS
+        || block.features.words > MAX_LIST_LABEL_WORDS
         || matches!(block.kind, BlockKind::ListItem { .. })
     {
         return false;
     }
     let folded = fold(&block.text);
     let lex = lexicon();
-    folded == READ_MORE_LABEL
-        || lex
-            .lines
-            .get(&folded)
-            .is_some_and(|c| LIST_LABEL_CATEGORIES.contains(&c.as_str()))
+    let short = block.features.words <= MAX_SECTION_HEADING_WORDS;
+    short
+        && (folded == READ_MORE_LABEL
+            || lex
+                .lines
+                .get(&folded)
+                .is_some_and(|c| LIST_LABEL_CATEGORIES.contains(&c.as_str())))
         // A lead-in that opens with a related phrase and ends in a colon ("Related articles
         // and links:", "More from the Gazette:") announces the list under it as well.
         || block.text.trim_end().ends_with(':')
@@ -804,24 +812,42 @@ fn is_list_label(block: &Block) -> bool {
 }
 
 /// The items of the list right after the label at `index` when they are bare links (see
-/// [`BARE_LINK_SHARE`]), two or more at one depth: the titles of other pages the label
+/// [`BARE_LINK_SHARE`]), two or more at one depth (one under a lead-in ending in a colon;
+/// outside a list, a run of linked blocks of any kind): the titles of other pages the label
 /// offers. Only the items the label is directly over count; a list of prose, or one link
 /// among prose items, is the document's.
 fn links_under_label(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize>> {
     if !is_list_label(&blocks[index]) {
         return None;
     }
-    let BlockKind::ListItem { depth, .. } = blocks.get(index + 1)?.kind else {
-        return None;
+    // A heading that leads in with a colon heads a list of teasers, each a sentence around
+    // its link; a colon in running text may lead in to the document's own references.
+    let heading_lead_in =
+        blocks[index].kind.is_heading() && blocks[index].text.trim_end().ends_with(':');
+    // A list's items at the first item's depth; outside a list, blocks of any kind (the
+    // linked titles of a grid of teasers).
+    let depth = match blocks.get(index + 1)?.kind {
+        BlockKind::ListItem { depth, .. } => Some(depth),
+        _ => None,
     };
     let len = blocks[index + 1..]
         .iter()
         .take_while(|b| {
-            matches!(b.kind, BlockKind::ListItem { depth: d, .. } if d == depth)
-                && b.features.link_density() >= BARE_LINK_SHARE
+            let same = match b.kind {
+                BlockKind::ListItem { depth: d, .. } => depth == Some(d),
+                _ => depth.is_none(),
+            };
+            same && (b.features.link_density() >= BARE_LINK_SHARE
+                || heading_lead_in && depth.is_some() && b.features.links > 0)
         })
         .count();
-    (len >= 2).then_some(index + 1..index + 1 + len)
+    // A lead-in ending in a colon announces its list whatever its length.
+    let least = if blocks[index].text.trim_end().ends_with(':') {
+        1
+    } else {
+        2
+    };
+    (len >= least).then_some(index + 1..index + 1 + len)
 }
 
 /// Most words of a label that marks a card as a teaser ("Related", "Read also").
@@ -1146,6 +1172,25 @@ impl Detector for ChromePhrases {
                 let Some(list) = links_under_label(page.blocks, index) else {
                     continue;
                 };
+                // The label goes with its list: a lead-in to links is no document text
+                // (one the lexicon names whole or with a break is judged below).
+                let named = || {
+                    match_phrase(
+                        &block.text,
+                        block.features.words,
+                        block.features.link_density(),
+                    )
+                    .is_some()
+                };
+                if !judged.contains(&index) && !named() {
+                    out.push(Verdict::new(
+                        index,
+                        Signal::Chrome,
+                        SECTION_WEIGHT,
+                        self.name(),
+                        "labels a list of links to other pages".to_string(),
+                    ));
+                }
                 for j in list {
                     if judged.contains(&j) {
                         continue;
@@ -1728,6 +1773,48 @@ mod tests {
             "<div class='banner'><p>Wall lamp</p><p>$30</p></div>"
         );
         assert!(advertised(&grid).is_empty());
+    }
+
+    #[test]
+    fn a_long_lead_in_goes_with_the_links_it_announces() {
+        let verdicts = |label: &str, items: &str| -> Vec<(String, String)> {
+            let html = format!(
+                "<main>{}<h4>{label}</h4>{items}<p>{}</p></main>",
+                article_body(),
+                "The gauges on the old bridge were read at six in the morning. ".repeat(4)
+            );
+            crate::detect::verdicts_on_html(
+                &ChromePhrases,
+                &html,
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .map(|(t, v)| (t, v.reason.cause))
+            .collect()
+        };
+        let label = "You might be interested in these stories from the valley as well:";
+        // Linked titles in a grid of teasers, not a list.
+        let grid = "<div><a href='/a'><h5>Bridge reopens after repairs</h5></a>\
+                    <a href='/b'><h5>How to read a river gauge</h5></a></div>";
+        let v = verdicts(label, grid);
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                label,
+                "Bridge reopens after repairs",
+                "How to read a river gauge"
+            ],
+            "{v:?}"
+        );
+        assert_eq!(v[0].1, "labels a list of links to other pages");
+        // Under a heading that leads in with a colon, items that are each a sentence around
+        // a link are teasers too; without the colon they are the document's.
+        let teasers = "<ul><li><p>See how the <a href='/a'>bridge reopened</a> after a year \
+                       of repairs.</p></li><li><p>Learn <a href='/b'>how to read a gauge</a> \
+                       when the river rises.</p></li></ul>";
+        assert_eq!(verdicts(label, teasers).len(), 3);
+        assert!(verdicts("You might be interested in the stories below", teasers).is_empty());
     }
 
     #[test]
