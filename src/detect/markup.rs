@@ -3971,28 +3971,14 @@ mod tests {
             ARTICLE_BODY.repeat(3)
         );
         let causes = |dated: bool, author: Option<&str>| -> Vec<String> {
-            let dom = crate::dom::Dom::parse(&html);
-            let blocks = crate::blocks::html::blocks_from_dom(&dom);
-            let page = Page {
-                blocks: &blocks,
-                dom: Some(&dom),
-                language: crate::lang::PageLanguage::guess(""),
-                source: crate::detect::SourceKind::Html,
-                title: None,
-                author,
-                author_bios: &[],
-                frequency: None,
-                kinds: PageKinds {
-                    dated,
-                    ..PageKinds::default()
-                },
-                post_dates: Default::default(),
-                poster_names: Default::default(),
-                sections: Default::default(),
+            let kinds = PageKinds {
+                dated,
+                ..PageKinds::default()
             };
-            let mut out = Vec::new();
-            MarkupSemantics.detect(&page, &mut out);
-            out.into_iter().map(|v| v.reason.cause).collect()
+            crate::detect::verdicts_on_html_by(&MarkupSemantics, &html, kinds, author)
+                .into_iter()
+                .map(|(_, v)| v.reason.cause)
+                .collect()
         };
         let v = causes(true, Some("Ann Reed"));
         assert_eq!(v.len(), 1, "{v:?}");

@@ -228,6 +228,17 @@ pub(crate) fn verdicts_on_html(
     html: &str,
     kinds: PageKinds,
 ) -> Vec<(String, Verdict)> {
+    verdicts_on_html_by(detector, html, kinds, None)
+}
+
+/// [`verdicts_on_html`] on a page that declares `author`.
+#[cfg(test)]
+pub(crate) fn verdicts_on_html_by(
+    detector: &dyn Detector,
+    html: &str,
+    kinds: PageKinds,
+    author: Option<&str>,
+) -> Vec<(String, Verdict)> {
     let dom = crate::dom::Dom::parse(html);
     let blocks = crate::blocks::html::blocks_from_dom(&dom);
     let page = Page {
@@ -236,7 +247,7 @@ pub(crate) fn verdicts_on_html(
         language: crate::lang::PageLanguage::guess(""),
         source: SourceKind::Html,
         title: None,
-        author: None,
+        author,
         author_bios: &[],
         frequency: None,
         kinds,
