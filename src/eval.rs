@@ -1549,6 +1549,43 @@ mod tests {
         Ok(stripped.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 
+    /// Every block of the page kept, no decision made: the ceiling our segmentation leaves for
+    /// recall and for `with` snippets (a snippet absent here is typed differently from the page,
+    /// or lies in text no block holds).
+    fn every_block(page: &PageInput) -> Result<String, String> {
+        let decoded = crate::decode::decode(page.html, None, crate::decode::SniffKind::Html).text;
+        let dom = crate::dom::Dom::parse(&decoded);
+        let blocks = crate::blocks::html::blocks_from_dom(&dom);
+        Ok(blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n"))
+    }
+
+    /// The ceiling of [`every_block`] on the real WCXB dev split: run with
+    /// `cargo test --release --lib eval -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "reads the WCXB dev split from ../shared/bench/wcxb-dev"]
+    fn wcxb_dev_every_block() {
+        let dataset = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/wcxb-dev");
+        if !dataset.is_dir() {
+            eprintln!("{} absent: skipped", dataset.display());
+            return;
+        }
+        let report = run_eval(
+            &dataset,
+            &EvalOptions {
+                worst: 0,
+                limit: None,
+            },
+            every_block,
+        )
+        .unwrap();
+        println!("{report}");
+        assert!(report.overall.recall > report.overall.precision);
+    }
+
     /// Sanity check on the real WCXB dev split, which is not part of the project. Slow in a debug
     /// build (it reads ~420 MB): run with `cargo test --release --lib eval -- --ignored --nocapture`.
     #[test]
