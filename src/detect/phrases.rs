@@ -728,21 +728,26 @@ const LABEL_CLIMB: usize = 5;
 fn label_over_rail(
     blocks: &[Block],
     index: usize,
+    ads: bool,
 ) -> Option<(&'static str, String, std::ops::Range<usize>)> {
     let label = &blocks[index];
-    // Labels of one word ("Related") are not specific; the fold is paid only by short,
-    // unlinked blocks of several words.
-    if label.features.link_chars > 0
-        || label.features.words < 2
+    // Labels of one word ("Related") are not specific, but for an ad's ("Sponsored"); the
+    // fold is paid only by short, unlinked blocks of several words (or one, where ads count).
+    // An ad's label may link to the ad network's notice ("Sponsored ⓘ").
+    if label.features.link_chars > 0 && !ads
+        || label.features.words < if ads { 1 } else { 2 }
         || label.features.words > MAX_SECTION_HEADING_WORDS
     {
         return None;
     }
     let folded = fold(&label.text);
-    if !folded.contains(' ') || lexicon().lines.get(&folded).map(String::as_str) != Some("related")
-    {
-        return None;
-    }
+    let category = match lexicon().lines.get(&folded).map(String::as_str) {
+        Some("related") if folded.contains(' ') => "related",
+        Some("products") if folded.contains(' ') => "products",
+        // "Sponsored" over a carousel of other products on one product's page.
+        Some(ADS_CATEGORY) if ads => ADS_CATEGORY,
+        _ => return None,
+    };
     let next = blocks.get(index + 1)?;
     let &holder = label
         .ancestors
@@ -751,15 +756,18 @@ fn label_over_rail(
         .skip(1)
         .take(LABEL_CLIMB)
         .find(|a| next.ancestors.contains(a))?;
+    // An ad's label heads its carousel only: a heading after it opens the page's own section.
     let end = blocks[index + 1..]
         .iter()
-        .position(|b| !b.ancestors.contains(&holder))
+        .position(|b| {
+            !b.ancestors.contains(&holder) || category == ADS_CATEGORY && b.kind.is_heading()
+        })
         .map_or(blocks.len(), |p| index + 1 + p);
     let rail = index + 1..end;
     let (chars, links) = blocks[rail.clone()].iter().fold((0, 0), |(c, l), b| {
         (c + b.features.chars, l + b.features.link_chars)
     });
-    ((links as f32) >= SECTION_LINK_SHARE * chars as f32).then_some(("related", folded, rail))
+    ((links as f32) >= SECTION_LINK_SHARE * chars as f32).then_some((category, folded, rail))
 }
 
 /// Categories of a label that, alone on its line, announces a list of links to other
@@ -1076,6 +1084,11 @@ impl Detector for ChromePhrases {
             // Prose words read so far: a chrome section follows a document; on a listing,
             // "Latest" or "Popular" heads the document itself.
             let mut prose_before = 0usize;
+            // The last block judged under a section heading: an ad's label in the heading's
+            // row ("Customers also bought · Sponsored") adds nothing to it.
+            let mut sectioned_to = 0usize;
+            // Ads ("Sponsored") label rails on a page that is not a grid of offers.
+            let ads = !page.kinds.collection && page.kinds.products <= 1;
             for (index, block) in page.blocks.iter().enumerate() {
                 let is_prose = block.features.words >= PROSE_BLOCK_WORDS
                     && block.features.link_density() < 0.3;
@@ -1084,10 +1097,17 @@ impl Detector for ChromePhrases {
                     prose_before += block.features.words;
                 }
                 if !block.kind.is_heading() {
-                    if before >= SECTION_MIN_PROSE_BEFORE_SPECIFIC {
-                        if let Some((category, phrase, rail)) = label_over_rail(page.blocks, index)
-                        {
-                            for j in rail {
+                    // Other products ("Complete the look") follow a product's short
+                    // description as often as a long one, and an ad anything: their label
+                    // needs no prose before.
+                    let rail = label_over_rail(page.blocks, index, ads).filter(|(category, ..)| {
+                        before >= SECTION_MIN_PROSE_BEFORE_SPECIFIC
+                            || SECTION_CATEGORIES_ANYWHERE.contains(category)
+                            || *category == ADS_CATEGORY
+                    });
+                    {
+                        if let Some((category, phrase, rail)) = rail {
+                            for j in rail.filter(|&j| j >= sectioned_to) {
                                 out.push(Verdict::new(
                                     j,
                                     Signal::Chrome,
@@ -1141,6 +1161,7 @@ impl Detector for ChromePhrases {
                 if !specific && (links as f32) < SECTION_LINK_SHARE * chars as f32 {
                     continue;
                 }
+                sectioned_to = sectioned_to.max(section.end);
                 for j in section {
                     out.push(Verdict::new(
                         j,
@@ -2206,6 +2227,46 @@ mod tests {
             texts,
             ["Bridge reopens after repairs", "Council meets on Friday"]
         );
+    }
+
+    /// The causes of the blocks judged under a label (not a heading) of `category`.
+    fn under_label(html: &str, category: &str) -> Vec<String> {
+        let prefix = format!("under the {category} label");
+        crate::detect::verdicts_on_html(&ChromePhrases, html, crate::detect::PageKinds::default())
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause.starts_with(&prefix))
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn a_rail_under_a_products_label_goes_without_prose_before_it() {
+        // A short product page: a name, a price, a line; then other products' links.
+        let html = "<main><h1>Walnut desk lamp</h1><p>$89</p><p>Warm light for late reading.</p>\
+             <div><div class='row'><div class='label'>Complete the look</div></div>\
+             <div class='row'><p><a href='/a'>Brass reading chair</a></p>\
+             <p><a href='/b'>Linen side table</a></p></div></div></main>";
+        assert_eq!(
+            under_label(html, "products"),
+            ["Brass reading chair", "Linen side table"]
+        );
+    }
+
+    #[test]
+    fn a_carousel_under_a_linked_sponsored_label_goes_up_to_the_next_heading() {
+        let html = "<main><h1>Trail kettle</h1><p>A steel kettle for two cups.</p>\
+             <div class='carousel'><div class='head'><a href='/adinfo'>Sponsored</a></div>\
+             <div class='cards'><p><a href='/x'>Camp stove with wind shield</a></p>\
+             <p><a href='/y'>Folding mug, set of two</a></p>\
+             <h2>Care of the kettle</h2><p>Rinse it after each use and let it dry open.</p>\
+             </div></div></main>";
+        assert_eq!(
+            under_label(html, "ads"),
+            ["Camp stove with wind shield", "Folding mug, set of two"]
+        );
+        // One word of another kind ("Related") labels no rail.
+        let related = html.replace("<a href='/adinfo'>Sponsored</a>", "Related");
+        assert!(under_label(&related, "related").is_empty());
     }
 
     #[test]
