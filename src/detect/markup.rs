@@ -390,6 +390,28 @@ impl Detector for MarkupSemantics {
             cause: "a fact of a poster's profile (a short term or value of a <dl>)".to_string(),
         };
         let reads_as_article = undeclared_article(page);
+        // The <header> elements that hold a <nav> and no first-level heading: a site's header
+        // (its menu, its account links), even where the page wraps everything in <main>.
+        let mut site_headers = rustc_hash::FxHashSet::default();
+        for i in 0..dom.nodes.len() {
+            let Ok(id) = crate::dom::NodeId::try_from(i) else {
+                continue;
+            };
+            if dom.node(id).local_name() != Some(&local_name!("nav")) {
+                continue;
+            }
+            let mut up = dom.node(id).parent;
+            while let Some(a) = up {
+                let node = dom.node(a);
+                if node.local_name() == Some(&local_name!("header")) {
+                    if titles[a as usize] == 0 {
+                        site_headers.insert(a);
+                    }
+                    break;
+                }
+                up = node.parent;
+            }
+        }
         for (index, block) in page.blocks.iter().enumerate() {
             // The strongest chrome element decides; inside <article>/<main> a <header> is
             // the article's own header, so remember whether we are inside one.
@@ -420,8 +442,9 @@ impl Detector for MarkupSemantics {
                     {
                         continue;
                     }
-                    let article_header =
-                        inside_article && node.local_name() == Some(&local_name!("header"));
+                    let article_header = inside_article
+                        && node.local_name() == Some(&local_name!("header"))
+                        && !site_headers.contains(&ancestor);
                     // The strongest chrome ancestor speaks (a social-links div inside a
                     // site <header> is as much chrome as the header).
                     let stronger = found.as_ref().is_none_or(|f| j.weight >= f.weight);
@@ -3202,6 +3225,30 @@ mod tests {
             "<header>Site</header><article><header><h1>Title</h1></header><p>Text body here.</p></article>",
         );
         assert_eq!(v, [("Site".to_string(), "inside <header>".to_string())]);
+    }
+
+    #[test]
+    fn a_header_with_a_menu_inside_main_is_the_sites_and_one_with_the_title_is_not() {
+        // An app that wraps the whole page in <main>: its header holds the menu, the
+        // account links and the shop's motto.
+        let v = verdicts(
+            "<main><header><p>Gear for every trail since 1990</p><p>My basket</p>\
+             <nav><a href='/tents'>Tents</a> <a href='/packs'>Packs</a></nav></header>\
+             <h1>Ridge tent</h1><p>A two-person tent for three seasons.</p></main>",
+        );
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(texts.contains(&"Gear for every trail since 1990"), "{v:?}");
+        assert!(texts.contains(&"My basket"), "{v:?}");
+        assert!(!texts.contains(&"Ridge tent"), "{v:?}");
+        // An article's header with its trail and its title is the article's.
+        let v = verdicts(
+            "<article><header><nav><a href='/news'>News</a></nav><h1>Bridge reopens</h1>\
+             <p>By Ann Lee</p></header><p>The bridge reopened on Monday after repairs.</p>\
+             </article>",
+        );
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(!texts.contains(&"Bridge reopens"), "{v:?}");
+        assert!(!texts.contains(&"By Ann Lee"), "{v:?}");
     }
 
     #[test]

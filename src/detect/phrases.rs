@@ -728,38 +728,69 @@ const LABEL_CLIMB: usize = 5;
 fn label_over_rail(
     blocks: &[Block],
     index: usize,
+    ads: bool,
+    repeated: &HashMap<String, usize>,
 ) -> Option<(&'static str, String, std::ops::Range<usize>)> {
     let label = &blocks[index];
-    // Labels of one word ("Related") are not specific; the fold is paid only by short,
-    // unlinked blocks of several words.
-    if label.features.link_chars > 0
-        || label.features.words < 2
+    // Labels of one word ("Related") are not specific, but for an ad's ("Sponsored"); the
+    // fold is paid only by short, unlinked blocks of several words (or one, where ads count).
+    // An ad's label may link to the ad network's notice ("Sponsored ⓘ").
+    if label.features.link_chars > 0 && !ads
+        || label.features.words < if ads { 1 } else { 2 }
         || label.features.words > MAX_SECTION_HEADING_WORDS
     {
         return None;
     }
     let folded = fold(&label.text);
-    if !folded.contains(' ') || lexicon().lines.get(&folded).map(String::as_str) != Some("related")
-    {
-        return None;
-    }
+    let category = match lexicon().lines.get(&folded).map(String::as_str) {
+        Some("related") if folded.contains(' ') => "related",
+        Some("products") if folded.contains(' ') => "products",
+        // "Sponsored" over a carousel of other products on one product's page.
+        Some(ADS_CATEGORY) if ads => ADS_CATEGORY,
+        _ => return None,
+    };
     let next = blocks.get(index + 1)?;
-    let &holder = label
+    // The elements that hold the label and the block after it, nearest first: a label in a
+    // carousel's header row (beside its pager) has the rail under the row's parent.
+    let mut holders = label
         .ancestors
         .iter()
         .rev()
         .skip(1)
         .take(LABEL_CLIMB)
-        .find(|a| next.ancestors.contains(a))?;
-    let end = blocks[index + 1..]
-        .iter()
-        .position(|b| !b.ancestors.contains(&holder))
-        .map_or(blocks.len(), |p| index + 1 + p);
-    let rail = index + 1..end;
+        .filter(|a| next.ancestors.contains(a))
+        .peekable();
+    let mut rail = index + 1..index + 1;
+    while let Some(&holder) = holders.next() {
+        // An ad's label heads its carousel only: a heading after it opens the page's own
+        // section.
+        let end = blocks[index + 1..]
+            .iter()
+            .position(|b| {
+                !b.ancestors.contains(&holder) || category == ADS_CATEGORY && b.kind.is_heading()
+            })
+            .map_or(blocks.len(), |p| index + 1 + p);
+        let is_prose =
+            |b: &Block| b.features.words >= PROSE_BLOCK_WORDS && b.features.link_density() < 0.3;
+        if !rail.is_empty() && blocks[rail.end..end].iter().any(is_prose) {
+            break;
+        }
+        rail = index + 1..end;
+        let words: usize = blocks[rail.clone()].iter().map(|b| b.features.words).sum();
+        // A label printed over each entry ("More like this" under every teaser) heads no
+        // rail beyond its own row; an ad's label is printed over each ad.
+        let once = category == ADS_CATEGORY || repeated.get(&folded).is_none_or(|&n| n <= 1);
+        if words > HEADING_ROW_WORDS || !once || holders.peek().is_none() {
+            break;
+        }
+    }
+    if rail.is_empty() {
+        return None;
+    }
     let (chars, links) = blocks[rail.clone()].iter().fold((0, 0), |(c, l), b| {
         (c + b.features.chars, l + b.features.link_chars)
     });
-    ((links as f32) >= SECTION_LINK_SHARE * chars as f32).then_some(("related", folded, rail))
+    ((links as f32) >= SECTION_LINK_SHARE * chars as f32).then_some((category, folded, rail))
 }
 
 /// Categories of a label that, alone on its line, announces a list of links to other
@@ -1076,6 +1107,18 @@ impl Detector for ChromePhrases {
             // Prose words read so far: a chrome section follows a document; on a listing,
             // "Latest" or "Popular" heads the document itself.
             let mut prose_before = 0usize;
+            // How often each short line is printed (labels printed over each entry).
+            let mut short_lines: HashMap<String, usize> = HashMap::default();
+            for block in page.blocks {
+                if (1..=MAX_SECTION_HEADING_WORDS).contains(&block.features.words) {
+                    *short_lines.entry(fold(&block.text)).or_default() += 1;
+                }
+            }
+            // The last block judged under a section heading: an ad's label in the heading's
+            // row ("Customers also bought · Sponsored") adds nothing to it.
+            let mut sectioned_to = 0usize;
+            // Ads ("Sponsored") label rails on a page that is not a grid of offers.
+            let ads = !page.kinds.collection && page.kinds.products <= 1;
             for (index, block) in page.blocks.iter().enumerate() {
                 let is_prose = block.features.words >= PROSE_BLOCK_WORDS
                     && block.features.link_density() < 0.3;
@@ -1084,10 +1127,19 @@ impl Detector for ChromePhrases {
                     prose_before += block.features.words;
                 }
                 if !block.kind.is_heading() {
-                    if before >= SECTION_MIN_PROSE_BEFORE_SPECIFIC {
-                        if let Some((category, phrase, rail)) = label_over_rail(page.blocks, index)
-                        {
-                            for j in rail {
+                    // Other products ("Complete the look") follow a product's short
+                    // description as often as a long one, and an ad anything: their label
+                    // needs no prose before.
+                    let rail = label_over_rail(page.blocks, index, ads, &short_lines).filter(
+                        |(category, ..)| {
+                            before >= SECTION_MIN_PROSE_BEFORE_SPECIFIC
+                                || SECTION_CATEGORIES_ANYWHERE.contains(category)
+                                || *category == ADS_CATEGORY
+                        },
+                    );
+                    {
+                        if let Some((category, phrase, rail)) = rail {
+                            for j in rail.filter(|&j| j >= sectioned_to) {
                                 out.push(Verdict::new(
                                     j,
                                     Signal::Chrome,
@@ -1141,6 +1193,7 @@ impl Detector for ChromePhrases {
                 if !specific && (links as f32) < SECTION_LINK_SHARE * chars as f32 {
                     continue;
                 }
+                sectioned_to = sectioned_to.max(section.end);
                 for j in section {
                     out.push(Verdict::new(
                         j,
@@ -2206,6 +2259,76 @@ mod tests {
             texts,
             ["Bridge reopens after repairs", "Council meets on Friday"]
         );
+    }
+
+    /// The causes of the blocks judged under a label (not a heading) of `category`.
+    fn under_label(html: &str, category: &str) -> Vec<String> {
+        let prefix = format!("under the {category} label");
+        crate::detect::verdicts_on_html(&ChromePhrases, html, crate::detect::PageKinds::default())
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause.starts_with(&prefix))
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn a_rail_under_a_products_label_goes_without_prose_before_it() {
+        // A short product page: a name, a price, a line; then other products' links.
+        let html = "<main><h1>Walnut desk lamp</h1><p>$89</p><p>Warm light for late reading.</p>\
+             <div><div class='row'><div class='label'>Complete the look</div></div>\
+             <div class='row'><p><a href='/a'>Brass reading chair</a></p>\
+             <p><a href='/b'>Linen side table</a></p></div></div></main>";
+        assert_eq!(
+            under_label(html, "products"),
+            ["Brass reading chair", "Linen side table"]
+        );
+    }
+
+    #[test]
+    fn a_carousel_under_a_linked_sponsored_label_goes_up_to_the_next_heading() {
+        let html = "<main><h1>Trail kettle</h1><p>A steel kettle for two cups.</p>\
+             <div class='carousel'><div class='head'><a href='/adinfo'>Sponsored</a></div>\
+             <div class='cards'><p><a href='/x'>Camp stove with wind shield</a></p>\
+             <p><a href='/y'>Folding mug, set of two</a></p>\
+             <h2>Care of the kettle</h2><p>Rinse it after each use and let it dry open.</p>\
+             </div></div></main>";
+        assert_eq!(
+            under_label(html, "ads"),
+            ["Camp stove with wind shield", "Folding mug, set of two"]
+        );
+        // One word of another kind ("Related") labels no rail.
+        let related = html.replace("<a href='/adinfo'>Sponsored</a>", "Related");
+        assert!(under_label(&related, "related").is_empty());
+    }
+
+    #[test]
+    fn a_label_in_a_carousels_header_row_heads_the_cards_below_the_row() {
+        // The label shares its row with the carousel's pager; the cards are in the row's
+        // parent, under the row.
+        let carousel = |label: &str| {
+            format!(
+                "<main><h1>Trail kettle</h1><p>A steel kettle for two cups.</p>\
+                 <div class='carousel'><div class='head'><div class='col'>{label}</div>\
+                 <div class='col'><span>Page 1 of 2</span></div></div>\
+                 <div class='cards'><p><a href='/x'>Camp stove with wind shield</a></p>\
+                 <p><a href='/y'>Folding mug, set of two</a></p></div></div></main>"
+            )
+        };
+        assert_eq!(
+            under_label(&carousel("Complete the look"), "products"),
+            [
+                "Page 1 of 2",
+                "Camp stove with wind shield",
+                "Folding mug, set of two"
+            ]
+        );
+        // A label printed over each entry of a list heads its own row only (here a pager,
+        // no links: no rail).
+        let twice = carousel("Complete the look").replace(
+            "</main>",
+            "<div class='x'><div class='head'><div>Complete the look</div></div></div></main>",
+        );
+        assert!(under_label(&twice, "products").is_empty());
     }
 
     #[test]
