@@ -763,11 +763,14 @@ fn label_over_rail(
     let mut rail = index + 1..index + 1;
     while let Some(&holder) = holders.next() {
         // An ad's label heads its carousel only: a heading after it opens the page's own
-        // section.
+        // section, and the next ad's label (one over each card of a grid) the next ad.
         let end = blocks[index + 1..]
             .iter()
             .position(|b| {
-                !b.ancestors.contains(&holder) || category == ADS_CATEGORY && b.kind.is_heading()
+                !b.ancestors.contains(&holder)
+                    || category == ADS_CATEGORY
+                        && (b.kind.is_heading()
+                            || b.features.words == label.features.words && fold(&b.text) == folded)
             })
             .map_or(blocks.len(), |p| index + 1 + p);
         let is_prose =
@@ -2299,6 +2302,23 @@ mod tests {
         // One word of another kind ("Related") labels no rail.
         let related = html.replace("<a href='/adinfo'>Sponsored</a>", "Related");
         assert!(under_label(&related, "related").is_empty());
+    }
+
+    #[test]
+    fn an_ads_label_over_each_card_takes_its_own_card_only() {
+        let card = |title: &str| {
+            format!(
+                "<div class='card'><div><a href='/adinfo'>Sponsored</a></div>\
+                 <p><a href='/{title}'>{title}</a></p></div>"
+            )
+        };
+        let html = format!(
+            "<main><h1>Trail kettle</h1><p>A steel kettle for two cups.</p>\
+             <div class='grid'>{}{}</div></main>",
+            card("Camp stove"),
+            card("Folding mug")
+        );
+        assert_eq!(under_label(&html, "ads"), ["Camp stove", "Folding mug"]);
     }
 
     #[test]
