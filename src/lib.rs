@@ -486,7 +486,14 @@ impl Cleaner {
         if meta.language.is_none() {
             meta.language = language.code().map(str::to_string);
         }
-        keep_title_heading(&blocks, &mut decisions, &meta, declared.headline.as_deref());
+        keep_title_heading(
+            &blocks,
+            &mut decisions,
+            &meta,
+            declared.headline.as_deref(),
+            page.kinds,
+            &dom,
+        );
         fill_from_bylines(&blocks, &decisions, &mut meta);
         let mut dom_paths = if self.options.keep_dom_paths {
             blocks.iter().map(|b| dom_path(&dom, b)).collect()
@@ -729,12 +736,14 @@ fn dom_path(dom: &Dom, block: &Block) -> String {
 
 /// The page's title heading (h1/h2 matching the declared title) stays when it stands just
 /// before the kept text: it is the document's title even when it sits outside the content
-/// container.
+/// container. Its lead may stay with it ([`keep_title_lead`]).
 fn keep_title_heading(
     blocks: &[Block],
     decisions: &mut [Decision],
     meta: &Metadata,
     headline: Option<&str>,
+    kinds: metadata::PageKinds,
+    dom: &dom::Dom,
 ) {
     let Some(first_kept) = decisions.iter().position(|d| d.keep) else {
         return;
@@ -748,20 +757,22 @@ fn keep_title_heading(
     if titles.is_empty() {
         return;
     }
+    let is_title = |b: &Block| {
+        matches!(b.kind, BlockKind::Heading { level } if level <= 2) && {
+            let folded = detect::fold(&b.text);
+            !folded.is_empty()
+                && titles
+                    .iter()
+                    .any(|t| t == &folded || t.starts_with(&folded))
+        }
+    };
     let candidate = blocks[..first_kept]
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, b)| {
-            matches!(b.kind, BlockKind::Heading { level } if level <= 2) && {
-                let folded = detect::fold(&b.text);
-                !folded.is_empty()
-                    && titles
-                        .iter()
-                        .any(|t| t == &folded || t.starts_with(&folded))
-            }
-        });
-    if let Some((i, _)) = candidate {
+        .find(|(_, b)| is_title(b))
+        .map(|(i, _)| i);
+    if let Some(i) = candidate {
         decisions[i].keep = true;
         decisions[i].reasons.insert(
             0,
@@ -771,7 +782,135 @@ fn keep_title_heading(
             },
         );
     }
+    // The page's title, or its first-level heading, opening the kept text titles it too.
+    let opening = &blocks[first_kept];
+    let title = candidate.or_else(|| {
+        (is_title(opening) || opening.kind == (BlockKind::Heading { level: 1 }))
+            .then_some(first_kept)
+    });
+    if let Some(i) = title {
+        keep_title_lead(blocks, decisions, i, kinds, dom);
+    }
 }
+
+/// Class name parts of an element that holds a post (an article, a blog entry, a guide).
+const POST_CLASS_PARTS: &[&str] = &[
+    "article", "post", "blog", "hentry", "entry", "story", "guide", "news",
+];
+
+/// The lead under the title heading at `title` of a page that is no post (a shop
+/// category's intro, `<h1>Bread makers</h1><p>Bake your own loaves…</p>` in a hero banner
+/// over the grid): the paragraphs right after the title, in the title's own box, with no
+/// evidence against them but their place outside the region (and what the title's box
+/// holds against the title, which stays), stay with the title. A post's standfirst (a page
+/// declared an article, a title in an `<article>`, a `post` or `article__header` box, or
+/// in a box with a byline) is no part of its body.
+fn keep_title_lead(
+    blocks: &[Block],
+    decisions: &mut [Decision],
+    title: usize,
+    kinds: metadata::PageKinds,
+    dom: &dom::Dom,
+) {
+    if kinds.article {
+        return;
+    }
+    let ancestors = &blocks[title].ancestors;
+    let in_post = ancestors.iter().any(|&a| {
+        let node = dom.node(a);
+        node.local_name()
+            .is_some_and(|t| *t == html5ever::local_name!("article"))
+            || node.attr("class").is_some_and(|c| {
+                c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                    .any(|p| POST_CLASS_PARTS.iter().any(|w| p.eq_ignore_ascii_case(w)))
+            })
+    });
+    let Some(&holder) = ancestors.len().checked_sub(2).map(|k| &ancestors[k]) else {
+        return;
+    };
+    // A byline in the title's box (a date, an author, a reading time) makes it a post's
+    // header.
+    let byline_box = |a: dom::NodeId| {
+        dom.node(a).attr("class").is_some_and(|c| {
+            name_words(c).any(|w| BYLINE_CLASS_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
+        })
+    };
+    let bylined = blocks.iter().zip(decisions.iter()).any(|(b, d)| {
+        b.ancestors
+            .iter()
+            .position(|&a| a == holder)
+            .is_some_and(|at| {
+                d.reasons.iter().any(|r| r.detector == "byline")
+                    || detect::byline::is_date_line(b)
+                    || b.ancestors[at + 1..].iter().any(|&a| byline_box(a))
+            })
+    });
+    if in_post || bylined {
+        return;
+    }
+    // What the detectors hold against the title (its box's name) is no evidence against
+    // its lead either.
+    let against_title: Vec<Reason> = decisions[title].reasons.clone();
+    for k in title + 1..blocks.len() {
+        let (b, d) = (&blocks[k], &decisions[k]);
+        let only_outside = d.reasons.iter().all(|r| {
+            r.detector == "text-density"
+                || (r.detector == "decide" && r.cause == OUTSIDE_REGION)
+                || against_title.contains(r)
+        });
+        if d.keep
+            || !b.ancestors.contains(&holder)
+            || b.kind != BlockKind::Paragraph
+            || !only_outside
+            || b.features.link_density() >= 0.3
+            || b.features.words < TITLE_LEAD_MIN_WORDS
+            || b.features.stopword_density() < TITLE_LEAD_MIN_STOPWORDS
+            // A sentence opens with no small letter (a line of tags, `full-ev-cars …`, does).
+            || b.text.trim_start().chars().next().is_some_and(char::is_lowercase)
+        {
+            break;
+        }
+        decisions[k].keep = true;
+        decisions[k].reasons.insert(
+            0,
+            Reason {
+                detector: "decide",
+                cause: "the lead under the page's title".to_string(),
+            },
+        );
+    }
+}
+
+/// Words of a class name that call its element a post's byline.
+const BYLINE_CLASS_WORDS: &[&str] = &["date", "author", "byline", "time"];
+
+/// The words of a class attribute, split at separators and where a small letter meets a
+/// capital (`dateAndAuthor` → `date`, `And`, `Author`).
+fn name_words(class: &str) -> impl Iterator<Item = &str> {
+    let mut words = Vec::new();
+    for token in class.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let bytes = token.as_bytes();
+        let mut start = 0;
+        for i in 1..bytes.len() {
+            if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+                words.push(&token[start..i]);
+                start = i;
+            }
+        }
+        words.push(&token[start..]);
+    }
+    words.into_iter().filter(|w| !w.is_empty())
+}
+
+/// Fewest words of a title's lead ([`keep_title_lead`]).
+const TITLE_LEAD_MIN_WORDS: usize = 5;
+
+/// Fewest stopwords, as a share of its words, of a title's lead: a line of tags or names
+/// is none.
+const TITLE_LEAD_MIN_STOPWORDS: f32 = 0.1;
+
+/// The cause a block outside the main region is noted with (see `decide`).
+const OUTSIDE_REGION: &str = "outside the main content region";
 
 /// Whether a character edging a byline field is spacing or a separator the byline shares
 /// with its neighbours (`Ann Lee ·` before `5 min read`), not part of the name or date.
@@ -892,5 +1031,72 @@ mod tests {
         let doc = Cleaner::default().clean_html(&html, None);
         assert_eq!(doc.title_heading(), None);
         assert_eq!(doc.body_text(), doc.to_text());
+    }
+
+    /// A shop's category page: a hero box with the title and its intro (`hero` is the
+    /// class of the box), a column of filters, then the grid of products in `<main>`.
+    fn category_page(hero: &str) -> String {
+        let card = |n: usize| {
+            format!(
+                "<li class=card><a href=/p/{n}><h3>Oak kettle stand model {n}</h3></a>\
+                 <p>Solid oak stand for a stovetop kettle, oiled finish, size {n}</p>\
+                 <p>$4{n}.00</p></li>"
+            )
+        };
+        let cards: String = (1..=12).map(card).collect();
+        let filters: String = (1..=8)
+            .map(|n| format!("<li><a href=/f/{n}>Filter {n}</a></li>"))
+            .collect();
+        format!(
+            "<html><head><title>Kettle stands | Oak and Iron</title></head><body>\
+             <nav><a href=/>Home</a> <a href=/shop>Shop</a> <a href=/about>About</a></nav>\
+             <div class={hero}><h1>Kettle stands</h1>\
+             <p>Every stand we make is cut from one board of oak and oiled by hand.</p></div>\
+             <aside><ul>{filters}</ul></aside><main><ul class=grid>{cards}</ul></main>\
+             </body></html>"
+        )
+    }
+
+    #[test]
+    fn the_intro_under_a_category_title_stays_with_it() {
+        let text = Cleaner::default()
+            .clean_html(&category_page("hero"), None)
+            .to_text();
+        assert!(text.contains("Kettle stands"), "{text}");
+        assert!(text.contains("cut from one board of oak"), "{text}");
+        assert!(text.contains("Oak kettle stand model 3"), "{text}");
+        // Not a paragraph in another box after the title's.
+        let apart = category_page("hero").replace("</h1>", "</h1></div><div class=hero>");
+        let text = Cleaner::default().clean_html(&apart, None).to_text();
+        assert!(!text.contains("cut from one board of oak"), "{text}");
+    }
+
+    #[test]
+    fn a_posts_standfirst_does_not_stay_with_its_title() {
+        // The title's box is a post's header, or holds a byline.
+        for hero in ["post-header", "article__header"] {
+            let text = Cleaner::default()
+                .clean_html(&category_page(hero), None)
+                .to_text();
+            assert!(
+                !text.contains("cut from one board of oak"),
+                "{hero}: {text}"
+            );
+        }
+        let bylined = category_page("hero").replace(
+            "<h1>",
+            "<div class=postDate>Updated by the workshop team</div><h1>",
+        );
+        let text = Cleaner::default().clean_html(&bylined, None).to_text();
+        assert!(!text.contains("cut from one board of oak"), "{text}");
+    }
+
+    #[test]
+    fn class_names_split_into_words_at_separators_and_capitals() {
+        let words: Vec<&str> = name_words("styles_dateAndAuthor__x1 hero-box").collect();
+        assert_eq!(
+            words,
+            ["styles", "date", "And", "Author", "x1", "hero", "box"]
+        );
     }
 }

@@ -405,7 +405,8 @@ pub(crate) fn names_screen_reader_text(token: &str) -> bool {
         }
         (first, second) = (second, word);
     }
-    false
+    // Foundation's `show-for-sr` (`u-show-for-sr`): shown for screen readers only.
+    is(first, "for") && is(second, "sr")
 }
 
 /// Whether a text node is the only child of an element of its own that is not code (a
@@ -1520,6 +1521,8 @@ mod tests {
             "VisuallyHidden_visuallyHidden__Bw",
             "bose-screenReaderText",
             "v-visible-sr",
+            "show-for-sr",
+            "u-show-for-sr",
         ] {
             assert!(names_screen_reader_text(name), "{name}");
         }
@@ -1529,6 +1532,8 @@ mod tests {
             "sronly",
             "dropdown-screenReader",
             "srcset",
+            "show-for-sr-focus",
+            "sr-hidden",
         ] {
             assert!(!names_screen_reader_text(name), "{name}");
         }
