@@ -1713,6 +1713,7 @@ pub fn decide(
             &mut keep,
             &mut reasons,
         );
+        keep_repeated_labels_of_kept_text(blocks, &mut keep, &mut reasons);
     }
 
     let mut decisions = Vec::with_capacity(n);
@@ -1733,6 +1734,90 @@ pub fn decide(
         });
     }
     decisions
+}
+
+/// Most words of a label ending in a colon that [`keep_repeated_labels_of_kept_text`] keeps.
+const REPEATED_LABEL_WORDS: usize = 8;
+
+/// How a quote's attribution ends ("Ana said:", "Ana wrote:"): the label of a quoted
+/// post, not of the text that follows.
+const QUOTE_ATTRIBUTION_ENDINGS: &[&str] = &[
+    "said:",
+    "wrote:",
+    "says:",
+    "writes:",
+    "schrieb:",
+    "escribió:",
+    "a écrit :",
+    "a écrit:",
+    "ha scritto:",
+];
+
+/// A short label ending in a colon ("Advantages:", "Deliverables include:") that went only
+/// for being printed several times on the page goes back when the text right after it is
+/// kept: each of a page's reviewed items or packages has its own "Advantages:" over its
+/// own list, and a label repeats with the entries it introduces. Quote attributions
+/// ("Ana wrote:") and template keys (`breadcrumb_1:`) stay out.
+fn keep_repeated_labels_of_kept_text(
+    blocks: &[Block],
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+) {
+    // Texts the page keeps, and its titles (`<h1>`), folded: a heading with such a copy
+    // (the page's title, again in capitals over its first section) is printed already.
+    let mut kept: Option<std::collections::HashSet<String>> = None;
+    for i in 0..blocks.len().saturating_sub(1) {
+        if keep[i] || !keep[i + 1] || matches!(blocks[i + 1].kind, BlockKind::Quote) {
+            continue;
+        }
+        if reasons[i].is_empty()
+            || !reasons[i]
+                .iter()
+                .all(|(_, r)| r.detector == "repeated-in-page")
+        {
+            continue;
+        }
+        let text = blocks[i].text.trim();
+        let words = text.split_whitespace().count();
+        // A heading between kept text heads the section after it, as a label does: each
+        // reviewed item's "Pros" and "Cons".
+        let heading = heading_level(&blocks[i]) >= 2
+            && heading_level(&blocks[i]) <= 6
+            && i > 0
+            && keep[i - 1]
+            && heading_level(&blocks[i + 1]) > heading_level(&blocks[i])
+            && blocks[i].features.link_chars == 0
+            && blocks[i].text.chars().any(char::is_alphabetic);
+        if !(heading || text.ends_with(':') || text.ends_with('：'))
+            || !(1..=REPEATED_LABEL_WORDS).contains(&words)
+            || text.contains('_')
+            || text.contains('\n')
+        {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        if QUOTE_ATTRIBUTION_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+            continue;
+        }
+        let kept = kept.get_or_insert_with(|| {
+            blocks
+                .iter()
+                .zip(keep.iter())
+                .filter(|(b, &k)| k || b.kind == (BlockKind::Heading { level: 1 }))
+                .map(|(b, _)| b.text.trim().to_lowercase())
+                .collect()
+        });
+        if heading && kept.contains(&lower) {
+            continue;
+        }
+        overrule(
+            keep,
+            reasons,
+            i,
+            true,
+            "a repeated label of the kept text after it",
+        );
+    }
 }
 
 /// The element that holds a heading's section: the deepest ancestor of block `i` (its own
@@ -1841,6 +1926,17 @@ fn drop_headings_of_dropped_sections(
         let followed_in_parent =
             i + 1 < blocks.len() && parent.is_some_and(|p| blocks[i + 1].ancestors.contains(&p));
         if titles_next && !followed_in_parent {
+            continue;
+        }
+        // A plain line right under a dropped byline or date line is the body of the post
+        // that line heads (a one-line reply under its author and date), not a title: a title
+        // stands over its byline.
+        if !heading
+            && i > 0
+            && !keep[i - 1]
+            && !blocks[i].text.contains(':')
+            && reasons[i - 1].iter().any(|(_, r)| r.detector == "byline")
+        {
             continue;
         }
         // A title line's section may hold other title lines (a column of boxes, each a
@@ -3146,6 +3242,64 @@ mod tests {
         );
         let text = crate::clean_html(&html);
         assert!(text.contains("Counted with four river trusts"), "{text}");
+    }
+
+    #[test]
+    fn a_one_line_reply_under_its_dropped_date_line_stays() {
+        let post = |n: usize| {
+            format!(
+                "<div class='post'><div class='meta'>rivermouse{n} 2 years ago#{n}</div><p>\
+                 Reply {n} says the river otters of the valley build their dens along the \
+                 banks and raise their young in spring.</p></div>"
+            )
+        };
+        let posts: String = (1..6).map(post).collect();
+        let html = format!(
+            "<html><body><h1>Otters of the valley</h1><div class='posts'>{posts}\
+             <div class='post'><div class='meta'>rivermouse 2 years ago#6</div>\
+             <p>Come on otter festival</p><div class='signature'>Walking the long trails \
+             since the spring</div></div></div></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Reply 5"), "{text}");
+        assert!(text.contains("Come on otter festival"), "{text}");
+    }
+
+    #[test]
+    fn repeated_labels_and_headings_of_kept_text_stay() {
+        let dom = crate::dom::Dom::parse(
+            "<p>Advantages:</p><p>The maps are drawn by hand and show every den.</p>\
+             <h3>Drawbacks</h3><p>The book is heavy to carry on long walks.</p>\
+             <p>Ana wrote:</p><p>I carried it all the way to the ford.</p>\
+             <p>Order now</p><p>The guide ships within two days of the order.</p>",
+        );
+        let blocks = crate::blocks::html::blocks_from_dom(&dom);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.trim()).collect();
+        let at = |t: &str| texts.iter().position(|x| *x == t).expect(t);
+        let labels = [at("Advantages:"), at("Drawbacks"), at("Ana wrote:")];
+        let mut keep = vec![true; blocks.len()];
+        let mut reasons: Vec<Vec<(f32, super::Reason)>> = vec![Vec::new(); blocks.len()];
+        let repeated = super::Reason {
+            detector: "repeated-in-page",
+            cause: "occurs 3 times on the page".to_string(),
+        };
+        for &i in &labels {
+            keep[i] = false;
+            reasons[i].push((0.9, repeated.clone()));
+        }
+        // A line dropped for another reason stays dropped.
+        let order = at("Order now");
+        keep[order] = false;
+        reasons[order].push((
+            0.9,
+            super::Reason {
+                detector: "chrome-phrase",
+                cause: "is the shop phrase".to_string(),
+            },
+        ));
+        super::keep_repeated_labels_of_kept_text(&blocks, &mut keep, &mut reasons);
+        assert!(keep[labels[0]] && keep[labels[1]], "{texts:?} {keep:?}");
+        assert!(!keep[labels[2]] && !keep[order], "{texts:?} {keep:?}");
     }
 
     #[test]

@@ -61,6 +61,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "aria-labelledby",
     "aria-multiselectable",
     "class",
+    "component",
     "content",
     "data-author",
     "datetime",

@@ -532,6 +532,16 @@ const USER_SECTION_WEIGHT: f32 = 0.85;
 /// each entry of a listing is not a comment section).
 const MIN_SECTION_WORDS: usize = 12;
 
+/// Whether `text` opens with the label "Comments:" or "Comment:" (any case): a field
+/// named so, whose value follows on the same line.
+fn opens_with_comments_label(text: &str) -> bool {
+    let text = text.trim_start();
+    ["comments:", "comment:"].iter().any(|label| {
+        text.get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+    })
+}
+
 /// Words of prose outside comment sections from which a page may have a document of its
 /// own, so that its comment section is chrome even when the comments outweigh it (unless
 /// the page is a thread under a short post, see [`is_thread`]).
@@ -607,6 +617,10 @@ impl SectionSurvey {
 /// Words in one section, its kind and name, and the element that holds it.
 struct SectionStats {
     words: usize,
+    /// Blocks in the section.
+    blocks: usize,
+    /// Whether its first block opens with the label "Comments:" (see [`opens_with_comments_label`]).
+    labelled: bool,
     kind: UserSection,
     name: String,
     parent: Option<NodeId>,
@@ -637,6 +651,8 @@ impl SectionSurvey {
                                 a,
                                 SectionStats {
                                     words: 0,
+                                    blocks: 0,
+                                    labelled: false,
                                     kind,
                                     name,
                                     parent: depth.checked_sub(1).map(|d| block.ancestors[d]),
@@ -649,7 +665,11 @@ impl SectionSurvey {
                 }
                 if named[a as usize] == SECTION {
                     if let Some(stats) = sections.get_mut(&a) {
+                        if stats.blocks == 0 {
+                            stats.labelled = opens_with_comments_label(&block.text);
+                        }
                         stats.words += block.features.words;
+                        stats.blocks += 1;
                     }
                     section = Some(a);
                     break;
@@ -729,7 +749,9 @@ impl UserSections {
             .filter(|s| s.kind == UserSection::Comments && s.words >= MIN_SECTION_WORDS)
             .count();
         let is_chrome = |s: &SectionStats| {
-            if s.words < MIN_SECTION_WORDS {
+            // A single line "Comments: 12 pages, 3 figures" is a field of an entry (an
+            // author's remark on a paper), not readers' comments.
+            if s.words < MIN_SECTION_WORDS || (s.blocks == 1 && s.labelled) {
                 return false;
             }
             match s.kind {
@@ -1736,6 +1758,11 @@ fn is_taxonomy_label(token: &str) -> bool {
         .any(|p| token.len() > p.len() && token.starts_with(p))
 }
 
+/// Classes that hide an element only until its entrance animation plays, when it scrolls
+/// into view: Elementor's `elementor-invisible`, which its script removes. The element is
+/// seen.
+const ANIMATION_WAIT_CLASSES: &[&str] = &["elementor-invisible"];
+
 /// Last words of class names that say what an element may do or has (a product card's
 /// `subscription-eligible`, `sharing-enabled`): a state of the element, not what it is.
 const STATE_SUFFIXES: &[&str] = &["eligible", "enabled"];
@@ -1968,6 +1995,9 @@ struct ElementFacts<'a> {
     template_branch: bool,
     /// Whether the page is declared a discussion, whose posts are often named comments.
     discussion: bool,
+    /// Its `component` attribute: NodeBB names the parts of a post with it
+    /// (`component="post/signature"`).
+    component: Option<&'a str>,
     /// Its `style`, `role`, `class` and `id` attributes.
     style: Option<&'a str>,
     role: Option<&'a str>,
@@ -2002,6 +2032,7 @@ impl<'a> ElementFacts<'a> {
             radio_group: is_radio_group(dom, id, held.unwrap_or(0)),
             template_branch: is_template_branch(node),
             discussion,
+            component: node.attr("component"),
             style: node.attr("style"),
             role: node
                 .attr("role")
@@ -2308,6 +2339,10 @@ const HIDDEN_FROM_EVERY_READER_WEIGHT: f32 = 0.9;
 /// Weight of the judgement on an element labelled as a picture ([`depicted_by_label`]).
 const DEPICTION_WEIGHT: f32 = 0.9;
 
+/// The class of the table of a section's settings on Adobe's Edge Delivery pages, which
+/// the page's script reads and removes.
+const SECTION_SETTINGS_CLASS: &str = "section-metadata";
+
 /// Judges one element by its tag, role and class/id names.
 /// The judgement on an element one of whose class names (whole, as written) `names` picks
 /// out: beside the document, as `what` ("a member's signature").
@@ -2358,6 +2393,21 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
         return Some(ElementJudgement {
             weight: TEMPLATE_BRANCH_WEIGHT,
             cause: "a conditional branch of a script's template (v-if)".to_string(),
+        });
+    }
+    // Adobe's Edge Delivery pages write each section's settings as a table of `<div>`s
+    // (`section-metadata`: "Style", "two-column") that the page's script reads and
+    // removes: nobody ever sees it.
+    if facts
+        .class
+        .is_some_and(|c| c.split_whitespace().any(|t| t == SECTION_SETTINGS_CLASS))
+        && !is_wrapper
+    {
+        return Some(ElementJudgement {
+            weight: TEMPLATE_BRANCH_WEIGHT,
+            cause: format!(
+                "inside <{tag}> named \"{SECTION_SETTINGS_CLASS}\" (a section's settings)"
+            ),
         });
     }
     if let Some(picture) = facts.depicts.filter(|_| !is_wrapper) {
@@ -2425,6 +2475,17 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
                 cause: format!("inside role=\"{role}\""),
             });
         }
+    }
+    // NodeBB names the parts of a post with a `component` attribute: its member's
+    // signature is `post/signature`.
+    if let Some(component) = facts
+        .component
+        .filter(|c| c.rsplit('/').next().is_some_and(names_signature))
+    {
+        return Some(ElementJudgement {
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
+            cause: format!("inside <{tag}> component \"{component}\" (a member's signature)"),
+        });
     }
     let mut names = String::new();
     for v in [facts.class, facts.id].into_iter().flatten() {
@@ -2582,6 +2643,7 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             || is_builder_wrapper(t)
             || names_listing_header(t)
             || names_a_state(t)
+            || ANIMATION_WAIT_CLASSES.contains(t)
             || ((shown_at_some_width || facts.panel) && is_hiding_word(t))
             || (facts.panel && is_hiding_class(t))
             // On a forum thread the posts are named comments (`comment-body`,
@@ -3479,6 +3541,73 @@ mod tests {
         );
         assert!(!names_signature("fa-file-signature"));
         assert!(names_signature("signaturecontainer"));
+    }
+
+    #[test]
+    fn a_nodebb_signature_component_is_chrome() {
+        let v = verdicts_on(
+            "<h1>Which tent for the Pyrenees?</h1><div component='post/content'><p>Mine held \
+             up well above the lakes, but I pitched it behind rocks every evening.</p></div>\
+             <div component='post/signature' class='text-xs mt-2'><p>Walking the long trails \
+             since the spring of the year the old bridge fell.</p></div>",
+            true,
+            false,
+        );
+        assert!(
+            v.iter()
+                .any(|(t, c)| t.starts_with("Walking") && c.contains("signature")),
+            "{v:?}"
+        );
+        assert!(v.iter().all(|(t, _)| !t.starts_with("Mine")), "{v:?}");
+    }
+
+    #[test]
+    fn a_sections_settings_table_is_chrome() {
+        let v = verdicts(
+            "<main><div><div class='section-metadata'><div><div>Style</div>\
+             <div>two-column</div></div></div><h1>Otter tours</h1><p>Walk the river banks \
+             with our guides and watch the otters at dusk from the hides.</p></div></main>",
+        );
+        assert!(
+            v.iter()
+                .any(|(t, c)| t == "two-column" && c.contains("section's settings")),
+            "{v:?}"
+        );
+        assert!(v.iter().all(|(t, _)| !t.starts_with("Walk")), "{v:?}");
+    }
+
+    #[test]
+    fn a_widget_waiting_for_its_entrance_animation_is_seen() {
+        let page = format!(
+            "<h1>Otter tours</h1>{ARTICLE_BODY}<div class='elementor-widget \
+             elementor-invisible'><p>Walk the river banks with our guides and watch the \
+             otters at dusk from the hides along the water.</p></div>"
+        );
+        let v = verdicts(&page);
+        assert!(v.iter().all(|(t, _)| !t.starts_with("Walk")), "{v:?}");
+    }
+
+    #[test]
+    fn a_comments_field_of_a_listing_entry_is_no_comment_section() {
+        let entry = |n: usize| {
+            format!(
+                "<dt>[{n}] Paper {n}</dt><dd><div class='list-title'>Title: Counting otters \
+                 in the river valley with drones, part {n}</div><div class='list-comments'>\
+                 Comments: 12 pages, 4 figures, accepted at the spring workshop on river \
+                 wildlife and the counting of otters</div></dd>"
+            )
+        };
+        let page = format!(
+            "<h1>Recent papers</h1>{ARTICLE_BODY}{ARTICLE_BODY}<dl>{}</dl>",
+            (0..4).map(entry).collect::<String>()
+        );
+        let v = verdicts(&page);
+        assert!(
+            v.iter().all(|(_, c)| !c.contains("comment section")),
+            "{v:?}"
+        );
+        assert!(opens_with_comments_label("Comments: 12 pages"));
+        assert!(!opens_with_comments_label("Commentators agree"));
     }
 
     #[test]
