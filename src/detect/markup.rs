@@ -390,6 +390,15 @@ impl Detector for MarkupSemantics {
             cause: "a fact of a poster's profile (a short term or value of a <dl>)".to_string(),
         };
         let reads_as_article = undeclared_article(page);
+        let linked_cards = if page.kinds.article || reads_as_article {
+            linked_cards(page, dom, total)
+        } else {
+            Vec::new()
+        };
+        let linked_card = ElementJudgement {
+            weight: BESIDE_THE_DOCUMENT_WEIGHT,
+            cause: "inside a card wrapped in one link (a heading and its pitch)".to_string(),
+        };
         // The <header> elements that hold a <nav> and no first-level heading: a site's header
         // (its menu, its account links), even where the page wraps everything in <main>.
         let mut site_headers = rustc_hash::FxHashSet::default();
@@ -465,6 +474,12 @@ impl Detector for MarkupSemantics {
                     }
                 }
             }
+            if found.is_none_or(|f| f.weight < linked_card.weight)
+                && !linked_cards.is_empty()
+                && block.ancestors.iter().any(|&a| linked_cards[a as usize])
+            {
+                found = Some(&linked_card);
+            }
             if let Some(section) = user_sections.chrome_section_of(index) {
                 if found.is_none_or(|f| f.weight <= USER_SECTION_WEIGHT) {
                     found = Some(section);
@@ -493,6 +508,51 @@ impl Detector for MarkupSemantics {
             }
         }
     }
+}
+
+/// Fewest words beside the heading of a card wrapped in one link for it to be a pitch (a
+/// teaser's title with its one-line summary, or a banner's heading over its selling points).
+const LINKED_CARD_MIN_WORDS: usize = 5;
+
+/// Largest share, in percent, of the page's text a card wrapped in one link may hold: more
+/// is a document that a site wrapped in a link.
+const LINKED_CARD_MAX_SHARE: usize = 20;
+
+/// Per node id, whether the element is a link (`<a>`) that wraps a card: a heading and
+/// other text under it ([`LINKED_CARD_MIN_WORDS`] or more). In an article a whole box
+/// that is one link (a course's banner, a guide's download card, another post's teaser) is
+/// a pitch set into the text: the article's own headings and paragraphs are not links.
+fn linked_cards(page: &Page<'_>, dom: &Dom, total: usize) -> Vec<bool> {
+    let n = dom.nodes.len();
+    let mut headings = vec![0u16; n];
+    let mut words = vec![0usize; n];
+    let mut chars = vec![0usize; n];
+    let mut any = false;
+    for block in page.blocks {
+        let heading = block.kind.is_heading();
+        for &a in &block.ancestors {
+            if dom.node(a).local_name() != Some(&local_name!("a")) {
+                continue;
+            }
+            any = true;
+            chars[a as usize] += block.features.chars;
+            if heading {
+                headings[a as usize] += 1;
+            } else {
+                words[a as usize] += block.features.words;
+            }
+        }
+    }
+    if !any {
+        return Vec::new();
+    }
+    (0..n)
+        .map(|i| {
+            headings[i] > 0
+                && words[i] >= LINKED_CARD_MIN_WORDS
+                && chars[i] * 100 < total * LINKED_CARD_MAX_SHARE
+        })
+        .collect()
 }
 
 /// Whether `node` has the ARIA role `role` (compared without case or surrounding spaces).
@@ -4116,6 +4176,37 @@ mod tests {
         assert!(v[0].1.contains("carousel"), "{v:?}");
         // On other pages (a service page's testimonials) carousels are left to the rest.
         assert!(verdicts(&page).is_empty());
+    }
+
+    #[test]
+    fn a_card_wrapped_in_one_link_on_an_article_page_is_chrome() {
+        let card = "<a href='/academy/tram-course'><div class='b1'><h3>Master tram planning</h3>\
+                    <ul><li>Learn for free</li><li>Expert teachers</li><li>Real cases</li></ul>\
+                    <p>Our course walks you through every step of a tram project.</p></div></a>";
+        let page = format!("<article>{ARTICLE_BODY}{card}{ARTICLE_BODY}</article>");
+        let v = verdicts_of_page(&page, false, false, true);
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Master tram planning",
+                "Learn for free",
+                "Expert teachers",
+                "Real cases",
+                "Our course walks you through every step of a tram project."
+            ],
+            "{v:?}"
+        );
+        assert!(v
+            .iter()
+            .all(|(_, cause)| cause.contains("wrapped in one link")));
+        // On other pages (a service's grid of linked feature cards) the cards may be the
+        // document.
+        assert!(verdicts(&page).is_empty());
+        // A linked heading alone, or with a word or two under it, is a title, not a pitch.
+        let title = "<a href='/trams'><h3>Trams of the city</h3><p>By Ana</p></a>";
+        let page = format!("<article>{ARTICLE_BODY}{title}{ARTICLE_BODY}</article>");
+        assert!(verdicts_of_page(&page, false, false, true).is_empty());
     }
 
     #[test]
