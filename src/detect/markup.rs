@@ -1856,20 +1856,29 @@ fn names_listing_header(token: &str) -> bool {
 
 /// Class-name prefixes of page builders and CMS layout systems that wrap every element,
 /// content and chrome alike (`elementor-widget-container`, `hs_cos_wrapper_widget`,
-/// Amazon's `celwidget`): the word "widget" in them says nothing.
+/// HubSpot's `widget-span widget-type-cell` layout cells, Amazon's `celwidget`): the word
+/// "widget" in them says nothing.
 fn is_builder_wrapper(token: &str) -> bool {
     const PREFIXES: &[&str] = &[
         "elementor-widget",
         "elementor-element",
         "elementor-cta",
         "hs_cos_wrapper",
+        "widget-span",
+        "widget-type-",
         "et_pb_",
         "wp-block-",
         "vc_",
         "fl-module",
         "celwidget",
+        // Bootstrap 3's off-canvas layout row, around the main column and its sidebar.
+        "row-offcanvas",
     ];
     PREFIXES.iter().any(|p| token.starts_with(p))
+        // HubSpot's module ids (`widget_1753110382057`).
+        || token
+            .strip_prefix("widget_")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A widget named as a set of tabs (`widgetTabbed`, `tabbedWidgetNarrow`, lowercased):
@@ -3406,6 +3415,21 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].0, "Free returns on every order");
+    }
+
+    #[test]
+    fn layout_cells_named_widget_and_off_canvas_rows_are_not_chrome() {
+        let v = verdicts(
+            "<div class='row-offcanvas row-offcanvas-left'><div class='col-main'>\
+             <p>Clinic hours are longer in the winter months this year.</p></div>\
+             <div class='span12 widget-span widget-type-cell dnd-column'>\
+             <p>Our teams plan each rollout with the people who run it.</p></div>\
+             <section id='widget_1712345678901' class='faq-section'>\
+             <p>Questions about billing go to the office on the first floor.</p></section>\
+             <div class='widget'><p>Latest posts from the blog</p></div></div>",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Latest posts from the blog");
     }
 
     #[test]

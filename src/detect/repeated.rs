@@ -878,12 +878,20 @@ fn in_separate_cards(page: &Page<'_>, dom: &Dom, indices: &[usize]) -> bool {
         return false;
     }
     let mut cards = Vec::with_capacity(paths.len());
-    for path in &paths {
+    for (path, &i) in paths.iter().zip(indices) {
         let Some(&card) = path.get(common) else {
             return false;
         };
-        // The card must hold more than the label itself.
-        if path.len() <= common + 1 {
+        // The card must hold more than the label itself: an element of its own around
+        // the label, or, for a linked title that is the card's own inline text (`<li><a>
+        // Name</a><div>$20</div></li>`), the next block.
+        if path.len() <= common + 1
+            && !(page.blocks[i].features.link_density() >= 0.5
+                && page
+                    .blocks
+                    .get(i + 1)
+                    .is_some_and(|next| next.ancestors.contains(&card)))
+        {
             return false;
         }
         cards.push(card);
@@ -1548,6 +1556,31 @@ mod tests {
             row("Green / 40L")
         ));
         assert!(v.contains(&"Blue / 40L".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn linked_names_that_are_their_cards_inline_text_are_items_a_caption_is_not() {
+        let card = |name: &str| {
+            format!(
+                "<li class='tile'><a href='/p/{name}'>{name}</a><div class='price'>$900</div></li>"
+            )
+        };
+        let v = repeated(&format!(
+            "<ul class='grid'>{}{}{}</ul>",
+            card("Ridge Kayak 140"),
+            card("Ridge Kayak 145"),
+            card("Harbor Canoe")
+        ));
+        assert!(!v.iter().any(|t| t.starts_with("Ridge Kayak")), "{v:?}");
+        let listing = |file: &str| {
+            format!("<div class='listing'>Filename: {file}<pre>fn main() {{}}</pre></div>")
+        };
+        let v = repeated(&format!(
+            "<div class='chapter'>{}{}</div>",
+            listing("src/main.rs"),
+            listing("src/main.rs")
+        ));
+        assert!(v.iter().any(|t| t.starts_with("Filename")), "{v:?}");
     }
 
     #[test]
