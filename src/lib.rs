@@ -771,7 +771,20 @@ fn keep_title_heading(
         .enumerate()
         .rev()
         .find(|(_, b)| is_title(b))
-        .map(|(i, _)| i);
+        .map(|(i, _)| i)
+        // Kept text before it (an embedded post over a shop's item) leaves the page's
+        // first-level title where the region rule alone dropped it.
+        .or_else(|| {
+            blocks.iter().zip(decisions.iter()).position(|(b, d)| {
+                b.kind == (BlockKind::Heading { level: 1 })
+                    && is_title(b)
+                    && !d.keep
+                    && d.reasons.iter().all(|r| {
+                        (r.detector == "decide" && r.cause == OUTSIDE_REGION)
+                            || r.detector == "text-density"
+                    })
+            })
+        });
     if let Some(i) = candidate {
         decisions[i].keep = true;
         decisions[i].reasons.insert(
@@ -1000,6 +1013,53 @@ mod tests {
         new breakwater, and most of the members spoke in favour of building it before winter.</p>\
         <p>Work would start in the spring, the engineer said, once the stone had been delivered \
         from the quarry on the far side of the bay and the old pier had been taken down.</p>";
+
+    #[test]
+    fn a_first_level_title_after_kept_text_stays_when_only_the_region_dropped_it() {
+        let html = "<html><body><blockquote><p>Embedded post about the pan.</p></blockquote>\
+                    <h1>Cast iron pan, 12 inch</h1><p>$30</p>\
+                    <h1>Cast iron pan, 12 inch</h1></body></html>";
+        let dom = Dom::parse_document(html, None).expect("parses");
+        let blocks = blocks::html::blocks_from_dom(&dom);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.trim()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Embedded post about the pan.",
+                "Cast iron pan, 12 inch",
+                "$30",
+                "Cast iron pan, 12 inch"
+            ]
+        );
+        let dropped = |detector: &'static str, cause: &str| Decision {
+            keep: false,
+            class: decide::BlockClass::Bad,
+            reasons: vec![Reason {
+                detector,
+                cause: cause.to_string(),
+            }],
+        };
+        let mut decisions = vec![
+            Decision {
+                keep: true,
+                class: decide::BlockClass::Good,
+                reasons: Vec::new(),
+            },
+            dropped("markup", "inside <nav>"),
+            dropped("decide", OUTSIDE_REGION),
+            dropped("decide", OUTSIDE_REGION),
+        ];
+        let meta = Metadata {
+            title: Some("Cast iron pan, 12 inch : Oak and Iron".to_string()),
+            ..Default::default()
+        };
+        let kinds = metadata::PageKinds::default();
+        keep_title_heading(&blocks, &mut decisions, &meta, None, kinds, &dom);
+        // The first copy has evidence of its own against it; the region alone dropped the
+        // second, which stays.
+        let kept: Vec<bool> = decisions.iter().map(|d| d.keep).collect();
+        assert_eq!(kept, [true, false, false, true]);
+    }
 
     #[test]
     fn body_text_leaves_out_the_title_heading_and_only_it() {

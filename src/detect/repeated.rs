@@ -422,6 +422,19 @@ impl Detector for RepeatedInPage {
                 if block.kind.is_heading() && !linked(index) && indices.iter().any(|&o| linked(o)) {
                     continue;
                 }
+                // A heading of the page whose other copies are all in its menus, sidebar
+                // or footer (a category tile's title the menu lists too) is the heading.
+                if block.kind.is_heading()
+                    && page.dom.is_some_and(|dom| {
+                        !in_page_chrome(dom, block)
+                            && indices
+                                .iter()
+                                .filter(|&&o| o != index)
+                                .all(|&o| in_page_chrome(dom, &page.blocks[o]))
+                    })
+                {
+                    continue;
+                }
                 out.push(Verdict::new(
                     index,
                     Signal::Chrome,
@@ -433,6 +446,16 @@ impl Detector for RepeatedInPage {
         }
         out.sort_by_key(|v| v.block);
     }
+}
+
+/// Whether a block sits in the page's chrome elements: a `<nav>`, `<footer>`, `<header>`
+/// or `<aside>`.
+fn in_page_chrome(dom: &Dom, block: &crate::blocks::Block) -> bool {
+    block.ancestors.iter().any(|&a| {
+        dom.node(a)
+            .local_name()
+            .is_some_and(|t| matches!(&**t, "nav" | "footer" | "header" | "aside"))
+    })
 }
 
 /// Whether each sighting of a text sits in a different section of one flat document body:
@@ -1581,6 +1604,21 @@ mod tests {
             listing("src/main.rs")
         ));
         assert!(v.iter().any(|t| t.starts_with("Filename")), "{v:?}");
+    }
+
+    #[test]
+    fn a_heading_whose_other_copies_are_in_menus_and_footer_is_the_heading() {
+        let v = repeated(
+            "<nav><ul><li><a href='/c/kettles'>Kettles</a></li>\
+             <li><a href='/c/pans'>Pans</a></li></nav>\
+             <div class='tiles'><div class='tile'><a href='/c/kettles'><h2>Kettles</h2></a>\
+             <p>Twelve kinds</p></div><div class='tile'><a href='/c/pans'><h2>Pans</h2></a>\
+             <p>Nine kinds</p></div></div>\
+             <footer><ul><li><a href='/c/kettles'>Kettles</a></li>\
+             <li><a href='/c/pans'>Pans</a></li></ul></footer>",
+        );
+        assert!(!v.is_empty(), "{v:?}");
+        assert_eq!(v.iter().filter(|t| *t == "Kettles").count(), 2, "{v:?}");
     }
 
     #[test]
