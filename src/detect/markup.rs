@@ -237,6 +237,10 @@ const CHROME_TOKENS: &[&str] = &[
     "tooltip",
     "navheader",
     "navfooter",
+    // WordPress's links to the pages of a post split in several (`wp_link_pages`: "Pages:
+    // 1 2 3"): a pager, whatever the theme calls it.
+    "post-nav-links",
+    "page-links",
 ];
 
 /// Tokens that say an element holds the document (they cancel chrome tokens).
@@ -290,6 +294,9 @@ const STRUCTURAL_NAMES: &[&str] = &[
     "crumbs",
     "pagination",
     "pager",
+    // WordPress's links to the pages of a post split in several (see [`CHROME_TOKENS`]).
+    "post-nav-links",
+    "page-links",
     // DocBook's navigation bars above and below each page of a manual (Prev, Up, Home,
     // Next).
     "navheader",
@@ -3215,6 +3222,21 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].1, "inside <div> named \"pagination\"");
+    }
+
+    #[test]
+    fn wordpress_page_links_are_a_pager() {
+        for class in ["post-nav-links", "page-links"] {
+            let v = verdicts(&format!(
+                "<article><h1>Ten walks by the river</h1><div class='entry-content'>\
+                 <p>The first walk starts at the old mill and follows the bank for an hour \
+                 past the locks and the willow meadows.</p>\
+                 <p class='{class}'>Pages: <span>1</span> <a href='/2/'>2</a> \
+                 <a href='/3/'>3</a></p></div></article>"
+            ));
+            assert_eq!(v.len(), 1, "{class}: {v:?}");
+            assert!(v[0].1.contains(class), "{v:?}");
+        }
     }
 
     #[test]

@@ -716,6 +716,34 @@ fn section_after(blocks: &[Block], index: usize) -> std::ops::Range<usize> {
 /// lower, until the parent taking in prose stopped the climb: then 20 as 8).
 const HEADING_ROW_WORDS: usize = 20;
 
+/// Most words of a biography under an author label (a few sentences about the writer).
+const MAX_BIO_WORDS: usize = 150;
+
+/// The biography that block `index` labels as a plain paragraph, not a heading (a heading
+/// is judged by [`section_heading_phrase`]): a short unlinked line whose whole text is an
+/// author phrase ("About the Author:", "Über den Autor") labels the paragraph after it.
+/// With the phrase. (A paragraph that opens "About the author: Ana is…" was tried as a
+/// biography too: on wcxb-dev its removal moved an article's body and lost more than it
+/// won.)
+fn author_label_bio(blocks: &[Block], index: usize) -> Option<(String, std::ops::Range<usize>)> {
+    let label = &blocks[index];
+    if label.kind.is_heading()
+        || label.features.link_chars > 0
+        || label.features.words > MAX_SECTION_HEADING_WORDS
+    {
+        return None;
+    }
+    let folded = fold(&label.text);
+    if lexicon().lines.get(&folded).map(String::as_str) != Some("author") {
+        return None;
+    }
+    let next = blocks.get(index + 1)?;
+    let bio = next.kind == BlockKind::Paragraph
+        && (PROSE_BLOCK_WORDS..=MAX_BIO_WORDS).contains(&next.features.words)
+        && next.features.link_density() < 0.5;
+    bio.then_some((folded, index + 1..index + 2))
+}
+
 /// Levels above a label (a related phrase in a plain element, not a heading) searched for
 /// the element that holds its rail: a page builder wraps the label in a widget of its own,
 /// the teasers in the next widget.
@@ -1130,6 +1158,21 @@ impl Detector for ChromePhrases {
                     prose_before += block.features.words;
                 }
                 if !block.kind.is_heading() {
+                    // A biography under a plain author label, once the document has begun.
+                    if before >= SECTION_MIN_PROSE_BEFORE_SPECIFIC {
+                        if let Some((phrase, bio)) = author_label_bio(page.blocks, index) {
+                            for j in bio {
+                                out.push(Verdict::new(
+                                    j,
+                                    Signal::Chrome,
+                                    SECTION_WEIGHT,
+                                    self.name(),
+                                    format!("a biography under the author label \"{phrase}\""),
+                                ));
+                            }
+                            continue;
+                        }
+                    }
                     // Other products ("Complete the look") follow a product's short
                     // description as often as a long one, and an ad anything: their label
                     // needs no prose before.
@@ -1579,6 +1622,75 @@ mod tests {
             ]
         );
         assert_eq!(v[0].1, "under the author heading \"about the author\"");
+    }
+
+    #[test]
+    fn widget_labels_and_states_are_phrases() {
+        let category =
+            |text: &str| match_phrase(text, crate::lang::word_count(text), 0.0).map(|(c, ..)| c);
+        for (text, expected) in [
+            ("More in this category", "navigation"),
+            ("More from this author", "navigation"),
+            ("Link copied!", "status"),
+            ("No items found.", "status"),
+            ("This slideshow requires JavaScript.", "browser"),
+            ("Press ESC to close", "navigation"),
+            ("Expand all", "navigation"),
+            ("Staff Writer", "byline"),
+            ("Share post on:", "social"),
+            ("More articles you might enjoy", "related"),
+            ("Photo illustration: Ana Ruiz for the Courier", "credit"),
+            ("Other ways to connect with Jo", "follow"),
+            ("See all comments (12)", "comments"),
+        ] {
+            assert_eq!(category(text).as_deref(), Some(expected), "{text}");
+        }
+        // Whole-line phrases do not take a sentence that starts like them.
+        assert_eq!(
+            category("Expand all the folders before you copy them."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_biography_under_a_plain_author_label_is_chrome() {
+        let bios = |html: &str| -> Vec<String> {
+            crate::detect::verdicts_on_html(
+                &ChromePhrases,
+                html,
+                crate::detect::PageKinds::default(),
+            )
+            .into_iter()
+            .filter(|(_, v)| v.reason.cause.starts_with("a biography under"))
+            .map(|(text, _)| text)
+            .collect()
+        };
+        let bio = "Jo Marsh is a reporter who has covered rivers, floods and the weather of \
+                   the valley for ten years.";
+        // A label paragraph, then the biography.
+        let html = format!(
+            "<main>{}<p>About the Author:</p><p>{bio}</p><p>Filed under weather.</p></main>",
+            article_body()
+        );
+        assert_eq!(bios(&html), [bio]);
+        let html = format!(
+            "<main>{}<p>Über den Autor</p><p>{bio}</p></main>",
+            article_body()
+        );
+        assert_eq!(bios(&html), [bio]);
+        // Before the document has begun, or a label over no paragraph, is left alone.
+        assert!(bios(&format!("<main><p>About the author</p><p>{bio}</p></main>")).is_empty());
+        let html = format!(
+            "<main>{}<p>About the author</p><h2>Next steps</h2></main>",
+            article_body()
+        );
+        assert!(bios(&html).is_empty());
+        // A paragraph that only opens with the phrase is no label.
+        let html = format!(
+            "<main>{}<p>About the author: {bio}</p></main>",
+            article_body()
+        );
+        assert!(bios(&html).is_empty());
     }
 
     #[test]
