@@ -310,6 +310,60 @@ fn repeats_previous_text(dom: &Dom, id: NodeId) -> bool {
         || (aria_hidden && letters >= REPEATED_HIDDEN_TEXT_MIN_CHARS)
 }
 
+/// Whether inline element `id` is an icon font's glyph written as its ligature name: Material
+/// Icons and Material Symbols draw `<span class="material-icons">chevron_right</span>` as an
+/// arrow, so the text is a picture's name, not a word ("Download chevron_right"). Read so when
+/// the element carries an icon font's class (`material-icons`, `material-symbols-outlined`,
+/// `google-material-icons`, Angular's `<mat-icon>`) and holds one lowercase name; or when any
+/// other icon element (a class part `icon`, or `aria-hidden`) holds one snake_case name
+/// (`expand_more`), which no sentence prints bare.
+fn is_icon_ligature(dom: &Dom, id: NodeId) -> bool {
+    let node = dom.node(id);
+    let icon_font = is_icon_font(node);
+    let icon_like = icon_font
+        || node.attr("aria-hidden") == Some("true")
+        || node
+            .attr("class")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("icon"));
+    if !icon_like {
+        return false;
+    }
+    let Some(text) = single_text(dom, id) else {
+        return false;
+    };
+    let name = text.trim();
+    is_ligature_name(name) && (icon_font || name.contains('_') && !name.ends_with('_'))
+}
+
+/// Whether an element draws its text with an icon font (`material-icons`,
+/// `material-symbols-outlined`, `google-material-icons`, Angular's `<mat-icon>`).
+fn is_icon_font(node: &crate::dom::Node) -> bool {
+    node.local_name().is_some_and(|t| &**t == "mat-icon")
+        || node.attr("class").is_some_and(|c| {
+            c.split_ascii_whitespace().any(|t| {
+                let t = t.to_ascii_lowercase();
+                t.contains("material-icons")
+                    || t.contains("material-symbols")
+                    || t == "material-icon"
+                    || t == "mat-icon"
+            })
+        })
+}
+
+/// Whether `name` (trimmed) could be an icon ligature's name: one lowercase word of letters,
+/// digits and `_`.
+fn is_ligature_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= ICON_NAME_MAX_CHARS
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// The longest icon ligature name read as a glyph (Material's longest are about 30).
+const ICON_NAME_MAX_CHARS: usize = 40;
+
 /// The text of a text node, or of a small element holding one text node (through nested
 /// elements and comments), if it is one.
 fn single_text(dom: &Dom, id: NodeId) -> Option<&str> {
@@ -746,6 +800,7 @@ impl<'a> Builder<'a> {
                         && ((hides_inline_text(node) && !speaks_hidden_figure(dom, id))
                             || is_shown_figure_spoken_after(dom, id)
                             || is_machine_ordinal(dom, id)
+                            || (self.pre_depth == 0 && is_icon_ligature(dom, id))
                             || repeats_previous_text(dom, id)
                             || (self.pre_depth > 0 && hides_code_line(node))
                             || (*tag == local_name!("a") && self.is_permalink_glyph(id)))
@@ -1474,6 +1529,27 @@ mod tests {
         );
         let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["Wren May 2, 2024", "Step two of the walk"]);
+    }
+
+    #[test]
+    fn skips_an_icon_fonts_ligature_name() {
+        let b = blocks(
+            "<p><a href='/f.pdf'>Get the guide <span class='material-icons'> east </span></a></p>\
+             <p>Open the map<i class='material-symbols-outlined'>open_in_new</i></p>\
+             <p>More<span class='btn-icon' aria-hidden='true'>unfold_more</span></p>\
+             <p>Set <span class='icon-note'>snake_case</span> names <code>max_len</code> \
+             and <span class='material-icons'>Spring Sale</span></p>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Get the guide",
+                "Open the map",
+                "More",
+                "Set names max_len and Spring Sale"
+            ]
+        );
     }
 
     #[test]
