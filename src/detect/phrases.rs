@@ -658,6 +658,22 @@ fn section_heading_phrase(block: &Block) -> Option<(&'static str, String, bool)>
     })
 }
 
+/// The elements up to `climb` levels above `block`'s own element that also hold `next`,
+/// nearest first: where a heading's section or a label's rail may end.
+fn holders_with_next<'a>(
+    block: &'a Block,
+    next: &'a Block,
+    climb: usize,
+) -> impl Iterator<Item = &'a crate::dom::NodeId> + 'a {
+    block
+        .ancestors
+        .iter()
+        .rev()
+        .skip(1)
+        .take(climb)
+        .filter(move |a| next.ancestors.contains(a))
+}
+
 /// The blocks of the section that heading `index` opens: those after it inside the element
 /// that holds the heading and what follows it, up to the next heading of the same or a
 /// higher level that is not a link (a teaser's title is a link).
@@ -671,14 +687,7 @@ fn section_after(blocks: &[Block], index: usize) -> std::ops::Range<usize> {
         return index + 1..index + 1;
     };
     // The heading's own element is the last ancestor; its section's holder is above it.
-    let mut holders = heading
-        .ancestors
-        .iter()
-        .rev()
-        .skip(1)
-        .take(SECTION_CLIMB)
-        .filter(|a| next.ancestors.contains(a))
-        .peekable();
+    let mut holders = holders_with_next(heading, next, SECTION_CLIMB).peekable();
     let mut section = index + 1..index + 1;
     while let Some(&holder) = holders.next() {
         let end = blocks[index + 1..]
@@ -780,14 +789,7 @@ fn label_over_rail(
     let next = blocks.get(index + 1)?;
     // The elements that hold the label and the block after it, nearest first: a label in a
     // carousel's header row (beside its pager) has the rail under the row's parent.
-    let mut holders = label
-        .ancestors
-        .iter()
-        .rev()
-        .skip(1)
-        .take(LABEL_CLIMB)
-        .filter(|a| next.ancestors.contains(a))
-        .peekable();
+    let mut holders = holders_with_next(label, next, LABEL_CLIMB).peekable();
     let mut rail = index + 1..index + 1;
     while let Some(&holder) = holders.next() {
         // An ad's label heads its carousel only: a heading after it opens the page's own
