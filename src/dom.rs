@@ -1344,7 +1344,7 @@ fn is_kept_attribute(name: &[u8]) -> bool {
 }
 
 /// Whether `haystack` holds `needle` (ASCII, case-insensitive).
-fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+pub(crate) fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
     haystack
         .windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle))

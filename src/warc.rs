@@ -702,9 +702,7 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
 }
 
 fn contains_ignore_case(s: &str, needle: &str) -> bool {
-    s.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    crate::dom::contains_ignore_ascii_case(s.as_bytes(), needle.as_bytes())
 }
 
 /// HTML by content type, or without one by a body starting with `<`.

@@ -318,21 +318,23 @@ fn repeats_previous_text(dom: &Dom, id: NodeId) -> bool {
 /// other icon element (a class part `icon`, or `aria-hidden`) holds one snake_case name
 /// (`expand_more`), which no sentence prints bare.
 fn is_icon_ligature(dom: &Dom, id: NodeId) -> bool {
-    let node = dom.node(id);
-    let icon_font = is_icon_font(node);
-    let icon_like = icon_font
-        || node.attr("aria-hidden") == Some("true")
-        || node
-            .attr("class")
-            .is_some_and(|c| c.to_ascii_lowercase().contains("icon"));
-    if !icon_like {
-        return false;
-    }
-    let Some(text) = single_text(dom, id) else {
+    // The text first: most inline elements hold no lone lowercase word, and then their
+    // classes need no look.
+    let Some(name) = single_text(dom, id).map(str::trim) else {
         return false;
     };
-    let name = text.trim();
-    is_ligature_name(name) && (icon_font || name.contains('_') && !name.ends_with('_'))
+    if !is_ligature_name(name) {
+        return false;
+    }
+    let node = dom.node(id);
+    let snake_case = name.contains('_') && !name.ends_with('_');
+    let icon_like = || {
+        node.attr("aria-hidden") == Some("true")
+            || node
+                .attr("class")
+                .is_some_and(|c| crate::dom::contains_ignore_ascii_case(c.as_bytes(), b"icon"))
+    };
+    snake_case && icon_like() || is_icon_font(node)
 }
 
 /// Whether an element draws its text with an icon font (`material-icons`,
@@ -341,11 +343,11 @@ fn is_icon_font(node: &crate::dom::Node) -> bool {
     node.local_name().is_some_and(|t| &**t == "mat-icon")
         || node.attr("class").is_some_and(|c| {
             c.split_ascii_whitespace().any(|t| {
-                let t = t.to_ascii_lowercase();
-                t.contains("material-icons")
-                    || t.contains("material-symbols")
-                    || t == "material-icon"
-                    || t == "mat-icon"
+                let t = t.as_bytes();
+                crate::dom::contains_ignore_ascii_case(t, b"material-icons")
+                    || crate::dom::contains_ignore_ascii_case(t, b"material-symbols")
+                    || t.eq_ignore_ascii_case(b"material-icon")
+                    || t.eq_ignore_ascii_case(b"mat-icon")
             })
         })
 }
