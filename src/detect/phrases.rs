@@ -1716,17 +1716,7 @@ mod tests {
 
     #[test]
     fn a_biography_under_a_plain_author_label_is_chrome() {
-        let bios = |html: &str| -> Vec<String> {
-            crate::detect::verdicts_on_html(
-                &ChromePhrases,
-                html,
-                crate::detect::PageKinds::default(),
-            )
-            .into_iter()
-            .filter(|(_, v)| v.reason.cause.starts_with("a biography under"))
-            .map(|(text, _)| text)
-            .collect()
-        };
+        let bios = |html: &str| judged_texts(html, "a biography under");
         let bio = "Jo Marsh is a reporter who has covered rivers, floods and the weather of \
                    the valley for ten years.";
         // A label paragraph, then the biography.
@@ -1887,17 +1877,7 @@ mod tests {
         };
         let links = "<li><a href='/a'>Bridge reopens after repairs</a></li>\
                      <li><a href='/b'>How to read a river gauge</a></li>";
-        let labelled = |html: &str| -> Vec<String> {
-            crate::detect::verdicts_on_html(
-                &ChromePhrases,
-                html,
-                crate::detect::PageKinds::default(),
-            )
-            .into_iter()
-            .filter(|(_, v)| v.reason.cause.starts_with("a link under the label"))
-            .map(|(t, _)| t)
-            .collect()
-        };
+        let labelled = |html: &str| judged_texts(html, "a link under the label");
         // A lead-in that opens with a related phrase and ends in a colon announces them too.
         for label in [
             "Read next",
@@ -2155,17 +2135,7 @@ mod tests {
                  <p>Wash cold, dry flat.</p></main>"
             )
         };
-        let labelled = |html: &str| -> Vec<String> {
-            crate::detect::verdicts_on_html(
-                &ChromePhrases,
-                html,
-                crate::detect::PageKinds::default(),
-            )
-            .into_iter()
-            .filter(|(_, v)| v.reason.cause.starts_with("in a region labelled"))
-            .map(|(text, _)| text)
-            .collect()
-        };
+        let labelled = |html: &str| judged_texts(html, "in a region labelled");
         assert_eq!(
             labelled(&page("Products related to this item")),
             ["Linen Apron $24.00", "Cotton Bag $18.00"]
@@ -2438,13 +2408,18 @@ mod tests {
         );
     }
 
-    /// The causes of the blocks judged under a label (not a heading) of `category`.
+    /// The texts of the blocks judged under a label (not a heading) of `category`.
     fn under_label(html: &str, category: &str) -> Vec<String> {
-        let prefix = format!("under the {category} label");
+        judged_texts(html, &format!("under the {category} label"))
+    }
+
+    /// The texts of the blocks the detector judges, on a page declaring nothing, with a
+    /// cause that holds `cause`.
+    fn judged_texts(html: &str, cause: &str) -> Vec<String> {
         crate::detect::verdicts_on_html(&ChromePhrases, html, crate::detect::PageKinds::default())
             .into_iter()
-            .filter(|(_, v)| v.reason.cause.starts_with(&prefix))
-            .map(|(t, _)| t)
+            .filter(|(_, v)| v.reason.cause.contains(cause))
+            .map(|(text, _)| text)
             .collect()
     }
 
@@ -2468,17 +2443,7 @@ mod tests {
              <div><div><div><div><div><div><div><p>Customers also bought</p></div></div></div>\
              </div></div></div></div><ul><li><a href='/a'>Brass reading chair</a></li>\
              <li><a href='/b'>Linen side table</a></li></ul></main>";
-        let linked = |html: &str| -> Vec<String> {
-            crate::detect::verdicts_on_html(
-                &ChromePhrases,
-                html,
-                crate::detect::PageKinds::default(),
-            )
-            .into_iter()
-            .filter(|(_, v)| v.reason.cause.starts_with("a link under the label"))
-            .map(|(t, _)| t)
-            .collect()
-        };
+        let linked = |html: &str| judged_texts(html, "a link under the label");
         assert_eq!(linked(html), ["Brass reading chair", "Linen side table"]);
         // A label of another kind still needs the document's prose before it.
         assert!(linked(&html.replace("Customers also bought", "Related:")).is_empty());
@@ -3385,17 +3350,7 @@ mod tests {
         // A sentence about reviews is no review heading.
         let sentence = "Customer reviews of the hotel were mixed";
         assert!(match_phrase(sentence, crate::lang::word_count(sentence), 0.0).is_none());
-        let summaries = |html: &str| -> Vec<String> {
-            crate::detect::verdicts_on_html(
-                &ChromePhrases,
-                html,
-                crate::detect::PageKinds::default(),
-            )
-            .into_iter()
-            .filter(|(_, v)| v.reason.cause.contains("machine-written summary"))
-            .map(|(text, _)| text)
-            .collect()
-        };
+        let summaries = |html: &str| judged_texts(html, "machine-written summary");
         let page = |note: &str| {
             format!(
                 "<main><h1>Oak cutting board</h1><p>End-grain oak, oiled by hand in our shop.</p>\
@@ -3449,17 +3404,7 @@ mod tests {
 
     #[test]
     fn a_manuals_version_switcher_is_chrome_but_not_a_pager() {
-        let verdicts = |html: &str| -> Vec<String> {
-            crate::detect::verdicts_on_html(
-                &ChromePhrases,
-                html,
-                crate::detect::PageKinds::default(),
-            )
-            .into_iter()
-            .filter(|(_, v)| v.reason.cause.contains("version switcher"))
-            .map(|(text, _)| text)
-            .collect()
-        };
+        let verdicts = |html: &str| judged_texts(html, "version switcher");
         let links = |items: &[&str], sep: &str| -> String {
             items
                 .iter()
