@@ -844,9 +844,9 @@ fn keep_title_lead(
     // A byline in the title's box (a date, an author, a reading time) makes it a post's
     // header.
     let byline_box = |a: dom::NodeId| {
-        dom.node(a).attr("class").is_some_and(|c| {
-            name_words(c).any(|w| BYLINE_CLASS_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
-        })
+        dom.node(a)
+            .attr("class")
+            .is_some_and(|c| detect::markup::class_has_word(c, BYLINE_CLASS_WORDS))
     };
     let bylined = blocks.iter().zip(decisions.iter()).any(|(b, d)| {
         b.ancestors
@@ -896,24 +896,6 @@ fn keep_title_lead(
 
 /// Words of a class name that call its element a post's byline.
 const BYLINE_CLASS_WORDS: &[&str] = &["date", "author", "byline", "time"];
-
-/// The words of a class attribute, split at separators and where a small letter meets a
-/// capital (`dateAndAuthor` → `date`, `And`, `Author`).
-fn name_words(class: &str) -> impl Iterator<Item = &str> {
-    let mut words = Vec::new();
-    for token in class.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let bytes = token.as_bytes();
-        let mut start = 0;
-        for i in 1..bytes.len() {
-            if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
-                words.push(&token[start..i]);
-                start = i;
-            }
-        }
-        words.push(&token[start..]);
-    }
-    words.into_iter().filter(|w| !w.is_empty())
-}
 
 /// Fewest words of a title's lead ([`keep_title_lead`]).
 const TITLE_LEAD_MIN_WORDS: usize = 5;
@@ -1153,10 +1135,12 @@ mod tests {
 
     #[test]
     fn class_names_split_into_words_at_separators_and_capitals() {
-        let words: Vec<&str> = name_words("styles_dateAndAuthor__x1 hero-box").collect();
-        assert_eq!(
-            words,
-            ["styles", "date", "And", "Author", "x1", "hero", "box"]
-        );
+        let class = "styles_dateAndAuthor__x1 hero-box";
+        for word in ["styles", "date", "and", "author", "x1", "hero", "box"] {
+            assert!(detect::markup::class_has_word(class, &[word]), "{word}");
+        }
+        for word in ["dateandauthor", "styles_date", "hero-box", "x"] {
+            assert!(!detect::markup::class_has_word(class, &[word]), "{word}");
+        }
     }
 }

@@ -66,6 +66,15 @@ fn lowercased_words(token: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether a `class` attribute names one of `words` (lowercase) as a whole word of one of
+/// its tokens, split as the markup detector splits them: at `-`, `_` and where a small
+/// letter meets a capital (`styles_dateAndAuthor__x1` holds `date` and `author`).
+pub(crate) fn class_has_word(class: &str, words: &[&str]) -> bool {
+    class
+        .split_ascii_whitespace()
+        .any(|token| name_parts(&lowercased_words(token)).any(|part| words.contains(&part)))
+}
+
 /// The words of a compound name token between `-` and `_` (`post_share-bar` gives `post`,
 /// `share`, `bar`), empty ones skipped. Both separators are ASCII, so the token is split
 /// by bytes, without decoding characters.
