@@ -7,7 +7,8 @@
 //! word-level precision, recall and F1 over the multiset of lowercased `\w+` tokens, averaged over
 //! pages, plus the share of `with` snippets found and of `without` snippets leaked. Results are
 //! given overall and per page type, with throughput, and [`EvalReport::worst_pages`] shows where
-//! the worst pages went wrong.
+//! the worst pages went wrong. [`run_eval_on_files`] scores another extractor's output files the
+//! same way.
 //!
 //! This module only measures. It must not clean pages itself, must not decide anything about how
 //! pages should be cleaned, and must not copy benchmark data anywhere: it reads the dataset in
@@ -53,6 +54,12 @@ pub enum EvalError {
         path: PathBuf,
         /// What is wrong with it.
         reason: String,
+    },
+    /// The directory of another extractor's predictions ([`run_eval_on_files`]) is not a directory.
+    #[error("{}: not a directory of predictions (`<id>.txt` per page)", path.display())]
+    NoPredictions {
+        /// The path given for the predictions.
+        path: PathBuf,
     },
     /// A directory of the layout exists but could not be listed.
     #[error("{}: cannot list directory: {source}", path.display())]
@@ -236,6 +243,10 @@ pub struct EvalReport {
     pub throughput: Throughput,
     /// The `options.worst` lowest-F1 pages with their missed and leaked passages.
     pub worst: Vec<WorstPage>,
+    /// Where the predictions were read from when they are files another extractor wrote
+    /// ([`run_eval_on_files`]); `None` when a cleaner made them. With files, `throughput` times
+    /// reading them, not any extraction.
+    pub predictions_dir: Option<PathBuf>,
     /// Texts kept for passage analysis, aligned with `pages`.
     texts: Vec<PageTexts>,
 }
@@ -617,6 +628,37 @@ where
     run_eval_two_pass(dataset_dir, options, |_: &[PageInput<'_>]| {}, clean)
 }
 
+/// Scores predictions that another extractor wrote beforehand, one UTF-8 text file
+/// `<predictions_dir>/<id>.txt` per page, with the same metric and report as [`run_eval`]: the
+/// way to compare dechrome with other tools on one definition.
+///
+/// A page without its file, or whose file is not UTF-8, is a clean [`Failure`] scored as an
+/// empty prediction (an extractor that found nothing should write an empty file). Fails like
+/// [`run_eval`], and also when `predictions_dir` is not a directory.
+pub fn run_eval_on_files(
+    dataset_dir: &Path,
+    options: &EvalOptions,
+    predictions_dir: &Path,
+) -> Result<EvalReport, EvalError> {
+    if !predictions_dir.is_dir() {
+        return Err(EvalError::NoPredictions {
+            path: predictions_dir.to_path_buf(),
+        });
+    }
+    let mut report = run_eval(dataset_dir, options, |page: &PageInput| {
+        read_prediction(predictions_dir, page.id)
+    })?;
+    report.predictions_dir = Some(predictions_dir.to_path_buf());
+    Ok(report)
+}
+
+/// Reads the prediction file of page `id`, naming the file in any error.
+fn read_prediction(predictions_dir: &Path, id: &str) -> Result<String, String> {
+    let path = predictions_dir.join(format!("{id}.txt"));
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8: {e}", path.display()))
+}
+
 /// Like [`run_eval`], with a first pass over all loaded pages before any is cleaned (e.g.
 /// learning a site profile); its time counts as cleaning time.
 pub fn run_eval_two_pass<L, F>(
@@ -884,6 +926,7 @@ impl EvalReport {
             failures,
             throughput,
             worst: Vec::new(),
+            predictions_dir: None,
             texts,
         }
     }
@@ -958,6 +1001,7 @@ impl EvalReport {
                 "cause": failure.cause,
             })).collect::<Vec<_>>(),
             "worst": self.worst.iter().map(WorstPage::to_json).collect::<Vec<_>>(),
+            "predictions_dir": self.predictions_dir.as_ref().map(|dir| dir.display().to_string()),
             "pages": self.pages.iter().map(PageResult::to_json).collect::<Vec<_>>(),
         })
     }
@@ -1091,7 +1135,15 @@ impl fmt::Display for EvalReport {
             )?;
         }
         let throughput = &self.throughput;
-        writeln!(
+        if let Some(dir) = &self.predictions_dir {
+            writeln!(
+                f,
+                "predictions: {} documents read from {} (not timed: another tool wrote them)",
+                throughput.documents,
+                dir.display(),
+            )?;
+        } else {
+            writeln!(
             f,
             "cleaning: {} documents, {:.1} MB in {:.2} s wall on {} threads: {:.1} documents/s, {:.2} MB/s (loading took {:.2} s)",
             throughput.documents,
@@ -1102,6 +1154,7 @@ impl fmt::Display for EvalReport {
             throughput.megabytes_per_second(),
             throughput.load_time.as_secs_f64(),
         )?;
+        }
         let load_failures = self
             .failures
             .iter()
@@ -1517,6 +1570,43 @@ mod tests {
         assert!(report.failures[0].cause.contains("p2.html.gz"));
         assert!(report.failures[1].cause.contains("p4.json"));
         assert!(report.failures[2].cause.contains("boom"));
+    }
+
+    #[test]
+    fn prediction_files_score_like_a_cleaner_and_missing_ones_fail() {
+        let dir = synthetic_dataset();
+        let predictions = tempfile::tempdir().unwrap();
+        // p1 and p2 as the identity cleaner gives them; p3 has no file.
+        std::fs::write(predictions.path().join("p1.txt"), "menu one two three").unwrap();
+        std::fs::write(predictions.path().join("p2.txt"), "alpha beta").unwrap();
+        let options = EvalOptions::default();
+        let from_files = run_eval_on_files(dir.path(), &options, predictions.path()).unwrap();
+        let cleaned = run_eval(dir.path(), &options, identity_cleaner).unwrap();
+        assert_eq!(from_files.overall.f1, cleaned.overall.f1);
+        assert_eq!(
+            from_files.by_type["article"].f1,
+            cleaned.by_type["article"].f1
+        );
+        assert_eq!(from_files.failures.len(), 1);
+        assert!(from_files.failures[0].cause.contains("p3.txt"));
+        assert_eq!(
+            from_files.predictions_dir.as_deref(),
+            Some(predictions.path())
+        );
+        let text = from_files.to_string();
+        assert!(text.contains("read from"), "{text}");
+        assert!(!text.contains("cleaning:"), "{text}");
+
+        std::fs::write(predictions.path().join("p2.txt"), b"caf\xe9").unwrap();
+        let latin1 = run_eval_on_files(dir.path(), &options, predictions.path()).unwrap();
+        assert!(latin1
+            .failures
+            .iter()
+            .any(|f| f.cause.contains("not UTF-8")));
+
+        let missing = predictions.path().join("nowhere");
+        let error = run_eval_on_files(dir.path(), &options, &missing).unwrap_err();
+        assert!(error.to_string().contains("nowhere"), "{error}");
     }
 
     #[test]

@@ -211,3 +211,58 @@ fn an_output_that_cannot_be_renamed_into_place_fails_alone() {
         .count();
     assert_eq!(leftovers, 0, "temporary files left behind");
 }
+
+#[test]
+fn eval_scores_another_tools_files_and_refuses_cleaning_flags_with_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = dir.path().join("wcxb");
+    std::fs::create_dir_all(dataset.join("html")).unwrap();
+    std::fs::create_dir_all(dataset.join("ground-truth")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, PAGE.as_bytes()).unwrap();
+    std::fs::write(dataset.join("html/0001.html.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(
+        dataset.join("ground-truth/0001.json"),
+        r#"{"ground_truth": {"main_content": "bridge reopened on monday"},
+            "_internal": {"page_type": {"primary": "article"}}}"#,
+    )
+    .unwrap();
+    let predictions = dir.path().join("other-tool");
+    std::fs::create_dir_all(&predictions).unwrap();
+    // Four of the six predicted words are in the ground truth, and all of its words are found.
+    std::fs::write(
+        predictions.join("0001.txt"),
+        "Bridge reopened on Monday: share this",
+    )
+    .unwrap();
+
+    let output = dechrome()
+        .args(["eval", "--json", "--predictions"])
+        .arg(&predictions)
+        .arg(&dataset)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let f1 = report["overall"]["f1"].as_f64().unwrap();
+    let precision = 4.0 / 6.0;
+    assert!(
+        (f1 - 2.0 * precision / (precision + 1.0)).abs() < 1e-9,
+        "{f1}"
+    );
+    assert_eq!(report["predictions_dir"], predictions.display().to_string());
+
+    dechrome()
+        .args(["eval", "--without-title", "--predictions"])
+        .arg(&predictions)
+        .arg(&dataset)
+        .assert()
+        .code(2);
+    dechrome()
+        .args(["eval", "--predictions"])
+        .arg(dir.path().join("missing"))
+        .arg(&dataset)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("missing"));
+}

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use dechrome::eval::{run_eval_two_pass, EvalOptions, PageInput};
+use dechrome::eval::{run_eval_on_files, run_eval_two_pass, EvalOptions, PageInput};
 use dechrome::profile::{learn, LearnInput};
 use dechrome::{Cleaner, Options, Source};
 
@@ -32,6 +32,10 @@ pub struct EvalArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Score another extractor's output instead of cleaning: one UTF-8 file `<id>.txt` per
+    /// page in DIR (empty when it found nothing); a missing file counts as a failure.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["no_site_profile", "without_title"])]
+    pub predictions: Option<PathBuf>,
     /// Score the text without its opening title heading: WCXB keeps a page's title in a field
     /// of its own, outside `main_content`, and extractors that print no title are scored so.
     #[arg(long)]
@@ -53,6 +57,9 @@ pub fn run(args: EvalArgs) -> ExitCode {
         Err(e) => return super::usage_error(&format!("cannot start threads: {e}")),
     };
     let report = pool.install(|| {
+        if let Some(dir) = &args.predictions {
+            return run_eval_on_files(&args.dataset, &options, dir);
+        }
         let learn = |pages: &[PageInput<'_>]| {
             let profile = (!args.no_site_profile).then(|| {
                 let docs: Vec<LearnInput<'_>> = pages
