@@ -64,7 +64,10 @@ for tool in "${tools[@]}"; do
     "$py" "$root/bench/extract_python.py" "$dataset" "$out" --tool "$tool"
 done
 echo "extracting with readability" >&2
-node "$node_dir/extract_readability.mjs" "$dataset" "$out"
+pages=$(find "$dataset/ground-truth" -maxdepth 1 -name '*.json' | wc -l)
+for ((from = 0; from < pages; from += 250)); do
+    node "$node_dir/extract_readability.mjs" "$dataset" "$out" --from "$from" --count 250
+done
 echo "extracting with rs-trafilatura" >&2
 CARGO_TARGET_DIR=$root/target/bench-rs-trafilatura cargo build --quiet --release \
     --manifest-path "$root/bench/rs-trafilatura/Cargo.toml"

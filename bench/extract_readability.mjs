@@ -1,7 +1,10 @@
 // Runs Mozilla Readability over a WCXB-layout directory and writes its text, one UTF-8 file per
 // page, for `dechrome eval DATASET --predictions DIR` (see bench/anchors.sh).
 //
-// usage: node extract_readability.mjs DATASET_DIR OUT_DIR [--every K]
+// usage: node extract_readability.mjs DATASET_DIR OUT_DIR [--every K] [--from I] [--count N]
+//
+// --from/--count take N pages of the sorted ids from position I (bench/anchors.sh runs a few
+// hundred pages per process: jsdom's memory grows from page to page until V8's heap is full).
 //
 // Each page is parsed by jsdom from its bytes (jsdom sniffs the encoding from the BOM and the
 // <meta> charset), with the page's URL; `new Readability(document).parse()` gives the article's
@@ -35,17 +38,24 @@ function textOf(node, out) {
 }
 
 const [dataset, outRoot, ...rest] = process.argv.slice(2);
-if (!dataset || !outRoot) {
-  console.error("usage: node extract_readability.mjs DATASET_DIR OUT_DIR [--every K]");
+if (!dataset || !outRoot || rest.length % 2 !== 0) {
+  console.error(
+    "usage: node extract_readability.mjs DATASET_DIR OUT_DIR [--every K] [--from I] [--count N]",
+  );
   process.exit(2);
 }
-const every = rest[0] === "--every" ? Math.max(1, parseInt(rest[1], 10) || 1) : 1;
+const flags = {};
+for (let i = 0; i < rest.length; i += 2) flags[rest[i]] = Math.max(0, parseInt(rest[i + 1], 10) || 0);
+const every = Math.max(1, flags["--every"] || 1);
+const from = flags["--from"] || 0;
+const count = flags["--count"] || Infinity;
 const ids = fs
   .readdirSync(path.join(dataset, "ground-truth"))
   .filter((n) => n.endsWith(".json") && n !== ".json")
   .map((n) => n.slice(0, -".json".length))
   .sort()
-  .filter((_, i) => i % every === 0);
+  .filter((_, i) => i % every === 0)
+  .slice(from, from + count);
 const outDir = path.join(outRoot, "readability");
 fs.mkdirSync(outDir, { recursive: true });
 const quiet = new VirtualConsole();
