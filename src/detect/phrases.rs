@@ -131,7 +131,26 @@ const MAX_DISCLAIMER_WORDS: usize = 80;
 /// Categories whose `start` and `any` phrases mark blocks up to [`MAX_DISCLAIMER_WORDS`]:
 /// besides disclaimers and disclosures, a cookie notice that starts "We use cookies…" and
 /// goes on to say what for and how to refuse them.
-const LONG_CATEGORIES: &[&str] = &["disclaimer", "disclosure", "cookies"];
+const LONG_CATEGORIES: &[&str] = &["disclaimer", "disclosure", "cookies", OFFER_TERMS_CATEGORY];
+
+/// Category of an offer's fine print ("While supplies last", "Terms apply", "Use coupon code
+/// SPRING at checkout", "Subject to credit approval"): the shop's promotion beside its grid
+/// of priced cards, chrome on a shop's page only (see [`shows_prices`]); an article on the
+/// deal or a service's page of offers quotes the same terms as its own text.
+const OFFER_TERMS_CATEGORY: &str = "terms";
+
+/// Fewest blocks that are a price alone for a page to be a shop's grid of offers.
+const SHOP_PRICES: usize = 20;
+
+/// Whether a page shows prices as blocks of their own, [`SHOP_PRICES`] or more: a shop's
+/// grid of priced cards.
+fn shows_prices(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .filter(|b| b.features.words <= 4 && super::teaser_cards::is_price(&b.text))
+        .nth(SHOP_PRICES - 1)
+        .is_some()
+}
 
 /// Longest block (in words) that a `credit` phrase may mark as chrome: a picture's credit
 /// names an agency or a photographer ("Photo: Jane Doe/Getty Images"); a longer block that
@@ -141,7 +160,7 @@ const MAX_CREDIT_WORDS: usize = 10;
 /// Categories whose lines are judged inside the region that holds them and leave its
 /// choice alone: an offer's deadline ("Sale ends March 30") printed on every card of a
 /// shop's grid is the shop's pressure, yet the grid of cards is still the listing.
-const REGION_NEUTRAL_CATEGORIES: &[&str] = &["deadline"];
+const REGION_NEUTRAL_CATEGORIES: &[&str] = &["deadline", OFFER_TERMS_CATEGORY];
 
 /// Category of a site's appeal to its readers to fund it ("please consider pitching in",
 /// "become a patron"): see [`MAX_APPEAL_WORDS`].
@@ -249,6 +268,23 @@ const DISCLAIMER_STEMS: &[&str] = &[
     "links on our site",
     "cookie",
     "seeing this ad",
+    "supplies last",
+    "stocks last",
+    "apply",
+    "credit approval",
+    "combin",
+    "kombinierbar",
+    "cumulable",
+    "other offers",
+    "coupon",
+    "promo",
+    "offer expires",
+    "vorrat reicht",
+    "limite des stocks",
+    "agotar existencias",
+    "aplican",
+    "esaurimento scorte",
+    "voorraad strekt",
 ];
 
 /// Whether `text` holds one of the [`DISCLAIMER_STEMS`] (one scan of the raw text, no fold).
@@ -1367,6 +1403,7 @@ impl Detector for ChromePhrases {
         // "Member" or "Guest" may be the document's (a table cell, a price tier).
         let thread =
             || page.kinds.discussion || page.dom.is_some_and(|dom| page.sections(dom).thread());
+        let mut shop: Option<bool> = None;
         for (index, block) in page.blocks.iter().enumerate() {
             if is_consent_clause(&block.text, block.features.words)
                 || ends_with_consent_clause(&block.text, block.features.words)
@@ -1429,6 +1466,11 @@ impl Detector for ChromePhrases {
                 )
             }) {
                 if category == RANK_CATEGORY && !thread() {
+                    continue;
+                }
+                if category == OFFER_TERMS_CATEGORY
+                    && !*shop.get_or_insert_with(|| shows_prices(page.blocks))
+                {
                     continue;
                 }
                 // A whole-block match is decisive; a prefix match on a longer block is not.
@@ -3212,6 +3254,27 @@ mod tests {
                 "{prose}"
             );
         }
+    }
+
+    #[test]
+    fn an_offers_fine_print_is_chrome_on_a_grid_of_priced_cards_only() {
+        let terms = "Spring sale on all lamps. Offer limited to one per household, while \
+                     supplies last. Use coupon code BLOOM at checkout; terms apply.";
+        assert_eq!(category_of(terms), OFFER_TERMS_CATEGORY);
+        let grid: String = (1..=SHOP_PRICES)
+            .map(|k| format!("<li><a href=\"/p/{k}\">Lamp model {k}</a><p>${k}9.00</p></li>"))
+            .collect();
+        let page = format!(
+            "<main><h1>Lamps</h1><p>{terms}</p><ul>{grid}</ul>\
+             <p>Our lamps are made in a small workshop by people who care about light.</p></main>"
+        );
+        assert_eq!(judged_texts(&page, "terms phrase"), vec![terms.to_string()]);
+        // An article about the same deal quotes the terms as its own text.
+        let article = format!(
+            "<article><h1>The lamp sale is on</h1><p>{terms}</p><p>$19.00</p>\
+             <p>We tried three of the lamps and liked the smallest best.</p></article>"
+        );
+        assert!(judged_texts(&article, "terms phrase").is_empty());
     }
 
     #[test]
