@@ -266,11 +266,6 @@ fn twice_over(text: &str) -> Option<usize> {
         .then_some(half)
 }
 
-/// Fewest words of a line of a paragraph (lines broken by `<br>`) that goes when the same
-/// paragraph gave it before, word for word: a passage pasted into one element again and
-/// again is read once, as copies in separate blocks are.
-const REPEATED_LINE_MIN_WORDS: usize = 6;
-
 /// Fewest bytes of a copy for a line said twice to be read once ([`doubled_half`]).
 const DOUBLED_COPY_MIN_BYTES: usize = 4;
 
@@ -1227,16 +1222,11 @@ impl<'a> Builder<'a> {
             vec![text.as_str()]
         };
         let total_parts = parts.len();
-        // Long lines already read in this element: a line given again word for word.
-        let mut seen_lines: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for part in parts {
             let part = part
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
-                .filter(|l| {
-                    l.split_whitespace().count() < REPEATED_LINE_MIN_WORDS || seen_lines.insert(l)
-                })
                 .collect::<Vec<_>>()
                 .join("\n");
             if part.is_empty() {
@@ -1846,24 +1836,6 @@ mod tests {
         let kinds: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
         assert_eq!(kinds[0], (BlockKind::Heading { level: 4 }, "Cup style"));
         assert_eq!(kinds[2], (BlockKind::Paragraph, "Updated Mar 8"));
-    }
-
-    #[test]
-    fn a_long_line_given_again_in_its_paragraph_is_read_once() {
-        let line = "A sentence of twelve plain words that somebody pasted here twice over.";
-        let b = blocks(&format!(
-            "<p>Intro.<br>{line}<br>Short line<br>Short line<br>{line}</p><p>{line}</p>"
-        ));
-        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
-        // Short lines may repeat (a chorus, a label); another element's copy is not this
-        // paragraph's and is left to the decision stage.
-        assert_eq!(
-            texts,
-            [
-                format!("Intro.\n{line}\nShort line\nShort line"),
-                line.to_string()
-            ]
-        );
     }
 
     #[test]
