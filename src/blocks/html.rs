@@ -119,6 +119,57 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
             .is_some_and(|s| crate::dom::style_declares(s, b"display", b"none"))
 }
 
+/// Whether an inline element is the bubble of a tooltip or popover laid over the text on
+/// hover (`role="tooltip"`, `tooltiptext`, `tooltip__content`, `Term_tooltipBubble`,
+/// `popover-body`): the explanation of a term glossed inside a sentence, which a reader sees
+/// only on demand and which would otherwise be read in the middle of that sentence. The
+/// element that opens it (`tooltip`, `tooltip-icon`, `tooltip-trigger`) holds the visible
+/// word, and stays; so does a bubble that starts its block (an icon's only label), which
+/// the caller checks.
+fn is_inline_tooltip_bubble(node: &crate::dom::Node) -> bool {
+    node.attr("class").is_some_and(|class| {
+        class.split_ascii_whitespace().any(|token| {
+            // Most class names name no overlay: found without allocating.
+            let holds = |w: &[u8]| {
+                token
+                    .as_bytes()
+                    .windows(w.len())
+                    .any(|x| x.eq_ignore_ascii_case(w))
+            };
+            if !holds(b"tip") && !holds(b"popover") {
+                return false;
+            }
+            let token = token
+                .to_ascii_lowercase()
+                .replace("tool-tip", "tooltip")
+                .replace("tool_tip", "tooltip");
+            let Some(at) = ["tooltip", "popover"]
+                .iter()
+                .find_map(|w| token.find(w).map(|i| i + w.len()))
+            else {
+                return false;
+            };
+            let rest = &token[at..];
+            TOOLTIP_BUBBLE_PARTS.iter().any(|p| rest.contains(p))
+                && !TOOLTIP_TRIGGER_PARTS.iter().any(|p| rest.contains(p))
+        })
+    })
+}
+
+/// Whether an element is a tooltip by ARIA (`role="tooltip"`): shown on hover or focus only.
+fn has_tooltip_role(node: &crate::dom::Node) -> bool {
+    node.attr("role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("tooltip"))
+}
+
+/// Words after `tooltip`/`popover` in a class name that name the bubble's own box.
+const TOOLTIP_BUBBLE_PARTS: &[&str] = &["text", "content", "bubble", "body"];
+
+/// Words after `tooltip`/`popover` in a class name that name the element opening it.
+const TOOLTIP_TRIGGER_PARTS: &[&str] = &[
+    "icon", "trigger", "toggle", "link", "label", "btn", "button",
+];
+
 /// The element sibling next to `id` (before it or after it), skipping the spaces between.
 fn element_beside(dom: &Dom, id: NodeId, after: bool) -> Option<NodeId> {
     let step = |n: NodeId| {
@@ -800,6 +851,10 @@ impl<'a> Builder<'a> {
                     || !is_block_level(tag)
                         && !self.has_block_inside[id as usize]
                         && ((hides_inline_text(node) && !speaks_hidden_figure(dom, id))
+                            || has_tooltip_role(node)
+                            || (is_inline_tooltip_bubble(node)
+                                && self.row.is_none()
+                                && !self.pending.text.trim().is_empty())
                             || is_shown_figure_spoken_after(dom, id)
                             || is_machine_ordinal(dom, id)
                             || (self.pre_depth == 0 && is_icon_ligature(dom, id))
@@ -835,7 +890,7 @@ impl<'a> Builder<'a> {
                             row.current = Some(PendingText::default());
                         }
                     }
-                } else if is_block_level(tag) {
+                } else if is_block_level(tag) || self.is_custom_container(id, tag) {
                     self.flush();
                     if *tag == local_name!("tr") && !self.has_block_inside[id as usize] {
                         self.row = Some(RowInProgress {
@@ -918,7 +973,7 @@ impl<'a> Builder<'a> {
             } else if row.node == id {
                 self.finish_row();
             }
-        } else if is_block_level(&tag) {
+        } else if is_block_level(&tag) || self.is_custom_container(id, &tag) {
             self.flush_at(id, &tag);
         }
         self.stack.pop();
@@ -938,6 +993,13 @@ impl<'a> Builder<'a> {
                 list.next_number += 1;
             }
         }
+    }
+
+    /// Whether element `id` is a custom element (`<product-card>`) holding block-level
+    /// elements: a container the site styles as a box, so text on either side of it belongs
+    /// to other blocks. One holding only inline content (`<relative-time>`) stays inline.
+    fn is_custom_container(&self, id: NodeId, tag: &LocalName) -> bool {
+        tag.contains('-') && self.has_block_inside[id as usize]
     }
 
     /// Whether link `id` is a heading's permalink that shows only a glyph (`¶`, `#`, `§`, an
@@ -1738,6 +1800,42 @@ mod tests {
         pending.push_line_break();
         pending.push("\u{2003}f", false, false);
         assert_eq!(pending.text, "a b c d e\nf");
+    }
+
+    #[test]
+    fn a_tooltip_bubble_inside_a_sentence_is_not_read() {
+        let b = blocks(
+            "<p>Watch the <span class='gloss'><dfn>churn</dfn><span class='gloss_tooltipBubble'>\
+             <strong>Churn</strong><br>Customers who leave.<br><a href='/g/churn'>Learn more</a>\
+             </span></span> each month.</p>\
+             <p>Ask <span role='tooltip'>A note shown on hover.</span>us.</p>\
+             <p>Try the <span class='tooltip'>hover<span class='tooltiptext'>Shown on hover\
+             </span></span> word.</p>\
+             <div><span class='icon-tooltip-text'>Recycled</span><button>i</button></div>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        // The element opening a bubble keeps its word; a bubble that is its block's only
+        // text (an icon's label) stays.
+        assert_eq!(
+            texts,
+            [
+                "Watch the churn each month.",
+                "Ask us.",
+                "Try the hover word.",
+                "Recycled"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_custom_element_holding_blocks_ends_the_text_before_it() {
+        let b = blocks(
+            "<h4>Cup style<info-tip><div>Explained at length.</div></info-tip></h4>\
+             <p>Updated <relative-time>Mar 8</relative-time></p>",
+        );
+        let kinds: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(kinds[0], (BlockKind::Heading { level: 4 }, "Cup style"));
+        assert_eq!(kinds[2], (BlockKind::Paragraph, "Updated Mar 8"));
     }
 
     #[test]
