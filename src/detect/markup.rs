@@ -382,6 +382,7 @@ impl Detector for MarkupSemantics {
                     let mut facts = ElementFacts::of(dom, a, Some(held[a as usize]), total, thread);
                     facts.listed =
                         held_with_its_kind(dom, a, &held, total) * 10 > total * KIND_WRAPPER_TENTHS;
+                    facts.holds_title = titles[a as usize] > 0;
                     facts.deferred_page = facts.is_deferred_page(
                         held[a as usize],
                         total,
@@ -2069,6 +2070,8 @@ struct ElementFacts<'a> {
     deferred_page: bool,
     /// Whether it has a `popover` attribute: hidden until a button opens it, as a dialog.
     popover: bool,
+    /// Whether it holds a first-level heading of the page.
+    holds_title: bool,
     /// The picture its `aria-label` says it is (see [`depicted_by_label`]).
     depicts: Option<&'static str>,
     /// Whether it is a small form for the reader to fill in (see [`is_small_form`]).
@@ -2112,6 +2115,7 @@ impl<'a> ElementFacts<'a> {
             panel: is_collapsed_panel(node) || follows_its_toggle(dom, node),
             deferred_page: false,
             popover: node.attr("popover").is_some(),
+            holds_title: false,
             depicts: depicted_by_label(node),
             small_form: is_small_form(dom, id, held.unwrap_or(0), total),
             radio_group: is_radio_group(dom, id, held.unwrap_or(0)),
@@ -2447,6 +2451,32 @@ fn beside_by_class_name(
     })
 }
 
+/// Last words of a class naming an element as a drawing (`PageSection_illustration__x1Y2`,
+/// `productCard__graphic`, `heroMockup`).
+const ILLUSTRATION_WORDS: &[&str] = &["illustration", "graphic", "mockup"];
+
+/// Whether a class token (as written) names an illustration drawn with markup: its last
+/// word, past a build hash with digits (`__P1Yb9`), is one of [`ILLUSTRATION_WORDS`] after
+/// at least one word naming what it illustrates (`hero-graphic`, `DomGraphic`), or, in a
+/// component's PascalCase name, `Animation` (`PaymentsHeroAnimation`). A part inside the
+/// name (`graphic-list`, `hero-graphic-container`) or a utility (`fade-animation`) is not.
+fn names_illustration(token: &str) -> bool {
+    let words = lowercased_words(token);
+    let mut parts: Vec<&str> = name_parts(&words).collect();
+    while parts.len() > 1
+        && parts
+            .last()
+            .is_some_and(|p| p.bytes().any(|b| b.is_ascii_digit()))
+    {
+        parts.pop();
+    }
+    let [.., _, last] = parts.as_slice() else {
+        return false;
+    };
+    ILLUSTRATION_WORDS.contains(last)
+        || (*last == "animation" && token.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
 fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
     let tag = facts.tag?;
     if matches!(
@@ -2500,6 +2530,16 @@ fn judge_element(facts: &ElementFacts<'_>) -> Option<ElementJudgement> {
             weight: DEPICTION_WEIGHT,
             cause: format!("inside <{tag}> labelled as a picture (\"{picture}\")"),
         });
+    }
+    // A landing page draws its product with markup: a mock-up of the app's screens (chat
+    // bubbles, a backlog, a checkout form) named as the section's illustration or graphic.
+    // Its words are a picture's, not the page's prose. One that holds the page's title is
+    // the part of the page around its picture (a hero's heading and buttons).
+    if !is_wrapper && !facts.holds_title {
+        if let Some(judgement) = beside_by_class_name(facts, names_illustration, "an illustration")
+        {
+            return Some(judgement);
+        }
     }
     let tag_weight = match *tag {
         local_name!("nav") => Some(0.8),
@@ -3461,6 +3501,34 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].0, "Latest posts from the blog");
+    }
+
+    #[test]
+    fn illustrations_drawn_with_markup_are_beside_the_document() {
+        let v = verdicts(
+            "<section class='hero'><h1>Plan every launch</h1>\
+             <div class='HeroSection_illustration__a1B2c'><p>Sprint board</p>\
+             <p>Fix the login bug before Friday, please.</p></div></section>\
+             <div class='featureCard__graphic'><p>Total due today</p></div>\
+             <div class='CheckoutHeroAnimation'><p>Card number</p></div>\
+             <div class='graphic-list'><p>Charts for every team we serve.</p></div>\
+             <div class='fade-animation'><p>Reports arrive every morning.</p></div>\
+             <div class='national-geographic'><p>Photos from the field trip.</p></div>\
+             <section class='intro-graphic'><h1>Second title here</h1><p>Lead text.</p></section>\
+             <p>Our planning tool keeps the whole team on one schedule.</p>",
+        );
+        let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Sprint board",
+                "Fix the login bug before Friday, please.",
+                "Total due today",
+                "Card number"
+            ],
+            "{v:?}"
+        );
+        assert!(v[0].1.contains("an illustration"), "{v:?}");
     }
 
     #[test]
