@@ -1345,9 +1345,21 @@ fn is_kept_attribute(name: &[u8]) -> bool {
 
 /// Whether `haystack` holds `needle` (ASCII, case-insensitive).
 pub(crate) fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    contains_any_ignore_ascii_case(haystack, &[needle])
+}
+
+/// Whether `haystack` contains one of `needles`, ignoring ASCII case: one pass that compares a
+/// needle only where its first letter stands.
+pub(crate) fn contains_any_ignore_ascii_case(haystack: &[u8], needles: &[&[u8]]) -> bool {
+    (0..haystack.len()).any(|i| {
+        let first = haystack[i].to_ascii_lowercase();
+        needles.iter().any(|needle| {
+            needle.first().map(u8::to_ascii_lowercase) == Some(first)
+                && haystack
+                    .get(i..i + needle.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        })
+    })
 }
 
 static PLACEHOLDER_NAME: std::sync::LazyLock<QualName> =
@@ -1368,6 +1380,26 @@ pub(crate) fn is_heading_tag(tag: &LocalName) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn contains_any_ignoring_case_finds_needles_anywhere() {
+        use super::{contains_any_ignore_ascii_case, contains_ignore_ascii_case};
+        assert!(contains_any_ignore_ascii_case(
+            b"HeroGraphic",
+            &[b"mockup", b"graphic"]
+        ));
+        assert!(contains_any_ignore_ascii_case(b"tip", &[b"tip"]));
+        assert!(contains_ignore_ascii_case(
+            b"Content-Encoding: GZIP",
+            b"Gzip"
+        ));
+        assert!(!contains_any_ignore_ascii_case(b"graphi", &[b"graphic"]));
+        assert!(!contains_any_ignore_ascii_case(b"", &[b"tip"]));
+        assert!(!contains_any_ignore_ascii_case(
+            b"tooltop",
+            &[b"tip", b"popover"]
+        ));
+    }
 
     #[test]
     fn like_siblings_share_the_tag_and_the_class() {

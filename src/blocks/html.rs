@@ -129,14 +129,9 @@ fn hides_inline_text(node: &crate::dom::Node) -> bool {
 fn is_inline_tooltip_bubble(node: &crate::dom::Node) -> bool {
     node.attr("class").is_some_and(|class| {
         class.split_ascii_whitespace().any(|token| {
-            // Most class names name no overlay: found without allocating.
-            let holds = |w: &[u8]| {
-                token
-                    .as_bytes()
-                    .windows(w.len())
-                    .any(|x| x.eq_ignore_ascii_case(w))
-            };
-            if !holds(b"tip") && !holds(b"popover") {
+            // Most class names name no overlay: ruled out in one pass, without allocating.
+            if !crate::dom::contains_any_ignore_ascii_case(token.as_bytes(), &[b"tip", b"popover"])
+            {
                 return false;
             }
             let token = token

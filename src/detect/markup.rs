@@ -2461,6 +2461,13 @@ const ILLUSTRATION_WORDS: &[&str] = &["illustration", "graphic", "mockup"];
 /// component's PascalCase name, `Animation` (`PaymentsHeroAnimation`). A part inside the
 /// name (`graphic-list`, `hero-graphic-container`) or a utility (`fade-animation`) is not.
 fn names_illustration(token: &str) -> bool {
+    // Most class names name no drawing: ruled out in one pass, without allocating.
+    if !crate::dom::contains_any_ignore_ascii_case(
+        token.as_bytes(),
+        &[b"graphic", b"illustration", b"mockup", b"animation"],
+    ) {
+        return false;
+    }
     let words = lowercased_words(token);
     let mut parts: Vec<&str> = name_parts(&words).collect();
     while parts.len() > 1
