@@ -684,15 +684,74 @@ fn section_heading_phrase(block: &Block) -> Option<(&'static str, String, bool)>
         let specific = folded.contains(' ');
         return Some((c, folded, specific));
     }
-    lex.partial.iter().find_map(|p| {
-        let c = category(&p.category)?;
-        (p.placement == Placement::Start
-            && folded
-                .strip_prefix(p.folded.as_str())
-                .is_some_and(|rest| rest.starts_with(' ')))
-        .then(|| (c, p.folded.clone(), false))
+    lex.partial
+        .iter()
+        .find_map(|p| {
+            let c = category(&p.category)?;
+            (p.placement == Placement::Start
+                && folded
+                    .strip_prefix(p.folded.as_str())
+                    .is_some_and(|rest| rest.starts_with(' ')))
+            .then(|| (c, p.folded.clone(), false))
+        })
+        .or_else(|| {
+            rail_lead(&folded, block.features.words).map(|w| ("related", w.to_string(), false))
+        })
+}
+
+/// First words of a short title over a rail of other pages of the site: "More Home Decor",
+/// "More on the Team:", "Mehr Rezepte", "Plus de recettes", "Más noticias" (folded).
+const RAIL_LEADS: &[&str] = &[
+    "more",
+    "mehr",
+    "weitere",
+    "plus de",
+    "más",
+    "altri",
+    "meer",
+    "mais",
+    "similar",
+    "recent",
+    "popular",
+    "latest",
+    "ähnliche",
+];
+
+/// Most words of a title that opens with a rail lead ("More Topics from this Board").
+const MAX_RAIL_LEAD_WORDS: usize = 6;
+
+/// The rail lead (see [`RAIL_LEADS`]) that folded title `folded` of `words` words opens
+/// with, when one or more words follow it: not a phrase the lexicon knows, so it counts only
+/// where what follows is links (the section or list rules ask for that).
+fn rail_lead(folded: &str, words: usize) -> Option<&'static str> {
+    // A title the lexicon files elsewhere ("More to explore") keeps its judgement.
+    if !(2..=MAX_RAIL_LEAD_WORDS).contains(&words) || lexicon().lines.contains_key(folded) {
+        return None;
+    }
+    RAIL_LEADS.iter().copied().find(|lead| {
+        folded.strip_prefix(lead).is_some_and(|rest| {
+            rest.starts_with(' ')
+                && !RAIL_LEAD_NOT_PAGES
+                    .iter()
+                    .any(|w| rest[1..].split(' ').next() == Some(*w))
+        })
     })
 }
+
+/// Words after a rail lead that announce the document's own references, not other pages
+/// of the site ("More information", "More resources:").
+const RAIL_LEAD_NOT_PAGES: &[&str] = &[
+    "information",
+    "info",
+    "details",
+    "resources",
+    "informationen",
+    "informations",
+    "información",
+    "informazioni",
+    "informatie",
+    "informações",
+];
 
 /// The elements up to `climb` levels above `block`'s own element that also hold `next`,
 /// nearest first: where a heading's section or a label's rail may end.
@@ -933,6 +992,8 @@ fn is_list_label(block: &Block) -> bool {
                         .strip_prefix(p.folded.as_str())
                         .is_some_and(|rest| rest.starts_with(' '))
             })
+        // A title over other pages ending in a colon ("More on the Team:") too.
+        || block.text.trim_end().ends_with(':') && rail_lead(&folded, block.features.words).is_some()
 }
 
 /// The items of the list right after the label at `index` when they are bare links (see
@@ -1723,6 +1784,61 @@ mod tests {
             ]
         );
         assert_eq!(v[0].1, "under the author heading \"about the author\"");
+    }
+
+    #[test]
+    fn a_title_opening_with_a_rail_lead_over_links_is_chrome() {
+        // "More <topic>" over a grid of linked titles, after the document.
+        let html = format!(
+            "<main>{}<div class='rail'><h2>More Garden Projects</h2><ul>\
+             <li><a href='/a'>A trellis from old ladders</a></li>\
+             <li><a href='/b'>Painting clay pots for spring</a></li></ul></div></main>",
+            article_body()
+        );
+        let texts: Vec<String> = section_verdicts(&html)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "A trellis from old ladders",
+                "Painting clay pots for spring"
+            ]
+        );
+        // "Más …:" as a lead-in over a list of bare links.
+        let html = format!(
+            "<main>{}<h4>Más sobre el valle:</h4><ul><li><a href='/c'>Las presas del norte</a>\
+             </li></ul><p>Filed under weather.</p></main>",
+            article_body()
+        );
+        let links = judged_texts(&html, "a link under the label");
+        assert_eq!(links, ["Las presas del norte"]);
+        // The same lead over the document's own prose, over its references, or a title the
+        // lexicon files elsewhere, is not.
+        for title in [
+            "More Garden Projects",
+            "More information",
+            "More to explore",
+        ] {
+            let html = format!(
+                "<main>{}<h2>{title}</h2><p>{}</p><ul><li><a href='/a'>A trellis</a></li>\
+                 <li><a href='/b'>Clay pots</a></li></ul></main>",
+                article_body(),
+                "The ladders were sanded and painted before the vines went up. ".repeat(3)
+            );
+            assert!(section_verdicts(&html).is_empty(), "{title}");
+        }
+        for title in ["More information:", "More to explore:"] {
+            let html = format!(
+                "<main>{}<p>{title}</p><ul><li><a href='/a'>A trellis</a></li></ul></main>",
+                article_body()
+            );
+            assert!(
+                judged_texts(&html, "a link under the label").is_empty(),
+                "{title}"
+            );
+        }
     }
 
     #[test]
