@@ -17,6 +17,13 @@ fn dechrome() -> Command {
     Command::cargo_bin("dechrome").unwrap()
 }
 
+/// Writes `text` gzip-compressed to `path`, as crawls and benchmarks store pages.
+fn write_gzipped(path: &std::path::Path, text: &str) {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, text.as_bytes()).unwrap();
+    std::fs::write(path, gz.finish().unwrap()).unwrap();
+}
+
 #[test]
 fn cleans_stdin_to_stdout() {
     dechrome()
@@ -34,9 +41,7 @@ fn batch_mirrors_relative_paths_and_strips_extensions() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir_all(input.join("a")).unwrap();
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    std::io::Write::write_all(&mut gz, PAGE.as_bytes()).unwrap();
-    std::fs::write(input.join("a/0001.html.gz"), gz.finish().unwrap()).unwrap();
+    write_gzipped(&input.join("a/0001.html.gz"), PAGE);
     std::fs::write(
         input.join("b.txt"),
         "Menu\n\nA line of text that stays in the output.\n",
@@ -218,9 +223,7 @@ fn eval_scores_another_tools_files_and_refuses_cleaning_flags_with_them() {
     let dataset = dir.path().join("wcxb");
     std::fs::create_dir_all(dataset.join("html")).unwrap();
     std::fs::create_dir_all(dataset.join("ground-truth")).unwrap();
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    std::io::Write::write_all(&mut gz, PAGE.as_bytes()).unwrap();
-    std::fs::write(dataset.join("html/0001.html.gz"), gz.finish().unwrap()).unwrap();
+    write_gzipped(&dataset.join("html/0001.html.gz"), PAGE);
     std::fs::write(
         dataset.join("ground-truth/0001.json"),
         r#"{"ground_truth": {"main_content": "bridge reopened on monday"},
