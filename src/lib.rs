@@ -460,6 +460,7 @@ impl Cleaner {
             post_dates: Default::default(),
             poster_names: Default::default(),
             sections: Default::default(),
+            folded: Default::default(),
         };
         let page = Page {
             kinds: PageKinds {
@@ -572,6 +573,7 @@ impl Cleaner {
             post_dates: Default::default(),
             poster_names: Default::default(),
             sections: Default::default(),
+            folded: Default::default(),
         };
         let decisions = self.run_detectors(&page, None);
         budget.check("detectors")?;

@@ -512,9 +512,8 @@ pub(crate) fn poster_names(page: &Page<'_>, post_dates: &[bool]) -> Vec<bool> {
     names
 }
 
-fn is_date_marker(block: &Block) -> bool {
-    let folded = fold(&block.text);
-    DATE_MARKERS.contains(&folded.as_str()) || is_date_line(block)
+fn is_date_marker(page: &Page<'_>, index: usize) -> bool {
+    DATE_MARKERS.contains(&page.folded(index)) || is_date_line(&page.blocks[index])
 }
 
 /// First words of titles that no name starts with: articles and question words.
@@ -559,11 +558,12 @@ fn looks_like_name(block: &Block, is_marker: impl FnOnce() -> bool) -> bool {
 }
 
 /// Whether the block starts with an author prefix ("By …") and is short.
-fn is_author_line(block: &Block) -> bool {
+fn is_author_line(page: &Page<'_>, index: usize) -> bool {
+    let block = &page.blocks[index];
     if block.features.words > 12 || block.features.words < 2 {
         return false;
     }
-    let folded = fold(&block.text);
+    let folded = page.folded(index);
     AUTHOR_PREFIXES.iter().any(|p| {
         folded.starts_with(p) && folded[p.len()..].starts_with(' ') && {
             // The rest must look like a name (capitalised), not a sentence ("by the river").
@@ -593,7 +593,8 @@ fn lists_credited_entries(page: &Page<'_>) -> bool {
     }
     page.blocks
         .iter()
-        .filter(|b| !b.kind.is_heading() && is_author_line(b))
+        .enumerate()
+        .filter(|&(i, b)| !b.kind.is_heading() && is_author_line(page, i))
         .nth(MIN_LISTED_BYLINES - 1)
         .is_some()
 }
@@ -607,8 +608,7 @@ impl Detector for BylineAndDate {
         let blocks = page.blocks;
         // Whether each block is a date marker, worked out once, when first asked.
         let mut markers: Vec<Option<bool>> = vec![None; blocks.len()];
-        let mut is_marker =
-            |i: usize| *markers[i].get_or_insert_with(|| is_date_marker(&blocks[i]));
+        let mut is_marker = |i: usize| *markers[i].get_or_insert_with(|| is_date_marker(page, i));
         // The names of the bylines found, to know the author's biography.
         let mut bylines: Vec<&str> = Vec::new();
         let post_dates = page.post_dates();
@@ -618,12 +618,13 @@ impl Detector for BylineAndDate {
             // that reads as an author line ("Written by Ana Ruiz" over an author box) still
             // names whose biography may follow.
             let long_heading = block.kind.is_heading() && block.features.words > 3;
-            if long_heading && !is_author_line(block) {
+            if long_heading && !is_author_line(page, index) {
                 continue;
             }
-            if is_author_line(block) {
+            if is_author_line(page, index) {
                 let text = block.text.trim_start();
-                let folded = fold(text);
+                // The fold of the text with its leading spaces is that of the text.
+                let folded = page.folded(index);
                 let prefix_words = AUTHOR_PREFIXES
                     .iter()
                     .filter(|p| folded.starts_with(*p) && folded[p.len()..].starts_with(' '))
@@ -664,7 +665,7 @@ impl Detector for BylineAndDate {
             } else if post_dates.is_none() && looks_like_name(block, || is_marker(index)) {
                 // A name right before or after a date marker is the byline.
                 let next_is_date = index + 1 < blocks.len()
-                    && (is_marker(index + 1) || is_author_line(&blocks[index + 1]));
+                    && (is_marker(index + 1) || is_author_line(page, index + 1));
                 let prev_is_date = index > 0 && is_marker(index - 1);
                 if (next_is_date || prev_is_date) && !listing {
                     bylines.push(block.text.trim());
@@ -718,8 +719,8 @@ impl BylineAndDate {
             if block.kind.is_heading() || block.features.words < DECLARED_BIO_LEAD_WORDS {
                 continue;
             }
-            let folded = fold(&block.text);
-            if bios.iter().any(|bio| is_declared_bio(&folded, bio)) {
+            let folded = page.folded(index);
+            if bios.iter().any(|bio| is_declared_bio(folded, bio)) {
                 out.push(Verdict::new(
                     index,
                     Signal::Chrome,
@@ -869,6 +870,7 @@ mod tests {
             post_dates: Default::default(),
             poster_names: Default::default(),
             sections: Default::default(),
+            folded: Default::default(),
         };
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);
@@ -900,6 +902,7 @@ mod tests {
             post_dates: Default::default(),
             poster_names: Default::default(),
             sections: Default::default(),
+            folded: Default::default(),
         };
         let mut out = Vec::new();
         BylineAndDate.detect(&page, &mut out);
@@ -1290,6 +1293,7 @@ mod tests {
             post_dates: Default::default(),
             poster_names: Default::default(),
             sections: Default::default(),
+            folded: Default::default(),
         };
         let dates = post_dates(&page).expect("three dated posts");
         let names: Vec<&str> = poster_names(&page, &dates)

@@ -24,8 +24,8 @@ impl Detector for LineFrequency {
             };
             // A page's own title stays, even when other pages of the site link to it.
             if let Some(title) = &title {
-                let folded = super::fold(&block.text);
-                if !folded.is_empty() && (title == &folded || title.starts_with(&folded)) {
+                let folded = page.folded(i);
+                if !folded.is_empty() && (title == folded || title.starts_with(folded)) {
                     continue;
                 }
             }

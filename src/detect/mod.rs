@@ -62,9 +62,28 @@ pub struct Page<'a> {
     /// ([`Page::sections`]). The survey holds for any reading of the page's kinds that keeps
     /// `kinds.article`, so a page built from another with `..page` may keep it.
     pub(crate) sections: std::cell::OnceCell<markup::SectionSurvey>,
+    /// Each block's text folded ([`fold`]), folded the first time a detector asks
+    /// ([`Page::folded`]). A page built from another with `..page` has the same blocks, so
+    /// it may keep it.
+    pub(crate) folded: FoldedBlocks,
 }
 
+/// The folds of a page's blocks' texts, each worked out once, when first asked.
+#[derive(Default)]
+pub(crate) struct FoldedBlocks(std::cell::OnceCell<Box<[std::cell::OnceCell<String>]>>);
+
 impl Page<'_> {
+    /// The text of block `index`, folded ([`fold`]); folded once per page, for every
+    /// detector that asks.
+    pub(crate) fn folded(&self, index: usize) -> &str {
+        let cells = self.folded.0.get_or_init(|| {
+            (0..self.blocks.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect()
+        });
+        cells[index].get_or_init(|| fold(&self.blocks[index].text))
+    }
+
     /// The date heading each post of a thread, per block, if the page is one
     /// ([`byline::post_dates`]); worked out once per page, for every detector that asks.
     pub(crate) fn post_dates(&self) -> Option<&[bool]> {
@@ -254,6 +273,7 @@ pub(crate) fn verdicts_on_html_by(
         post_dates: Default::default(),
         poster_names: Default::default(),
         sections: Default::default(),
+        folded: Default::default(),
     };
     let mut out = Vec::new();
     detector.detect(&page, &mut out);

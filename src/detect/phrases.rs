@@ -352,6 +352,17 @@ fn needs_break(category: &str) -> bool {
 /// Matches `text` against the lexicon: the category, the phrase, and whether the whole
 /// block is the phrase; `None` when nothing matches.
 pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(String, String, bool)> {
+    match_phrase_with(text, words, link_density, || fold(text))
+}
+
+/// [`match_phrase`] with the text's fold given by `folded`, called only when needed (a
+/// block's fold cached by its page, [`Page::folded`]).
+fn match_phrase_with<S: AsRef<str>>(
+    text: &str,
+    words: usize,
+    link_density: f32,
+    folded: impl FnOnce() -> S,
+) -> Option<(String, String, bool)> {
     // Past the short limit only disclaimers, newsletter pitches and appeals can match
     // (whole-line phrases are far shorter): a block that names none of them skips the fold.
     let pitch = || words <= MAX_PITCH_WORDS && names_a_newsletter(text);
@@ -360,12 +371,13 @@ pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(Stri
         return None;
     }
     let lex = lexicon();
-    let folded = fold(text);
+    let folded = folded();
+    let folded = folded.as_ref();
     if folded.is_empty() {
         return None;
     }
-    if let Some(category) = lex.lines.get(&folded) {
-        return Some((category.clone(), folded, true));
+    if let Some(category) = lex.lines.get(folded) {
+        return Some((category.clone(), folded.to_string(), true));
     }
     if text.contains('©') && words <= MAX_PARTIAL_WORDS {
         return Some(("copyright".into(), "©".into(), false));
@@ -377,7 +389,7 @@ pub fn match_phrase(text: &str, words: usize, link_density: f32) -> Option<(Stri
     // table order: the first that passes its checks below wins, as if every phrase of the
     // table were tried in turn.
     let mut candidates: Vec<usize> = lex.empty.clone();
-    for found in lex.matcher.find_overlapping_iter(&folded) {
+    for found in lex.matcher.find_overlapping_iter(folded) {
         let index = lex.pattern_phrase[found.pattern().as_usize()];
         if found.start() == 0 || lex.partial[index].placement == Placement::Any {
             candidates.push(index);
@@ -670,19 +682,20 @@ const SECTION_CLIMB: usize = 3;
 /// is a phrase of several words. A single word ("Related", "Recommended") or a heading that
 /// only starts with a phrase ("Related products" in a feed specification, "See also" in a
 /// manual) is not: its section must be mostly links to be chrome.
-fn section_heading_phrase(block: &Block) -> Option<(&'static str, String, bool)> {
+fn section_heading_phrase(page: &Page<'_>, index: usize) -> Option<(&'static str, String, bool)> {
+    let block = &page.blocks[index];
     if !block.kind.is_heading() || block.features.words > MAX_SECTION_HEADING_WORDS {
         return None;
     }
     let lex = lexicon();
-    let folded = fold(&block.text);
+    let folded = page.folded(index);
     if folded.is_empty() {
         return None;
     }
     let category = |c: &str| SECTION_CATEGORIES.iter().copied().find(|s| *s == c);
-    if let Some(c) = lex.lines.get(&folded).and_then(|c| category(c)) {
+    if let Some(c) = lex.lines.get(folded).and_then(|c| category(c)) {
         let specific = folded.contains(' ');
-        return Some((c, folded, specific));
+        return Some((c, folded.to_string(), specific));
     }
     lex.partial
         .iter()
@@ -829,7 +842,8 @@ const MAX_BIO_WORDS: usize = 150;
 /// With the phrase. (A paragraph that opens "About the author: Ana is…" was tried as a
 /// biography too: on wcxb-dev its removal moved an article's body and lost more than it
 /// won.)
-fn author_label_bio(blocks: &[Block], index: usize) -> Option<(String, std::ops::Range<usize>)> {
+fn author_label_bio(page: &Page<'_>, index: usize) -> Option<(String, std::ops::Range<usize>)> {
+    let blocks = page.blocks;
     let label = &blocks[index];
     if label.kind.is_heading()
         || label.features.link_chars > 0
@@ -837,15 +851,15 @@ fn author_label_bio(blocks: &[Block], index: usize) -> Option<(String, std::ops:
     {
         return None;
     }
-    let folded = fold(&label.text);
-    if lexicon().lines.get(&folded).map(String::as_str) != Some("author") {
+    let folded = page.folded(index);
+    if lexicon().lines.get(folded).map(String::as_str) != Some("author") {
         return None;
     }
     let next = blocks.get(index + 1)?;
     let bio = next.kind == BlockKind::Paragraph
         && (PROSE_BLOCK_WORDS..=MAX_BIO_WORDS).contains(&next.features.words)
         && next.features.link_density() < 0.5;
-    bio.then_some((folded, index + 1..index + 2))
+    bio.then(|| (folded.to_string(), index + 1..index + 2))
 }
 
 /// Levels above a label (a related phrase in a plain element, not a heading) searched for
@@ -858,11 +872,12 @@ const LABEL_CLIMB: usize = 5;
 /// and the blocks after it within the element (found a few levels up) that holds it and
 /// what follows, when at least half their text is links (teasers' titles).
 fn label_over_rail(
-    blocks: &[Block],
+    page: &Page<'_>,
     index: usize,
     ads: bool,
     repeated: &HashMap<String, usize>,
 ) -> Option<(&'static str, String, std::ops::Range<usize>)> {
+    let blocks = page.blocks;
     let label = &blocks[index];
     // Labels of one word ("Related") are not specific, but for an ad's ("Sponsored"); the
     // fold is paid only by short, unlinked blocks of several words (or one, where ads count).
@@ -873,8 +888,8 @@ fn label_over_rail(
     {
         return None;
     }
-    let folded = fold(&label.text);
-    let category = match lexicon().lines.get(&folded).map(String::as_str) {
+    let folded = page.folded(index);
+    let category = match lexicon().lines.get(folded).map(String::as_str) {
         Some("related") if folded.contains(' ') => "related",
         Some("products") if folded.contains(' ') => "products",
         // "Sponsored" over a carousel of other products on one product's page.
@@ -891,11 +906,13 @@ fn label_over_rail(
         // section, and the next ad's label (one over each card of a grid) the next ad.
         let end = blocks[index + 1..]
             .iter()
-            .position(|b| {
+            .enumerate()
+            .position(|(k, b)| {
                 !b.ancestors.contains(&holder)
                     || category == ADS_CATEGORY
                         && (b.kind.is_heading()
-                            || b.features.words == label.features.words && fold(&b.text) == folded)
+                            || b.features.words == label.features.words
+                                && page.folded(index + 1 + k) == folded)
             })
             .map_or(blocks.len(), |p| index + 1 + p);
         let is_prose =
@@ -907,7 +924,7 @@ fn label_over_rail(
         let words: usize = blocks[rail.clone()].iter().map(|b| b.features.words).sum();
         // A label printed over each entry ("More like this" under every teaser) heads no
         // rail beyond its own row; an ad's label is printed over each ad.
-        let once = category == ADS_CATEGORY || repeated.get(&folded).is_none_or(|&n| n <= 1);
+        let once = category == ADS_CATEGORY || repeated.get(folded).is_none_or(|&n| n <= 1);
         if words > HEADING_ROW_WORDS || !once || holders.peek().is_none() {
             break;
         }
@@ -918,7 +935,8 @@ fn label_over_rail(
     let (chars, links) = blocks[rail.clone()].iter().fold((0, 0), |(c, l), b| {
         (c + b.features.chars, l + b.features.link_chars)
     });
-    ((links as f32) >= SECTION_LINK_SHARE * chars as f32).then_some((category, folded, rail))
+    ((links as f32) >= SECTION_LINK_SHARE * chars as f32)
+        .then(|| (category, folded.to_string(), rail))
 }
 
 /// Labels over a shop's machine-written summary of its reviews (folded).
@@ -939,8 +957,7 @@ const AI_SUMMARY_BLOCKS: usize = 12;
 
 /// Whether `text` is the note under a machine-written summary ("AI-generated from customer
 /// reviews", "Generated by AI").
-fn is_ai_summary_note(text: &str) -> bool {
-    let folded = fold(text);
+fn is_ai_summary_note(folded: &str) -> bool {
     (folded.starts_with("ai generated") || folded.starts_with("generated by ai"))
         || folded.starts_with("generated from the text of customer reviews")
 }
@@ -966,21 +983,22 @@ const MAX_LIST_LABEL_WORDS: usize = 12;
 /// heading or not, not itself an item) whose whole text is a related or products phrase, or
 /// "Read more"; or a lead-in of up to [`MAX_LIST_LABEL_WORDS`] that opens with such a phrase
 /// and ends in a colon.
-fn is_list_label(block: &Block) -> bool {
+fn is_list_label(page: &Page<'_>, index: usize) -> bool {
+    let block = &page.blocks[index];
     if block.features.link_chars > 0
         || block.features.words > MAX_LIST_LABEL_WORDS
         || matches!(block.kind, BlockKind::ListItem { .. })
     {
         return false;
     }
-    let folded = fold(&block.text);
+    let folded = page.folded(index);
     let lex = lexicon();
     let short = block.features.words <= MAX_SECTION_HEADING_WORDS;
     short
         && (folded == READ_MORE_LABEL
             || lex
                 .lines
-                .get(&folded)
+                .get(folded)
                 .is_some_and(|c| LIST_LABEL_CATEGORIES.contains(&c.as_str())))
         // A lead-in that opens with a related phrase and ends in a colon ("Related articles
         // and links:", "More from the Gazette:") announces the list under it as well.
@@ -1001,8 +1019,9 @@ fn is_list_label(block: &Block) -> bool {
 /// outside a list, a run of linked blocks of any kind): the titles of other pages the label
 /// offers. Only the items the label is directly over count; a list of prose, or one link
 /// among prose items, is the document's.
-fn links_under_label(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize>> {
-    if !is_list_label(&blocks[index]) {
+fn links_under_label(page: &Page<'_>, index: usize) -> Option<std::ops::Range<usize>> {
+    let blocks = page.blocks;
+    if !is_list_label(page, index) {
         return None;
     }
     // A heading that leads in with a colon heads a list of teasers, each a sentence around
@@ -1047,12 +1066,13 @@ const ENTRY_FIELD_LABEL_CARDS: usize = 4;
 /// The blocks of a teaser card that block `index` labels: a short unlinked block that is a
 /// related phrase ("Related") and opens an element (found within a few levels up) holding a
 /// few more blocks, one of them a link: a teaser of another page set into an article.
-fn labelled_card(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize>> {
+fn labelled_card(page: &Page<'_>, index: usize) -> Option<std::ops::Range<usize>> {
+    let blocks = page.blocks;
     let label = &blocks[index];
     if label.features.words > CARD_LABEL_WORDS || label.features.link_chars > 0 {
         return None;
     }
-    if lexicon().lines.get(&fold(&label.text))?.as_str() != "related" {
+    if lexicon().lines.get(page.folded(index))?.as_str() != "related" {
         return None;
     }
     let next = blocks.get(index + 1)?;
@@ -1089,12 +1109,13 @@ const ADS_CATEGORY: &str = "ads";
 /// within a few levels up) with the blocks beside it, before or after it, the element
 /// holding a few blocks in all: another product's card (its name, its price) that the shop
 /// sells placement for. On a grid of products a sponsored entry is one of the listing's.
-fn advertised_card(blocks: &[Block], index: usize) -> Option<std::ops::Range<usize>> {
+fn advertised_card(page: &Page<'_>, index: usize) -> Option<std::ops::Range<usize>> {
+    let blocks = page.blocks;
     let label = &blocks[index];
     if label.features.words > CARD_LABEL_WORDS || label.features.link_chars > 0 {
         return None;
     }
-    if lexicon().lines.get(&fold(&label.text))?.as_str() != ADS_CATEGORY {
+    if lexicon().lines.get(page.folded(index))?.as_str() != ADS_CATEGORY {
         return None;
     }
     let prev = index.checked_sub(1).map(|i| &blocks[i]);
@@ -1230,9 +1251,9 @@ impl Detector for ChromePhrases {
             // page) names a field of the page's entries, not a teaser set into a document.
             let mut card_labels: HashMap<String, usize> = HashMap::default();
             for index in 0..page.blocks.len() {
-                if labelled_card(page.blocks, index).is_some() {
+                if labelled_card(page, index).is_some() {
                     *card_labels
-                        .entry(fold(&page.blocks[index].text))
+                        .entry(page.folded(index).to_string())
                         .or_default() += 1;
                 }
             }
@@ -1240,7 +1261,7 @@ impl Detector for ChromePhrases {
             // their label.
             if !page.kinds.collection && page.kinds.products <= 1 {
                 for index in 0..page.blocks.len() {
-                    let card = advertised_card(page.blocks, index).filter(|_| {
+                    let card = advertised_card(page, index).filter(|_| {
                         !page
                             .dom
                             .is_some_and(|dom| in_grid(dom, &page.blocks[index]))
@@ -1263,9 +1284,11 @@ impl Detector for ChromePhrases {
             let mut prose_before = 0usize;
             // How often each short line is printed (labels printed over each entry).
             let mut short_lines: HashMap<String, usize> = HashMap::default();
-            for block in page.blocks {
+            for (index, block) in page.blocks.iter().enumerate() {
                 if (1..=MAX_SECTION_HEADING_WORDS).contains(&block.features.words) {
-                    *short_lines.entry(fold(&block.text)).or_default() += 1;
+                    *short_lines
+                        .entry(page.folded(index).to_string())
+                        .or_default() += 1;
                 }
             }
             // The last block judged under a section heading: an ad's label in the heading's
@@ -1283,7 +1306,7 @@ impl Detector for ChromePhrases {
                 if !block.kind.is_heading() {
                     // A biography under a plain author label, once the document has begun.
                     if before >= SECTION_MIN_PROSE_BEFORE_SPECIFIC {
-                        if let Some((phrase, bio)) = author_label_bio(page.blocks, index) {
+                        if let Some((phrase, bio)) = author_label_bio(page, index) {
                             for j in bio {
                                 out.push(Verdict::new(
                                     j,
@@ -1299,13 +1322,12 @@ impl Detector for ChromePhrases {
                     // Other products ("Complete the look") follow a product's short
                     // description as often as a long one, and an ad anything: their label
                     // needs no prose before.
-                    let rail = label_over_rail(page.blocks, index, ads, &short_lines).filter(
-                        |(category, ..)| {
+                    let rail =
+                        label_over_rail(page, index, ads, &short_lines).filter(|(category, ..)| {
                             before >= SECTION_MIN_PROSE_BEFORE_SPECIFIC
                                 || SECTION_CATEGORIES_ANYWHERE.contains(category)
                                 || *category == ADS_CATEGORY
-                        },
-                    );
+                        });
                     {
                         if let Some((category, phrase, rail)) = rail {
                             for j in rail.filter(|&j| j >= sectioned_to) {
@@ -1323,12 +1345,10 @@ impl Detector for ChromePhrases {
                     if before >= SECTION_MIN_PROSE_BEFORE {
                         let entry_field = || {
                             card_labels
-                                .get(&fold(&block.text))
+                                .get(page.folded(index))
                                 .is_some_and(|&n| n >= ENTRY_FIELD_LABEL_CARDS)
                         };
-                        if let Some(card) =
-                            labelled_card(page.blocks, index).filter(|_| !entry_field())
-                        {
+                        if let Some(card) = labelled_card(page, index).filter(|_| !entry_field()) {
                             for j in card {
                                 out.push(Verdict::new(
                                     j,
@@ -1342,7 +1362,7 @@ impl Detector for ChromePhrases {
                     }
                     continue;
                 }
-                let Some((category, phrase, specific)) = section_heading_phrase(block) else {
+                let Some((category, phrase, specific)) = section_heading_phrase(page, index) else {
                     continue;
                 };
                 let min_before = if specific {
@@ -1393,22 +1413,23 @@ impl Detector for ChromePhrases {
                     block.features.words <= MAX_SECTION_HEADING_WORDS
                         && lexicon()
                             .lines
-                            .get(&fold(&block.text))
+                            .get(page.folded(index))
                             .is_some_and(|c| SECTION_CATEGORIES_ANYWHERE.contains(&c.as_str()))
                 };
                 if before < SECTION_MIN_PROSE_BEFORE_SPECIFIC && !products() {
                     continue;
                 }
-                let Some(list) = links_under_label(page.blocks, index) else {
+                let Some(list) = links_under_label(page, index) else {
                     continue;
                 };
                 // The label goes with its list: a lead-in to links is no document text
                 // (one the lexicon names whole or with a break is judged below).
                 let named = || {
-                    match_phrase(
+                    match_phrase_with(
                         &block.text,
                         block.features.words,
                         block.features.link_density(),
+                        || page.folded(index),
                     )
                     .is_some()
                 };
@@ -1439,14 +1460,14 @@ impl Detector for ChromePhrases {
         // say") and its note ("AI-generated from customer reviews"): the reviews', not the
         // product's description.
         for (index, block) in page.blocks.iter().enumerate() {
-            if block.features.words > AI_NOTE_WORDS || !is_ai_summary_note(&block.text) {
+            if block.features.words > AI_NOTE_WORDS || !is_ai_summary_note(page.folded(index)) {
                 continue;
             }
             let label = (index.saturating_sub(AI_SUMMARY_BLOCKS)..index)
                 .rev()
                 .find(|&k| {
                     page.blocks[k].features.words <= AI_NOTE_WORDS
-                        && REVIEW_SUMMARY_LABELS.contains(&fold(&page.blocks[k].text).as_str())
+                        && REVIEW_SUMMARY_LABELS.contains(&page.folded(k))
                 });
             if let Some(label) = label {
                 for j in label + 1..index {
@@ -1501,21 +1522,23 @@ impl Detector for ChromePhrases {
             if block.features.words > MAX_DISCLAIMER_WORDS {
                 continue;
             }
-            if let Some((category, phrase, whole)) = match_phrase(
+            if let Some((category, phrase, whole)) = match_phrase_with(
                 &block.text,
                 block.features.words,
                 block.features.link_density(),
+                || page.folded(index),
             )
             .or_else(|| {
                 is_like_summary(
                     &block.text,
                     block.features.words,
                     block.features.link_density(),
+                    || page.folded(index),
                 )
                 .then(|| ("reactions".to_string(), "like this".to_string(), true))
             })
             .or_else(|| {
-                is_app_signature(&block.text, block.features.words)
+                is_app_signature(block.features.words, || page.folded(index))
                     .then(|| ("signature".to_string(), "sent from my".to_string(), true))
             })
             .or_else(|| pitch_after_a_question(&block.text, block.features.link_density()))
@@ -1578,11 +1601,17 @@ const LIKE_SUMMARY_WORDS: usize = 20;
 /// Whether a block is a forum's like summary: short, ending with one of the
 /// [`LIKE_SUMMARY_ENDS`] and a full stop, its names links (members' profiles) or its
 /// start a count ("1 person likes this."). Prose that ends "…like this." links no names.
-fn is_like_summary(text: &str, words: usize, link_density: f32) -> bool {
+fn is_like_summary<S: AsRef<str>>(
+    text: &str,
+    words: usize,
+    link_density: f32,
+    folded: impl FnOnce() -> S,
+) -> bool {
     if words > LIKE_SUMMARY_WORDS || !text.trim_end().ends_with('.') {
         return false;
     }
-    let folded = fold(text);
+    let folded = folded();
+    let folded = folded.as_ref();
     let padded = format!(" {folded}");
     if !LIKE_SUMMARY_ENDS.iter().any(|end| padded.ends_with(end)) {
         return false;
@@ -1617,11 +1646,12 @@ const APP_SIGNATURES: &[(&str, &str)] = &[
 const APP_SIGNATURE_WORDS: usize = 12;
 
 /// Whether a block is a mobile app's signature ([`APP_SIGNATURES`]).
-fn is_app_signature(text: &str, words: usize) -> bool {
+fn is_app_signature<S: AsRef<str>>(words: usize, folded: impl FnOnce() -> S) -> bool {
     if words > APP_SIGNATURE_WORDS {
         return false;
     }
-    let folded = fold(text);
+    let folded = folded();
+    let folded = folded.as_ref();
     APP_SIGNATURES.iter().any(|(start, app)| {
         folded
             .strip_prefix(start)
@@ -2469,15 +2499,40 @@ mod tests {
         assert!(is_like_summary(
             "Oskar, Petra and 2 others like this.",
             6,
-            0.6
+            0.6,
+            || fold("Oskar, Petra and 2 others like this.")
         ));
-        assert!(is_like_summary("Mirela likes this.", 3, 0.5));
-        assert!(is_like_summary("3 people like this.", 3, 0.0));
-        assert!(is_like_summary("Oskar und Petra gefällt das.", 5, 0.5));
-        assert!(is_like_summary("Oskar et Petra aiment ceci.", 5, 0.5));
+        assert!(is_like_summary("Mirela likes this.", 3, 0.5, || fold(
+            "Mirela likes this."
+        )));
+        assert!(is_like_summary("3 people like this.", 3, 0.0, || fold(
+            "3 people like this."
+        )));
+        assert!(is_like_summary(
+            "Oskar und Petra gefällt das.",
+            5,
+            0.5,
+            || fold("Oskar und Petra gefällt das.")
+        ));
+        assert!(is_like_summary(
+            "Oskar et Petra aiment ceci.",
+            5,
+            0.5,
+            || fold("Oskar et Petra aiment ceci.")
+        ));
         // A sentence of a post that ends the same way links no names.
-        assert!(!is_like_summary("My cat really likes this.", 5, 0.0));
-        assert!(!is_like_summary("Everyone likes this brand", 4, 0.5));
+        assert!(!is_like_summary(
+            "My cat really likes this.",
+            5,
+            0.0,
+            || fold("My cat really likes this.")
+        ));
+        assert!(!is_like_summary(
+            "Everyone likes this brand",
+            4,
+            0.5,
+            || fold("Everyone likes this brand")
+        ));
         for line in [
             "Sent from my Pixel 9 using Tapatalk",
             "Sent from my phone using the Garden Club app",
@@ -2488,7 +2543,7 @@ mod tests {
             "Verzonden vanaf mijn telefoon met Tapatalk",
         ] {
             assert!(
-                is_app_signature(line, crate::lang::word_count(line)),
+                is_app_signature(crate::lang::word_count(line), || fold(line)),
                 "{line}"
             );
         }
@@ -2496,7 +2551,7 @@ mod tests {
             "Sent from my aunt, the parcel held two old letters.",
             "Sent from my desk using a pigeon was how I imagined the job, but it took more than that to settle in.",
         ] {
-            assert!(!is_app_signature(prose, crate::lang::word_count(prose)), "{prose}");
+            assert!(!is_app_signature(crate::lang::word_count(prose), || fold(prose)), "{prose}");
         }
     }
 

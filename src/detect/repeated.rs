@@ -199,7 +199,7 @@ pub fn shows_poster_profiles(page: &Page<'_>) -> bool {
                     && next.text.contains(|c: char| c.is_ascii_digit())
             });
             if valued {
-                if let Some(label) = profile_label(&fold(&block.text)) {
+                if let Some(label) = profile_label(page.folded(index)) {
                     if sighting(label) {
                         return true;
                     }
@@ -278,10 +278,11 @@ impl Detector for RepeatedInPage {
             let measured = !page.kinds.discussion
                 && is_measured_field(&block.text)
                 && !*profiles.get_or_insert_with(|| shows_poster_profiles(page));
-            let key = if measured {
+            // The key is [`label_key`]'s, with the fold the page keeps.
+            let key = if measured || super::teaser_cards::is_price(&block.text) {
                 block.text.trim().to_lowercase()
             } else {
-                label_key(&block.text)
+                page.folded(index).to_string()
             };
             if key.is_empty() {
                 continue;
@@ -1325,6 +1326,7 @@ mod tests {
             post_dates: Default::default(),
             poster_names: Default::default(),
             sections: Default::default(),
+            folded: Default::default(),
         };
         assert!(shows_poster_profiles(&page));
         // On a discussion the fields are counted by their labels, whatever their values.
@@ -1373,6 +1375,7 @@ mod tests {
                 post_dates: Default::default(),
                 poster_names: Default::default(),
                 sections: Default::default(),
+                folded: Default::default(),
                 ..page
             };
             assert_eq!(shows_poster_profiles(&page), thread);
@@ -1454,6 +1457,7 @@ mod tests {
             post_dates: Default::default(),
             poster_names: Default::default(),
             sections: Default::default(),
+            folded: Default::default(),
         };
         let mut out = Vec::new();
         RepeatedInPage.detect(&page, &mut out);
