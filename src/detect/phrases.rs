@@ -708,7 +708,7 @@ fn section_heading_phrase(page: &Page<'_>, index: usize) -> Option<(&'static str
             .then(|| (c, p.folded.clone(), false))
         })
         .or_else(|| {
-            rail_lead(&folded, block.features.words).map(|w| ("related", w.to_string(), false))
+            rail_lead(folded, block.features.words).map(|w| ("related", w.to_string(), false))
         })
 }
 
@@ -1011,7 +1011,7 @@ fn is_list_label(page: &Page<'_>, index: usize) -> bool {
                         .is_some_and(|rest| rest.starts_with(' '))
             })
         // A title over other pages ending in a colon ("More on the Team:") too.
-        || block.text.trim_end().ends_with(':') && rail_lead(&folded, block.features.words).is_some()
+        || block.text.trim_end().ends_with(':') && rail_lead(folded, block.features.words).is_some()
 }
 
 /// The items of the list right after the label at `index` when they are bare links (see
