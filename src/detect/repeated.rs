@@ -21,10 +21,15 @@ const MAX_WORDS: usize = 6;
 /// The key under which copies of a label are counted: its folded text, but a price keeps
 /// its digits ("EUR 29.00" and "EUR 38.50" are not one label).
 pub(crate) fn label_key(text: &str) -> String {
+    label_key_with(text, || fold(text))
+}
+
+/// [`label_key`] with the text's fold given by the caller (a page's cached one).
+fn label_key_with(text: &str, folded: impl FnOnce() -> String) -> String {
     if super::teaser_cards::is_price(text) {
         text.trim().to_lowercase()
     } else {
-        fold(text)
+        folded()
     }
 }
 
@@ -278,11 +283,10 @@ impl Detector for RepeatedInPage {
             let measured = !page.kinds.discussion
                 && is_measured_field(&block.text)
                 && !*profiles.get_or_insert_with(|| shows_poster_profiles(page));
-            // The key is [`label_key`]'s, with the fold the page keeps.
-            let key = if measured || super::teaser_cards::is_price(&block.text) {
+            let key = if measured {
                 block.text.trim().to_lowercase()
             } else {
-                page.folded(index).to_string()
+                label_key_with(&block.text, || page.folded(index).to_string())
             };
             if key.is_empty() {
                 continue;
