@@ -7,8 +7,9 @@
 //! word-level precision, recall and F1 over the multiset of lowercased `\w+` tokens, averaged over
 //! pages, plus the share of `with` snippets found and of `without` snippets leaked. Results are
 //! given overall and per page type, with throughput, and [`EvalReport::worst_pages`] shows where
-//! the worst pages went wrong. [`run_eval_on_files`] scores another extractor's output files the
-//! same way.
+//! the worst pages went wrong. When the cleaner also hands over what it removed and why
+//! ([`Prediction::removed`]), [`EvalReport::missed_by_reason`] totals the ground-truth text each
+//! reason removed. [`run_eval_on_files`] scores another extractor's output files the same way.
 //!
 //! This module only measures. It must not clean pages itself, must not decide anything about how
 //! pages should be cleaned, and must not copy benchmark data anywhere: it reads the dataset in
@@ -42,6 +43,9 @@ const PASSAGES_PER_WORST_PAGE: usize = 3;
 const PASSAGE_DISPLAY_CHARS: usize = 160;
 /// How many failures the text report lists before summarising the rest (the JSON has all).
 const FAILURES_SHOWN: usize = 20;
+/// Fewest tokens of a removed passage for it to be matched against the ground truth: shorter
+/// ones ("Menu", "Read more") occur in too many texts by chance to be evidence.
+const MISSED_PASSAGE_MIN_TOKENS: usize = 3;
 
 /// Errors that stop an evaluation: the directory is not a WCXB dataset. A single unreadable page
 /// is not an error; it is recorded as a [`Failure`].
@@ -78,7 +82,67 @@ pub struct EvalOptions {
     pub worst: usize,
     /// Evaluate only the first N ids (in sorted order), for quick runs; `None` for all.
     pub limit: Option<usize>,
+    /// How many of the reasons whose removals cost the most ground-truth text to list in
+    /// [`EvalReport::missed_by_reason`]; 0 for none. Needs a cleaner that fills
+    /// [`Prediction::removed`].
+    pub by_reason: usize,
 }
+
+/// What a cleaner returned for one page: the text to score and, optionally, what it removed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prediction {
+    /// The text as the cleaner prints it; this is what is scored.
+    pub text: String,
+    /// The passages the cleaner removed, each with its reason, in page order; empty when the
+    /// cleaner does not say (then [`EvalReport::missed_by_reason`] has nothing to count).
+    pub removed: Vec<RemovedPassage>,
+}
+
+impl From<String> for Prediction {
+    fn from(text: String) -> Self {
+        Prediction {
+            text,
+            removed: Vec::new(),
+        }
+    }
+}
+
+/// One passage a cleaner removed, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemovedPassage {
+    /// The cleaner's reason, e.g. `link-density: 0.92 of the text is links`. Numbers and quoted
+    /// text in it are masked when reasons are totalled, so that one rule is one row.
+    pub reason: String,
+    /// The removed text.
+    pub text: String,
+}
+
+/// The ground-truth text that removals for one reason cost, over a whole run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReasonLoss {
+    /// The reason, its numbers replaced by `N` and its quoted names by `…`
+    /// (`link-density: N of the text is links`, `markup: inside <div> named "…"`).
+    pub reason: String,
+    /// Pages where it removed ground-truth text.
+    pub pages: usize,
+    /// Ground-truth tokens it removed.
+    pub words: usize,
+    /// Tokens it removed that the ground truth does not hold (or holds no more copies of): the
+    /// chrome it rightly removed, to weigh against `words`.
+    pub right_words: usize,
+    /// Mean recall over all scored pages that keeping those passages would add (each page's
+    /// removed ground-truth tokens over its ground-truth tokens, averaged over every page).
+    pub recall_lost: f64,
+    /// The same, per page type, averaged over the pages of that type; types it cost nothing are
+    /// absent.
+    pub by_type: BTreeMap<String, f64>,
+    /// Ids of the pages where it removed the most ground-truth tokens, most first (up to
+    /// [`REASON_EXAMPLE_PAGES`]).
+    pub example_pages: Vec<String>,
+}
+
+/// How many page ids a [`ReasonLoss`] names.
+pub const REASON_EXAMPLE_PAGES: usize = 5;
 
 /// One page as handed to the cleaning function.
 #[derive(Debug, Clone, Copy)]
@@ -247,6 +311,9 @@ pub struct EvalReport {
     /// ([`run_eval_on_files`]); `None` when a cleaner made them. With files, `throughput` times
     /// reading them, not any extraction.
     pub predictions_dir: Option<PathBuf>,
+    /// The `options.by_reason` reasons whose removals cost the most ground-truth text, most
+    /// costly first (see [`EvalReport::missed_by_reason`]).
+    pub missed_by_reason: Vec<ReasonLoss>,
     /// Texts kept for passage analysis, aligned with `pages`.
     texts: Vec<PageTexts>,
 }
@@ -256,6 +323,9 @@ pub struct EvalReport {
 struct PageTexts {
     prediction: String,
     ground_truth: String,
+    /// Per reason (masked as in [`ReasonLoss::reason`]), in reason order: ground-truth tokens
+    /// removed, and other tokens removed.
+    missed_by_reason: Vec<(String, usize, usize)>,
 }
 
 /// A low-scoring page with the passages that explain its score.
@@ -589,12 +659,13 @@ fn list_page_ids(dataset_dir: &Path) -> Result<Vec<String>, EvalError> {
 
 /// Runs the cleaner, turning an error or a panic into an error message, so that one bad page
 /// cannot abort a benchmark run.
-fn clean_one<F>(clean: &F, input: &PageInput<'_>) -> Result<String, String>
+fn clean_one<F, P>(clean: &F, input: &PageInput<'_>) -> Result<Prediction, String>
 where
-    F: Fn(&PageInput) -> Result<String, String>,
+    F: Fn(&PageInput) -> Result<P, String>,
+    P: Into<Prediction>,
 {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| clean(input))) {
-        Ok(result) => result,
+        Ok(result) => result.map(Into::into),
         Err(payload) => {
             let message = payload
                 .downcast_ref::<&str>()
@@ -615,15 +686,19 @@ where
 /// recorded as a clean [`Failure`] and scored as an empty prediction. Results are in id order, so
 /// the report does not depend on scheduling.
 ///
+/// `clean` returns the text to score (a `String`) or a [`Prediction`] that also lists what it
+/// removed and why.
+///
 /// Fails only if `dataset_dir` is not a WCXB layout (no `html/` or `ground-truth/` directory, no
 /// ground-truth files, or the ground-truth directory cannot be listed).
-pub fn run_eval<F>(
+pub fn run_eval<F, P>(
     dataset_dir: &Path,
     options: &EvalOptions,
     clean: F,
 ) -> Result<EvalReport, EvalError>
 where
-    F: Fn(&PageInput) -> Result<String, String> + Sync,
+    F: Fn(&PageInput) -> Result<P, String> + Sync,
+    P: Into<Prediction>,
 {
     run_eval_two_pass(dataset_dir, options, |_: &[PageInput<'_>]| {}, clean)
 }
@@ -661,7 +736,7 @@ fn read_prediction(predictions_dir: &Path, id: &str) -> Result<String, String> {
 
 /// Like [`run_eval`], with a first pass over all loaded pages before any is cleaned (e.g.
 /// learning a site profile); its time counts as cleaning time.
-pub fn run_eval_two_pass<L, F>(
+pub fn run_eval_two_pass<L, F, P>(
     dataset_dir: &Path,
     options: &EvalOptions,
     learn: L,
@@ -669,7 +744,8 @@ pub fn run_eval_two_pass<L, F>(
 ) -> Result<EvalReport, EvalError>
 where
     L: FnOnce(&[PageInput<'_>]),
-    F: Fn(&PageInput) -> Result<String, String> + Sync,
+    F: Fn(&PageInput) -> Result<P, String> + Sync,
+    P: Into<Prediction>,
 {
     let load_start = Instant::now();
     let mut ids = list_page_ids(dataset_dir)?;
@@ -708,7 +784,7 @@ where
         .collect();
     learn(&inputs);
     drop(inputs);
-    let predictions: Vec<Result<String, String>> = pages
+    let predictions: Vec<Result<Prediction, String>> = pages
         .par_iter()
         .map(|page| {
             let input = PageInput {
@@ -751,13 +827,14 @@ where
 
     let mut report = EvalReport::from_results(results, texts, failures, throughput);
     report.worst = report.worst_pages(options.worst);
+    report.missed_by_reason = report.missed_by_reason(options.by_reason);
     Ok(report)
 }
 
-fn score_page(page: LoadedPage, prediction: Result<String, String>) -> (PageResult, PageTexts) {
-    let (prediction, clean_error) = match prediction {
-        Ok(text) => (text, None),
-        Err(error) => (String::new(), Some(error)),
+fn score_page(page: LoadedPage, prediction: Result<Prediction, String>) -> (PageResult, PageTexts) {
+    let (prediction, removed, clean_error) = match prediction {
+        Ok(Prediction { text, removed }) => (text, removed, None),
+        Err(error) => (String::new(), Vec::new(), Some(error)),
     };
     let truth = page.truth;
     let ground_truth_missing = truth.main_content.is_none();
@@ -791,6 +868,7 @@ fn score_page(page: LoadedPage, prediction: Result<String, String>) -> (PageResu
     (
         result,
         PageTexts {
+            missed_by_reason: missed_by_reason(&prediction, &ground_truth, &removed),
             prediction,
             ground_truth,
         },
@@ -927,6 +1005,7 @@ impl EvalReport {
             throughput,
             worst: Vec::new(),
             predictions_dir: None,
+            missed_by_reason: Vec::new(),
             texts,
         }
     }
@@ -974,6 +1053,89 @@ impl EvalReport {
             .collect()
     }
 
+    /// The `n` reasons whose removals cost the most ground-truth text, most costly first (ties by
+    /// reason): for each, the pages and tokens it cost and the mean recall it took, overall and
+    /// per page type.
+    ///
+    /// A removed passage counts as ground-truth text when its tokens, in order, occur in the
+    /// ground truth more often than in the prediction (and than the passages already counted);
+    /// passages of fewer than three tokens are not counted. Empty unless the cleaner filled
+    /// [`Prediction::removed`].
+    pub fn missed_by_reason(&self, n: usize) -> Vec<ReasonLoss> {
+        if n == 0 {
+            return Vec::new();
+        }
+        #[derive(Default)]
+        struct Totals<'r> {
+            words: usize,
+            right_words: usize,
+            share: f64,
+            by_type: BTreeMap<&'r str, f64>,
+            pages: Vec<(usize, &'r str)>,
+        }
+        let mut totals: BTreeMap<&str, Totals<'_>> = BTreeMap::new();
+        for (page, texts) in self.pages.iter().zip(&self.texts) {
+            let truth_tokens = page.scores.ground_truth_tokens;
+            for (reason, words, right_words) in &texts.missed_by_reason {
+                let entry = totals.entry(reason).or_default();
+                entry.right_words += right_words;
+                if *words == 0 || truth_tokens == 0 {
+                    continue;
+                }
+                let share = *words as f64 / truth_tokens as f64;
+                entry.words += words;
+                entry.share += share;
+                *entry.by_type.entry(&page.page_type).or_default() += share;
+                entry.pages.push((*words, &page.id));
+            }
+        }
+        let mean = |sum: f64, pages: usize| {
+            if pages > 0 {
+                sum / pages as f64
+            } else {
+                0.0
+            }
+        };
+        let mut losses: Vec<ReasonLoss> = totals
+            .into_iter()
+            .filter(|(_, totals)| totals.words > 0)
+            .map(|(reason, mut totals)| {
+                // Most lost first; ties in id order (pages are in id order already).
+                totals
+                    .pages
+                    .sort_by_key(|&(words, _)| std::cmp::Reverse(words));
+                ReasonLoss {
+                    reason: reason.to_owned(),
+                    pages: totals.pages.len(),
+                    words: totals.words,
+                    right_words: totals.right_words,
+                    recall_lost: mean(totals.share, self.overall.pages),
+                    by_type: totals
+                        .by_type
+                        .into_iter()
+                        .map(|(page_type, sum)| {
+                            let type_pages = self.by_type.get(page_type).map_or(0, |a| a.pages);
+                            (page_type.to_owned(), mean(sum, type_pages))
+                        })
+                        .collect(),
+                    example_pages: totals
+                        .pages
+                        .iter()
+                        .take(REASON_EXAMPLE_PAGES)
+                        .map(|&(_, id)| id.to_owned())
+                        .collect(),
+                }
+            })
+            .collect();
+        losses.sort_by(|a, b| {
+            b.recall_lost
+                .total_cmp(&a.recall_lost)
+                .then_with(|| a.reason.cmp(&b.reason))
+        });
+        losses.truncate(n);
+        losses
+    }
+
     /// The report as JSON, for machines: overall and per-type aggregates, throughput, failures,
     /// worst pages, and every page's scores. Predictions are not included.
     pub fn to_json(&self) -> Value {
@@ -1001,6 +1163,15 @@ impl EvalReport {
                 "cause": failure.cause,
             })).collect::<Vec<_>>(),
             "worst": self.worst.iter().map(WorstPage::to_json).collect::<Vec<_>>(),
+            "missed_by_reason": self.missed_by_reason.iter().map(|loss| json!({
+                "reason": loss.reason,
+                "pages": loss.pages,
+                "words": loss.words,
+                "right_words": loss.right_words,
+                "recall_lost": loss.recall_lost,
+                "by_type": loss.by_type,
+                "example_pages": loss.example_pages,
+            })).collect::<Vec<_>>(),
             "predictions_dir": self.predictions_dir.as_ref().map(|dir| dir.display().to_string()),
             "pages": self.pages.iter().map(PageResult::to_json).collect::<Vec<_>>(),
         })
@@ -1010,6 +1181,93 @@ impl EvalReport {
 // ---------------------------------------------------------------------------------------------
 // Passage analysis for the worst pages
 // ---------------------------------------------------------------------------------------------
+
+/// The text's tokens, lowercased, each between single spaces, with a space at both ends: a
+/// passage is in a text when its joined form is a substring of the text's.
+fn joined_tokens(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len() + 2);
+    joined.push(' ');
+    for token in word_runs(text) {
+        joined.push_str(&lowercase_token(token));
+        joined.push(' ');
+    }
+    joined
+}
+
+/// Writes a cleaner's reason with each run of digits (and the `.` or `,` inside a number) as
+/// `N` and each quoted text as `"…"`, so that one rule's removals are one row however many
+/// links or repeats it counted and whatever class or phrase it named.
+fn reason_family(reason: &str) -> String {
+    let chars: Vec<char> = reason.chars().collect();
+    let mut family = String::with_capacity(reason.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '"' {
+            if let Some(close) = chars[i + 1..].iter().position(|&c| c == '"') {
+                family.push_str("\"…\"");
+                i += close + 2;
+                continue;
+            }
+        }
+        if chars[i].is_ascii_digit() {
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (matches!(chars[i], '.' | ',')
+                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            family.push('N');
+        } else {
+            family.push(chars[i]);
+            i += 1;
+        }
+    }
+    family
+}
+
+/// The ground-truth tokens each reason removed from one page, and the other tokens it removed:
+/// a removed passage of at least [`MISSED_PASSAGE_MIN_TOKENS`] tokens is ground truth when its
+/// tokens, in order, occur in the ground truth more often than in the prediction and than the
+/// removed passages already counted.
+fn missed_by_reason(
+    prediction: &str,
+    ground_truth: &str,
+    removed: &[RemovedPassage],
+) -> Vec<(String, usize, usize)> {
+    if removed.is_empty() || ground_truth.trim().is_empty() {
+        return Vec::new();
+    }
+    let truth = joined_tokens(ground_truth);
+    let predicted = joined_tokens(prediction);
+    let mut counted: HashMap<String, usize> = HashMap::new();
+    let mut totals: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for passage in removed {
+        let key = joined_tokens(&passage.text);
+        let tokens = key.split(' ').filter(|token| !token.is_empty()).count();
+        if tokens < MISSED_PASSAGE_MIN_TOKENS {
+            continue;
+        }
+        let in_truth = truth.matches(key.as_str()).count();
+        let lost = in_truth > 0 && {
+            let in_prediction = predicted.matches(key.as_str()).count();
+            let already = counted.entry(key).or_insert(0);
+            let lost = in_truth > in_prediction + *already;
+            *already += usize::from(lost);
+            lost
+        };
+        let entry = totals.entry(reason_family(&passage.reason)).or_default();
+        if lost {
+            entry.0 += tokens;
+        } else {
+            entry.1 += tokens;
+        }
+    }
+    totals
+        .into_iter()
+        .map(|(reason, (lost, right))| (reason, lost, right))
+        .collect()
+}
 
 /// A passage of text and how many tokens it has.
 struct Passage<'a> {
@@ -1185,6 +1443,36 @@ impl fmt::Display for EvalReport {
                 write!(f, "{page}")?;
             }
         }
+        if !self.missed_by_reason.is_empty() {
+            writeln!(
+                f,
+                "\nground-truth text removed, by reason (recall lost: mean recall keeping it would add; right: other words it removed):"
+            )?;
+            writeln!(
+                f,
+                "{:>11} {:>6} {:>7} {:>8}  {:<24} reason [pages that lost most]",
+                "recall lost", "pages", "words", "right", "most lost in"
+            )?;
+            for loss in &self.missed_by_reason {
+                let most = loss
+                    .by_type
+                    .iter()
+                    .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .map(|(page_type, lost)| format!("{page_type} {lost:.4}"))
+                    .unwrap_or_default();
+                writeln!(
+                    f,
+                    "{:>11.4} {:>6} {:>7} {:>8}  {:<24} {} [{}]",
+                    loss.recall_lost,
+                    loss.pages,
+                    loss.words,
+                    loss.right_words,
+                    most,
+                    loss.reason,
+                    loss.example_pages.join(" ")
+                )?;
+            }
+        }
         Ok(())
     }
 }
@@ -1344,7 +1632,10 @@ mod tests {
             html: Vec::new(),
             truth,
         };
-        let (result, _) = score_page(page, Ok("It\u{2019}s here. \"Quoted\" words".to_owned()));
+        let (result, _) = score_page(
+            page,
+            Ok("It\u{2019}s here. \"Quoted\" words".to_owned().into()),
+        );
         assert_eq!((result.with_found, result.with_total), (0, 2));
         assert_eq!(result.with_found_quotes_folded, 2);
         let aggregate = Aggregate::of([&result]);
@@ -1470,11 +1761,174 @@ mod tests {
     }
 
     #[test]
+    fn reason_families_write_numbers_as_n() {
+        assert_eq!(
+            reason_family("link-density: 0.92 of the text is links"),
+            "link-density: N of the text is links"
+        );
+        assert_eq!(
+            reason_family("repeated-in-page: occurs 3 times on the page."),
+            "repeated-in-page: occurs N times on the page."
+        );
+        assert_eq!(
+            reason_family("byline: date line Mar 5, 2024 | 3 min read"),
+            "byline: date line Mar N, N | N min read"
+        );
+        assert_eq!(
+            reason_family("markup: inside <div> named \"sidebar-2\" (3 links)"),
+            "markup: inside <div> named \"…\" (N links)"
+        );
+        assert_eq!(
+            reason_family("an \"unclosed quote 2"),
+            "an \"unclosed quote N"
+        );
+        assert_eq!(reason_family("kept 1,234 words"), "kept N words");
+        assert_eq!(reason_family("inside <h2>"), "inside <hN>");
+    }
+
+    #[test]
+    fn removals_of_ground_truth_text_are_totalled_by_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(HTML_DIR)).unwrap();
+        std::fs::create_dir(dir.path().join(GROUND_TRUTH_DIR)).unwrap();
+        // 12 ground-truth tokens, of which the cleaner removed 6 (one passage).
+        write_page(
+            dir.path(),
+            "a1",
+            "page",
+            &json!({
+                "_internal": {"page_type": {"primary": "article"}},
+                "ground_truth": {"main_content":
+                    "Bridge reopened on Monday after repairs. Traffic flows again across the river."},
+            }),
+        );
+        // 6 ground-truth tokens, all removed (twice: only one copy is the document's).
+        write_page(
+            dir.path(),
+            "b1",
+            "page",
+            &json!({
+                "_internal": {"page_type": {"primary": "product"}},
+                "ground_truth": {"main_content": "Red kettle with a steel base"},
+            }),
+        );
+        let removed = |reason: &str, text: &str| RemovedPassage {
+            reason: reason.to_owned(),
+            text: text.to_owned(),
+        };
+        let cleaner = |page: &PageInput| -> Result<Prediction, String> {
+            Ok(if page.id == "a1" {
+                Prediction {
+                    text: "Bridge reopened on Monday after repairs.".to_owned(),
+                    removed: vec![
+                        removed("markup: inside <nav>", "Home News Sport Weather"),
+                        removed(
+                            "link-density: 0.92 of the text is links",
+                            "Traffic flows again across the river.",
+                        ),
+                        // Also printed once, as often as the ground truth has it: not lost.
+                        removed(
+                            "link-density: 1.00 of the text is links",
+                            "Bridge reopened on Monday",
+                        ),
+                    ],
+                }
+            } else {
+                Prediction {
+                    text: String::new(),
+                    removed: vec![
+                        removed(
+                            "decide: outside the main content region",
+                            "Red kettle with a steel base",
+                        ),
+                        removed(
+                            "decide: outside the main content region",
+                            "Red kettle with a steel base",
+                        ),
+                        // Too short to be evidence.
+                        removed("markup: inside <aside>", "steel base"),
+                    ],
+                }
+            })
+        };
+        let options = EvalOptions {
+            by_reason: 5,
+            ..EvalOptions::default()
+        };
+        let report = run_eval(dir.path(), &options, cleaner).unwrap();
+        let rows: Vec<(&str, usize, usize, usize, &[String])> = report
+            .missed_by_reason
+            .iter()
+            .map(|loss| {
+                (
+                    loss.reason.as_str(),
+                    loss.pages,
+                    loss.words,
+                    loss.right_words,
+                    loss.example_pages.as_slice(),
+                )
+            })
+            .collect();
+        // The nav's reason removed no ground truth: not listed. The second kettle copy and the
+        // printed bridge line were rightly removed.
+        assert_eq!(
+            rows,
+            [
+                (
+                    "decide: outside the main content region",
+                    1,
+                    6,
+                    6,
+                    &["b1".to_owned()][..]
+                ),
+                (
+                    "link-density: N of the text is links",
+                    1,
+                    6,
+                    4,
+                    &["a1".to_owned()][..]
+                ),
+            ]
+        );
+        // Mean over both pages: 6/6 on the product, 6/12 on the article.
+        assert!(close(report.missed_by_reason[0].recall_lost, 0.5));
+        assert!(close(report.missed_by_reason[0].by_type["product"], 1.0));
+        assert!(close(report.missed_by_reason[1].recall_lost, 0.25));
+        assert!(close(report.missed_by_reason[1].by_type["article"], 0.5));
+        assert!(!report.missed_by_reason[1].by_type.contains_key("product"));
+
+        let text = report.to_string();
+        assert!(text.contains("ground-truth text removed, by reason"));
+        assert!(text.contains("product 1.0000"));
+        let json = report.to_json();
+        assert_eq!(
+            json["missed_by_reason"][1]["reason"],
+            "link-density: N of the text is links"
+        );
+        assert_eq!(json["missed_by_reason"][0]["words"], 6);
+
+        let top = run_eval(
+            dir.path(),
+            &EvalOptions {
+                by_reason: 1,
+                ..EvalOptions::default()
+            },
+            cleaner,
+        )
+        .unwrap();
+        assert_eq!(top.missed_by_reason.len(), 1);
+        let none = run_eval(dir.path(), &EvalOptions::default(), cleaner).unwrap();
+        assert!(none.missed_by_reason.is_empty());
+        assert!(!none.to_string().contains("by reason"));
+    }
+
+    #[test]
     fn synthetic_dataset_aggregates_exactly() {
         let dir = synthetic_dataset();
         let options = EvalOptions {
             worst: 2,
             limit: None,
+            ..EvalOptions::default()
         };
         let report = run_eval(dir.path(), &options, identity_cleaner).unwrap();
 
@@ -1531,6 +1985,7 @@ mod tests {
             &EvalOptions {
                 worst: 0,
                 limit: Some(1),
+                ..EvalOptions::default()
             },
             identity_cleaner,
         )
@@ -1668,6 +2123,7 @@ mod tests {
             &EvalOptions {
                 worst: 0,
                 limit: None,
+                ..EvalOptions::default()
             },
             every_block,
         )
@@ -1690,7 +2146,16 @@ mod tests {
             .ok()
             .and_then(|v| v.parse().ok());
         let start = Instant::now();
-        let report = run_eval(&dataset, &EvalOptions { worst: 5, limit }, strip_tags).unwrap();
+        let report = run_eval(
+            &dataset,
+            &EvalOptions {
+                worst: 5,
+                limit,
+                ..EvalOptions::default()
+            },
+            strip_tags,
+        )
+        .unwrap();
         println!("{report}");
         println!("total run time {:.2} s", start.elapsed().as_secs_f64());
         assert!(report.overall.recall > report.overall.precision);

@@ -218,6 +218,49 @@ fn an_output_that_cannot_be_renamed_into_place_fails_alone() {
 }
 
 #[test]
+fn eval_totals_the_ground_truth_text_each_reason_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = dir.path().join("wcxb");
+    std::fs::create_dir_all(dataset.join("html")).unwrap();
+    std::fs::create_dir_all(dataset.join("ground-truth")).unwrap();
+    write_gzipped(&dataset.join("html/0001.html.gz"), PAGE);
+    // This ground truth also keeps the footer line, which dechrome removes as chrome.
+    std::fs::write(
+        dataset.join("ground-truth/0001.json"),
+        r#"{"ground_truth": {"main_content": "Bridge reopens. Engineers replaced two of the arches. \u00a9 2024 Town Paper. All rights reserved."},
+            "_internal": {"page_type": {"primary": "article"}}}"#,
+    )
+    .unwrap();
+    let output = dechrome()
+        .args(["eval", "--json", "--by-reason", "5"])
+        .arg(&dataset)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = report["missed_by_reason"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["words"], 6);
+    assert_eq!(rows[0]["pages"], 1);
+    let reason = rows[0]["reason"].as_str().unwrap();
+    assert!(reason.contains("footer"), "{reason}");
+    assert!(!reason.contains("2024"), "{reason}");
+
+    let text = dechrome()
+        .args(["eval", "--by-reason", "5"])
+        .arg(&dataset)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("ground-truth text removed, by reason"));
+    dechrome()
+        .args(["eval", "--by-reason", "5", "--predictions"])
+        .arg(dir.path())
+        .arg(&dataset)
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn eval_scores_another_tools_files_and_refuses_cleaning_flags_with_them() {
     let dir = tempfile::tempdir().unwrap();
     let dataset = dir.path().join("wcxb");

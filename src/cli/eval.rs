@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use dechrome::eval::{run_eval_on_files, run_eval_two_pass, EvalOptions, PageInput};
+use dechrome::eval::{
+    run_eval_on_files, run_eval_two_pass, EvalOptions, PageInput, Prediction, RemovedPassage,
+};
 use dechrome::profile::{learn, LearnInput};
 use dechrome::{Cleaner, Options, Source};
 
@@ -16,6 +18,15 @@ pub struct EvalArgs {
     /// List the N pages with the lowest F1, with their biggest missed and leaked passages.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub worst: usize,
+    /// List the N reasons whose removals cost the most ground-truth text: pages, words, and the
+    /// mean recall keeping that text would add, overall and per page type.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        conflicts_with = "predictions"
+    )]
+    pub by_reason: usize,
     /// Evaluate only the first N pages (quick runs).
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
@@ -48,6 +59,7 @@ pub fn run(args: EvalArgs) -> ExitCode {
     let options = EvalOptions {
         worst: args.worst,
         limit: args.limit,
+        by_reason: args.by_reason,
     };
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -91,12 +103,17 @@ pub fn run(args: EvalArgs) -> ExitCode {
             };
             cleaner
                 .clean_bytes(page.html, &source)
-                .map(|doc| {
-                    if args.without_title {
+                .map(|doc| Prediction {
+                    text: if args.without_title {
                         doc.body_text()
                     } else {
                         doc.to_text()
-                    }
+                    },
+                    removed: if args.by_reason > 0 {
+                        removed_passages(&doc)
+                    } else {
+                        Vec::new()
+                    },
                 })
                 .map_err(|e| e.to_string())
         })
@@ -121,6 +138,21 @@ pub fn run(args: EvalArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The blocks `doc` removed, each with its strongest reason (as `--explain` shows it).
+fn removed_passages(doc: &dechrome::Document) -> Vec<RemovedPassage> {
+    doc.blocks
+        .iter()
+        .zip(&doc.decisions)
+        .filter(|(_, decision)| !decision.keep)
+        .map(|(block, decision)| RemovedPassage {
+            reason: decision
+                .main_reason()
+                .map_or_else(|| "unknown".to_owned(), ToString::to_string),
+            text: block.text.clone(),
+        })
+        .collect()
 }
 
 /// Compares the report's F1 with the floors recorded in `path`.
