@@ -672,6 +672,10 @@ const SECTION_LINK_SHARE: f32 = 0.5;
 /// Fewest words of a block that counts as prose (with few links).
 const PROSE_BLOCK_WORDS: usize = 15;
 
+/// Fewest words of a block that counts as prose before a section on a page declared a
+/// discussion, whose replies are often a sentence or two.
+const THREAD_PROSE_BLOCK_WORDS: usize = 5;
+
 /// Levels above a heading searched for the element that holds its section (a heading is
 /// often wrapped alone in a title `div`).
 const SECTION_CLIMB: usize = 3;
@@ -1296,9 +1300,15 @@ impl Detector for ChromePhrases {
             let mut sectioned_to = 0usize;
             // Ads ("Sponsored") label rails on a page that is not a grid of offers.
             let ads = !page.kinds.collection && page.kinds.products <= 1;
+            // A thread's replies are its document however short ("Thanks, that worked").
+            let prose_words = if page.kinds.discussion {
+                THREAD_PROSE_BLOCK_WORDS
+            } else {
+                PROSE_BLOCK_WORDS
+            };
             for (index, block) in page.blocks.iter().enumerate() {
-                let is_prose = block.features.words >= PROSE_BLOCK_WORDS
-                    && block.features.link_density() < 0.3;
+                let is_prose =
+                    block.features.words >= prose_words && block.features.link_density() < 0.3;
                 let before = prose_before;
                 if is_prose {
                     prose_before += block.features.words;
@@ -3634,6 +3644,37 @@ mod tests {
         let words = crate::lang::word_count("Nouveau membre");
         let (category, _, _) = match_phrase("Nouveau membre", words, 0.0).expect("a rank");
         assert_eq!(category, RANK_CATEGORY);
+    }
+
+    #[test]
+    fn a_related_section_follows_a_thread_of_short_replies() {
+        // Fourteen replies of eight words: 112 words, none long enough to count as prose on an
+        // article, all of them the thread's document.
+        let replies: String = (0..14)
+            .map(|i| {
+                format!("<div class='post'><p>Reply {i} says the fix worked here too.</p></div>")
+            })
+            .collect();
+        let html = format!(
+            "<main><h1>Tent pole snapped</h1>{replies}\
+             <div class='block'><h3>Similar threads</h3><div class='body'>\
+             <div><a href='/t/1'>Pole splint sizes</a></div>\
+             <div><a href='/t/2'>Best repair sleeve</a></div></div></div></main>"
+        );
+        let under = |kinds| -> Vec<String> {
+            crate::detect::verdicts_on_html(&ChromePhrases, &html, kinds)
+                .into_iter()
+                .filter(|(_, v)| v.reason.cause.starts_with("under the related heading"))
+                .map(|(text, _)| text)
+                .collect()
+        };
+        let thread = crate::detect::PageKinds {
+            discussion: true,
+            ..Default::default()
+        };
+        assert_eq!(under(thread), ["Pole splint sizes", "Best repair sleeve"]);
+        // On a page not declared a thread, short lines are no document yet.
+        assert!(under(crate::detect::PageKinds::default()).is_empty());
     }
 
     #[test]
