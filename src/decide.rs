@@ -12,6 +12,7 @@
 
 use html5ever::local_name;
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Serialize;
 
@@ -90,6 +91,10 @@ struct Weights {
     /// As `chrome_of_entry`, but without text density either: what an entry's title (a
     /// line of names and nouns, few stopwords) keeps against it.
     chrome_of_entry_title: f32,
+    /// Chrome evidence from every detector but link density, text density and labels
+    /// repeated in the page, however often: what a card's linked title keeps against it
+    /// (see [`grid_card_titles`]).
+    chrome_of_card_title: f32,
     /// Chrome evidence from every detector but labels repeated in the page: what text
     /// input needs to remove a line on its own (see `keep_text_lines`).
     chrome_unrepeated: f32,
@@ -138,6 +143,10 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
                 }
                 if v.reason.detector != REPEATED_DETECTOR {
                     w.chrome_unrepeated = 1.0 - (1.0 - w.chrome_unrepeated) * (1.0 - v.weight);
+                    if !matches!(v.reason.detector, "link-density" | "text-density") {
+                        w.chrome_of_card_title =
+                            1.0 - (1.0 - w.chrome_of_card_title) * (1.0 - v.weight);
+                    }
                 }
                 if v.reason.detector == "markup" {
                     w.markup_chrome = w.markup_chrome.max(v.weight);
@@ -153,6 +162,7 @@ fn combine(verdicts: &[Verdict], n: usize) -> Vec<Weights> {
             w.chrome_of_entry = 1.0;
             w.chrome_of_entry_title = 1.0;
             w.chrome_unrepeated = 1.0;
+            w.chrome_of_card_title = 1.0;
         }
     }
     weights
@@ -1687,8 +1697,36 @@ pub fn decide(
 
     if source == SourceKind::Html {
         if let Some(dom) = dom {
+            // The linked titles of a grid's cards ([`grid_card_titles`]) stay unless what
+            // closes the body would take them too; the body is found without them.
+            let titles = if kinds.product || kinds.discussion || kinds.article || kinds.dated {
+                Vec::new()
+            } else {
+                grid_card_titles(blocks, dom, &weights, &keep)
+            };
+            let with_titles = (!titles.is_empty()).then(|| {
+                let mut with = keep.clone();
+                let mut scratch = reasons.clone();
+                for &i in &titles {
+                    with[i] = true;
+                }
+                drop_after_body(blocks, dom, kinds, continuation, &mut with, &mut scratch);
+                drop_teaser_summaries(blocks, dom, &mut with, &mut scratch);
+                with
+            });
             drop_after_body(blocks, dom, kinds, continuation, &mut keep, &mut reasons);
             drop_teaser_summaries(blocks, dom, &mut keep, &mut reasons);
+            if let Some(with) = with_titles {
+                for &i in titles.iter().filter(|&&i| with[i]) {
+                    overrule(
+                        &mut keep,
+                        &mut reasons,
+                        i,
+                        true,
+                        "the linked title of a card in a grid",
+                    );
+                }
+            }
         }
     }
 
@@ -2106,6 +2144,162 @@ fn keep_linked_entry_titles(
             overrule(keep, reasons, i, true, "the linked title of a kept entry");
         }
     }
+}
+
+/// Fewest cards of one kind side by side whose linked titles [`grid_card_titles`] keeps.
+const GRID_CARD_MIN_CARDS: usize = 5;
+
+/// Least share of the page's kept words that a grid's titles must add.
+const GRID_CARD_TITLES_SHARE: f32 = 0.03;
+
+/// Levels above a title's element searched for the card that holds it.
+const GRID_CARD_LEVELS: usize = 5;
+
+/// Most words of a card's linked title.
+const GRID_CARD_TITLE_WORDS: usize = 15;
+
+/// Whether the element is an image (`<img>`, `<picture>`).
+fn is_image(dom: &Dom, n: NodeId) -> bool {
+    dom.node(n)
+        .local_name()
+        .is_some_and(|t| *t == local_name!("img") || *t == local_name!("picture"))
+}
+
+/// The linked titles of a grid of cards (a category's products, a storefront's tiles)
+/// that the page does not keep: a card is an element with an image among at least
+/// [`GRID_CARD_MIN_CARDS`] like siblings (same tag and kind of class), and its title is its
+/// longest line that is all link, a few words set as a heading or in an element named a
+/// title, with no chrome evidence but its links, its shortness and its copies (a tile's
+/// label printed again in the menu). On a page not declared an article, product or
+/// discussion, nor dated, such a grid outside the region the listing rules recognise is
+/// still the page's entries, when its titles are more than a sliver of the page's text
+/// ([`GRID_CARD_TITLES_SHARE`]); a title the page keeps elsewhere is left out.
+fn grid_card_titles(blocks: &[Block], dom: &Dom, weights: &[Weights], keep: &[bool]) -> Vec<usize> {
+    // Per element: whether it holds an image.
+    let mut has_image: Vec<bool> = Vec::new();
+    // Per element asked: the number of like cards beside it (see [`like_cards`]).
+    let mut likes: HashMap<NodeId, usize> = HashMap::default();
+    // The best title per card: (card, block, words).
+    let mut titles: Vec<(NodeId, usize, usize)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let f = &b.features;
+        if keep[i]
+            || f.link_density() < 0.9
+            || f.words == 0
+            || f.words > GRID_CARD_TITLE_WORDS
+            || f.ends_sentence
+            || weights[i].chrome_of_card_title >= 0.1
+            || !has_words(&b.text)
+        {
+            continue;
+        }
+        if has_image.is_empty() {
+            has_image = vec![false; dom.nodes.len()];
+            for (n, _) in dom.nodes.iter().enumerate() {
+                if is_image(dom, n as NodeId) {
+                    let mut a = dom.node(n as NodeId).parent;
+                    for _ in 0..GRID_CARD_LEVELS + 2 {
+                        let Some(p) = a else { break };
+                        has_image[p as usize] = true;
+                        a = dom.node(p).parent;
+                    }
+                }
+            }
+        }
+        let card = b
+            .ancestors
+            .iter()
+            .rev()
+            .skip(1)
+            .take(GRID_CARD_LEVELS)
+            .copied()
+            .find(|&e| {
+                has_image[e as usize]
+                    && *likes.entry(e).or_insert_with(|| like_cards(dom, e)) >= GRID_CARD_MIN_CARDS
+            });
+        let Some(card) = card else {
+            continue;
+        };
+        // The title is named one (`product-title`, `item__name`, `tile-label`) or set as
+        // a heading: a card's other links are its calls to act and its badges.
+        let named = b.kind.is_heading()
+            || b.ancestors
+                .iter()
+                .rev()
+                .take_while(|&&a| a != card)
+                .any(|&a| is_title_element(dom, a));
+        if !named {
+            continue;
+        }
+        match titles.iter_mut().find(|t| t.0 == card) {
+            Some(t) => {
+                if f.words > t.2 {
+                    *t = (card, i, f.words);
+                }
+            }
+            None => titles.push((card, i, f.words)),
+        }
+    }
+    if titles.is_empty() {
+        return Vec::new();
+    }
+    // Titles that are a sliver of what the page keeps are a side widget of a document (a
+    // comparison box in a review, a row of related items), not its entries.
+    let kept_words: usize = (0..blocks.len())
+        .filter(|&i| keep[i])
+        .map(|i| blocks[i].features.words)
+        .sum();
+    let title_words: usize = titles.iter().map(|t| t.2).sum();
+    if (title_words as f32) < GRID_CARD_TITLES_SHARE * kept_words as f32 {
+        return Vec::new();
+    }
+    // A title the page already keeps elsewhere (a filter's list of the same names, a copy
+    // for another screen size) is a copy.
+    let mut kept: HashSet<&str> = (0..blocks.len())
+        .filter(|&i| keep[i])
+        .map(|i| blocks[i].text.trim())
+        .collect();
+    titles
+        .iter()
+        .map(|&(_, i, _)| i)
+        .filter(|&i| kept.insert(blocks[i].text.trim()))
+        .collect()
+}
+
+/// Parts of class names that name a card's title.
+const TITLE_CLASS_PARTS: [&str; 3] = ["title", "name", "label"];
+
+/// Whether the element is a heading or its class names it a title ([`TITLE_CLASS_PARTS`]).
+fn is_title_element(dom: &Dom, e: NodeId) -> bool {
+    let node = dom.node(e);
+    let heading = node
+        .local_name()
+        .is_some_and(|t| matches!(&**t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+    heading
+        || node.attr("class").is_some_and(|c| {
+            TITLE_CLASS_PARTS
+                .iter()
+                .any(|p| crate::dom::contains_ignore_ascii_case(c.as_bytes(), p.as_bytes()))
+        })
+}
+
+/// The number of elements of `e`'s kind (same tag, same kind of class) among its parent's
+/// children, itself included; 0 for an element without a class.
+fn like_cards(dom: &Dom, e: NodeId) -> usize {
+    let node = dom.node(e);
+    let class = node.attr("class");
+    if class.is_none_or(|c| c.trim().is_empty()) {
+        return 0;
+    }
+    let Some(parent) = node.parent else {
+        return 0;
+    };
+    std::iter::successors(dom.node(parent).first_child, |&c| dom.node(c).next_sibling)
+        .filter(|&c| {
+            let other = dom.node(c);
+            other.local_name() == node.local_name() && same_card_class(other.attr("class"), class)
+        })
+        .count()
 }
 
 /// The `<table>` element a row block belongs to, if it is a row of a data table.
@@ -3586,6 +3780,52 @@ mod tests {
              </article><footer><a href=/privacy>Privacy</a> <a href=/terms>Terms</a></footer>\
              </body></html>"
         )
+    }
+
+    /// A shop's category page: its prose in one element, its grid of product cards in
+    /// another, each card an image, a linked title and a price.
+    fn category_page(head: &str, names: &[&str]) -> String {
+        let cards: String = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                format!(
+                    "<div class='product-card'><a href='/p/{i}'><img src='/i/{i}.jpg' alt=''></a>\
+                     <div class='product-card__body'><a href='/p/{i}'>\
+                     <div class='product-title'>{n}</div></a><span>$1{i}.99</span></div></div>"
+                )
+            })
+            .collect();
+        format!(
+            "<html><head>{head}</head><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>\
+             <div class='intro'><h1>Garden lanterns</h1><p>Our garden lanterns are made by hand \
+             in a small workshop, from recycled glass and brass, and each one is tested outdoors \
+             through a whole winter before it reaches the shop, so that it lasts for years.</p>\
+             </div><div class='grid'>{cards}</div><div class='closing'>\
+             <p>Choose a hanging lantern for the porch, a standing one for the path, or a small \
+             table lantern for the terrace; all of them take the same candles and spare parts.</p>\
+             </div><footer><a href='/help'>Help</a></footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn the_linked_titles_of_a_product_grid_stay() {
+        let names = [
+            "Brass Porch Lantern",
+            "Green Glass Path Light",
+            "Copper Table Lantern",
+            "Tall Iron Garden Lamp",
+            "Amber Hanging Lantern",
+            "Blue Glass Candle Jar",
+        ];
+        let text = crate::clean_html(&category_page("", &names));
+        assert!(text.contains("Copper Table Lantern"), "{text}");
+        assert!(text.contains("Blue Glass Candle Jar"), "{text}");
+        // On a page declared an article, such a grid is its rail of related items.
+        let article = "<script type='application/ld+json'>\
+             {\"@type\":\"Article\",\"headline\":\"Garden lanterns\"}</script>";
+        let text = crate::clean_html(&category_page(article, &names));
+        assert!(!text.contains("Copper Table Lantern"), "{text}");
     }
 
     #[test]
