@@ -2181,6 +2181,8 @@ fn grid_card_titles(blocks: &[Block], dom: &Dom, weights: &[Weights], keep: &[bo
     let mut likes: HashMap<NodeId, usize> = HashMap::default();
     // The best title per card: (card, block, words).
     let mut titles: Vec<(NodeId, usize, usize)> = Vec::new();
+    // Per card: its place in `titles`.
+    let mut title_of_card: HashMap<NodeId, usize> = HashMap::default();
     for (i, b) in blocks.iter().enumerate() {
         let f = &b.features;
         if keep[i]
@@ -2231,13 +2233,16 @@ fn grid_card_titles(blocks: &[Block], dom: &Dom, weights: &[Weights], keep: &[bo
         if !named {
             continue;
         }
-        match titles.iter_mut().find(|t| t.0 == card) {
-            Some(t) => {
-                if f.words > t.2 {
-                    *t = (card, i, f.words);
+        match title_of_card.get(&card) {
+            Some(&t) => {
+                if f.words > titles[t].2 {
+                    titles[t] = (card, i, f.words);
                 }
             }
-            None => titles.push((card, i, f.words)),
+            None => {
+                title_of_card.insert(card, titles.len());
+                titles.push((card, i, f.words));
+            }
         }
     }
     if titles.is_empty() {
