@@ -2074,6 +2074,10 @@ const ENTRY_SUMMARY_LOOKAHEAD: usize = 3;
 /// Blocks of a card searched for a second copy of its title.
 const ENTRY_CARD_BLOCKS: usize = 12;
 
+/// Most blocks of a card whose list items other cards list too: a plan or a package with
+/// its features.
+const PLAN_CARD_BLOCKS: usize = 40;
+
 /// Words a kept block needs to be an entry's summary rather than a field.
 const ENTRY_SUMMARY_WORDS: usize = 8;
 
@@ -2391,7 +2395,9 @@ fn is_one_product(kinds: PageKinds) -> bool {
 /// author box, a newsletter prompt, the teasers of related articles, a disclaimer), closes
 /// the page rather than the document, and goes. A page declared one product has a body
 /// too, prose or not (its description, specifications and options): what follows it (the
-/// reviews, a "you may also like" grid, the store's service notes) is the shop's.
+/// reviews, a "you may also like" grid, the store's service notes) is the shop's. When the
+/// body is one box of an element whose kept prose leads into it, that element's later
+/// parts are the article's too (see [`PROSE_BEFORE_BODY_WORDS`]).
 fn drop_after_body(
     blocks: &[Block],
     dom: &Dom,
@@ -2460,6 +2466,17 @@ fn drop_after_body(
     else {
         return;
     };
+    // Whether the body follows kept text closely: its first block comes at most
+    // [`BODY_GAP_BLOCKS`] after the last kept block before it.
+    let first = (0..=last)
+        .find(|&i| blocks[i].ancestors.contains(&body))
+        .unwrap_or(last);
+    let close_to_text = (0..first)
+        .rev()
+        .find(|&j| keep[j])
+        .is_some_and(|j| first - j <= BODY_GAP_BLOCKS);
+    // Kept prose before the body, per element that holds the body, worked out when asked.
+    let mut prose_before: HashMap<NodeId, usize> = HashMap::default();
     // The body's ancestors down to it, to find where a later block's branch leaves them.
     let chain = &blocks[last].ancestors;
     let chain = match chain.iter().position(|&a| a == body) {
@@ -2507,6 +2524,19 @@ fn drop_after_body(
             if continuation.is_some_and(|c| blocks[i].ancestors.contains(&c)) {
                 continue;
             }
+            // When the body's box sits in an element that holds kept prose just before it
+            // (the article's opening paragraphs, then a group of blocks or a grid of cards
+            // that outweighs them), the body is one part of the article, and the element's
+            // later children are its rest. A box further down is a section of its own.
+            if !product && close_to_text && shared > 0 && chain.len() - shared == 2 {
+                let holder = chain[shared - 1];
+                let before = *prose_before
+                    .entry(holder)
+                    .or_insert_with(|| kept_prose_before(blocks, keep, first, holder));
+                if before >= PROSE_BEFORE_BODY_WORDS {
+                    continue;
+                }
+            }
             overrule(
                 keep,
                 reasons,
@@ -2520,6 +2550,28 @@ fn drop_after_body(
             );
         }
     }
+}
+
+/// Fewest words of kept prose before an article's body, in an element that holds the body,
+/// that make the body one part of the article ([`drop_after_body`]).
+const PROSE_BEFORE_BODY_WORDS: usize = 20;
+
+/// Most blocks from the last kept block before an article's body to the body's first, for
+/// the body to be one part of the article ([`drop_after_body`]): more is a box of chrome
+/// (a form, a promo) between the page's opening text and the body.
+const BODY_GAP_BLOCKS: usize = 8;
+
+/// Words of the kept prose blocks before block `first` inside element `holder`.
+fn kept_prose_before(blocks: &[Block], keep: &[bool], first: usize, holder: NodeId) -> usize {
+    (0..first)
+        .filter(|&j| {
+            keep[j]
+                && blocks[j].ancestors.contains(&holder)
+                && blocks[j].features.reads_as_prose()
+                && blocks[j].features.link_density() < 0.3
+        })
+        .map(|j| blocks[j].features.words)
+        .sum()
 }
 
 /// Words of a teaser's summary (an excerpt of the page it leads to).
@@ -3082,6 +3134,15 @@ fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> boo
     if !same_kind_of_item(dom, entry_a, entry_b) {
         return false;
     }
+    // A plan's card lists its features, some the other plans' too: its entry is as long
+    // as its list.
+    let limit = if matches!(block.kind, BlockKind::ListItem { .. })
+        && matches!(blocks[first].kind, BlockKind::ListItem { .. })
+    {
+        PLAN_CARD_BLOCKS
+    } else {
+        ENTRY_CARD_BLOCKS
+    };
     let texts_of = |at: usize, entry: NodeId| -> Vec<&str> {
         let start = (0..=at)
             .rev()
@@ -3090,7 +3151,7 @@ fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> boo
             .unwrap_or(at);
         blocks[start..]
             .iter()
-            .take(ENTRY_CARD_BLOCKS + 1)
+            .take(limit + 1)
             .take_while(|block| block.ancestors.contains(&entry))
             .map(|block| block.text.as_str())
             .collect()
@@ -3099,8 +3160,8 @@ fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> boo
     let copy_texts = texts_of(copy, entry_b);
     // Sections of a front page that list the same story are no entries: an entry is a
     // card of a few blocks.
-    first_texts.len() <= ENTRY_CARD_BLOCKS
-        && copy_texts.len() <= ENTRY_CARD_BLOCKS
+    first_texts.len() <= limit
+        && copy_texts.len() <= limit
         && copy_texts.iter().any(|text| !first_texts.contains(text))
 }
 
@@ -4124,6 +4185,69 @@ mod tests {
         assert!(text.contains("The river floods again"), "{text}");
         assert!(text.contains("three times in ten years"), "{text}");
         assert!(!text.contains("Ana Ruiz"), "{text}");
+    }
+
+    #[test]
+    fn an_articles_text_after_a_box_that_outweighs_it_stays() {
+        let intro = "<p>We tested the lamps in our own garden over a month of long evenings, \
+                     and we wrote down how each one held up in the rain.</p>";
+        let card = |n: usize| {
+            format!(
+                "<div class=lamp><h3>Garden lamp {n}</h3><p>A solar lamp that charges in the \
+                 day and glows for most of the night, with a steel stake that holds it in soft \
+                 soil and a switch under the cap for two levels of light.</p></div>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let html = |between: &str| {
+            format!(
+                "<html><body><article><h1>The best garden lamps</h1><div class=entry>{intro}\
+                 {between}<div class=grid><div class=row>{cards}</div></div>\
+                 <p>Whatever lamp you pick, set it where the sun reaches it at noon, and clean \
+                 the panel when the leaves fall.</p></div>\
+                 <div class=extra><p>Ana Ruiz has written about gardens for the paper since \
+                 she moved to the valley, and she still grows her own beans.</p></div>\
+                 </article></body></html>"
+            )
+        };
+        let text = crate::clean_html(&html(""));
+        assert!(text.contains("Garden lamp 6"), "{text}");
+        assert!(text.contains("clean the panel"), "{text}");
+        assert!(!text.contains("Ana Ruiz"), "{text}");
+        // A bar of links between the opening text and the box parts them.
+        let links: String = (1..=10)
+            .map(|n| format!("<li><a href=/topic/{n}>Topic {n}</a></li>"))
+            .collect();
+        let text = crate::clean_html(&html(&format!("<ul class=topics>{links}</ul>")));
+        assert!(text.contains("Garden lamp 6"), "{text}");
+        assert!(!text.contains("clean the panel"), "{text}");
+    }
+
+    #[test]
+    fn the_features_that_plans_share_stay_in_each_plans_card() {
+        let features: Vec<String> = (1..=14)
+            .map(|n| format!("Feature number {n} that comes with every plan we sell to teams"))
+            .collect();
+        let plan = |name: &str, extra: &str| {
+            let items: String = features.iter().map(|f| format!("<li>{f}</li>")).collect();
+            format!(
+                "<div class=plan><h3>{name}</h3><ul>{items}<li>{extra}</li></ul>\
+                 <p class=price>Ask us for a quote</p></div>"
+            )
+        };
+        let html = format!(
+            "<html><body><main><h1>Our plans</h1><p>Pick the plan that suits your team, and \
+             change it whenever you like, with no fee for the change.</p>\
+             <div class=plans>{}{}</div></main></body></html>",
+            plan("Basic plan", "Email help on weekdays for the whole team"),
+            plan("Full plan", "Phone help at any hour for the whole team")
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(
+            text.matches("Feature number 14 that comes").count(),
+            2,
+            "{text}"
+        );
     }
 
     #[test]
