@@ -1632,6 +1632,9 @@ pub fn decide(
 
     if let (SourceKind::Html, Some(dom)) = (source, dom) {
         keep_rows_of_kept_tables(blocks, dom, &weights, &in_container, &mut keep);
+        if !region.is_empty() {
+            keep_plain_lists(blocks, dom, &weights, &mut keep, &mut reasons);
+        }
     }
 
     // Card titles: a linked heading in the region whose card goes on with a kept summary
@@ -2351,6 +2354,94 @@ fn keep_rows_of_kept_tables(
             && blocks[i].features.link_chars == 0
         {
             keep[i] = true;
+        }
+    }
+}
+
+/// Fewest plain items of a list that [`keep_plain_lists`] keeps (tried on wcxb-dev: 2, 3;
+/// 2 is best: `Style: …` and `Shown: …` under a product's description).
+const PLAIN_LIST_MIN_ITEMS: usize = 2;
+
+/// Least share of a list's items that are plain (no links, no chrome evidence) for
+/// [`keep_plain_lists`] to keep the plain ones (tried: 0.5, 0.75, 1.0).
+const PLAIN_LIST_CLEAN_SHARE: f32 = 0.75;
+
+/// Most words of the title line of a list that [`keep_plain_lists`] keeps.
+const LIST_TITLE_WORDS: usize = 8;
+
+/// The list (`ul`, `ol`) whose item is the block's element or the element's parent (an item
+/// whose text sits in a `<p>`).
+fn list_of(block: &Block, dom: &Dom) -> Option<NodeId> {
+    let (&node, rest) = block.ancestors.split_last()?;
+    let is_item = |id: NodeId| dom.node(id).local_name() == Some(&local_name!("li"));
+    let item = if is_item(node) {
+        node
+    } else {
+        rest.last().copied().filter(|&p| is_item(p))?
+    };
+    dom.node(item).parent.filter(|&list| is_list(dom, list))
+}
+
+/// A list of plain lines (no links, no chrome evidence from any detector but text density,
+/// which short items lack anyway) is the document's own wherever it sits: a product's key
+/// features or specifications beside the region that holds its description (`12 GB
+/// memory`, `Weight: 2 kg`), a tutorial's steps, an article's list in a box of its own. It
+/// needs [`PLAIN_LIST_MIN_ITEMS`] plain items, [`PLAIN_LIST_CLEAN_SHARE`] of its items;
+/// only those stay, with the list's title just above it (`Key features:`). Menus are links;
+/// the store's notes, prompts and hidden copies carry chrome evidence. The rows of a data
+/// table count as the items of a list.
+fn keep_plain_lists(
+    blocks: &[Block],
+    dom: &Dom,
+    weights: &[Weights],
+    keep: &mut [bool],
+    reasons: &mut [Vec<(f32, Reason)>],
+) {
+    let clean = |i: usize| {
+        weights[i].chrome_without_links_or_stopwords < 0.05
+            && weights[i].metadata < 0.5
+            && blocks[i].features.link_chars == 0
+            && has_words(&blocks[i].text)
+    };
+    // The lines of each list, in page order; what its items nest deeper (a tooltip, a
+    // sub-list) is no line of it and keeps its own decision.
+    let mut lists: HashMap<NodeId, Vec<usize>> = HashMap::default();
+    let mut order: Vec<NodeId> = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if let Some(list) = list_of(block, dom).or_else(|| table_of(block, dom)) {
+            lists
+                .entry(list)
+                .or_insert_with(|| {
+                    order.push(list);
+                    Vec::new()
+                })
+                .push(i);
+        }
+    }
+    for list in order {
+        let items = &lists[&list];
+        let clean_items = items.iter().filter(|&&k| clean(k)).count();
+        if clean_items >= PLAIN_LIST_MIN_ITEMS
+            && clean_items as f32 >= PLAIN_LIST_CLEAN_SHARE * items.len() as f32
+        {
+            let mut kept_some = false;
+            for &k in items {
+                if !keep[k] && clean(k) {
+                    overrule(keep, reasons, k, true, "an item of a plain list");
+                    kept_some = true;
+                }
+            }
+            // The list's title just above it (`Key features:`) goes with it.
+            let title = items[0].checked_sub(1).filter(|&t| {
+                let b = &blocks[t];
+                !keep[t]
+                    && clean(t)
+                    && b.features.words <= LIST_TITLE_WORDS
+                    && (b.kind.is_heading() || b.text.trim_end().ends_with(':'))
+            });
+            if let (true, Some(t)) = (kept_some, title) {
+                overrule(keep, reasons, t, true, "the title of a kept plain list");
+            }
         }
     }
 }
@@ -3435,6 +3526,45 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A product page whose description fills the main region and whose key features and
+    /// specifications sit beside it, after the price and the buttons of its buy box.
+    fn product_with_a_spec_list_beside_it(extra_item: &str) -> String {
+        let description = otter_paragraphs(4, "Description part");
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org",
+            "@type":"Product","name":"Otter Lantern"}}</script></head><body>
+            <nav><ul><li><a href="/">Home</a></li><li><a href="/shop">Shop</a></li>
+            <li><a href="/lamps">Lamps</a></li></ul></nav>
+            <h1>Otter Lantern</h1>
+            <div class="buy"><p class="price">$49.00</p><button>Add to cart</button>
+            <div class="bullets"><h4>Key features:</h4><ul><li>Brass frame</li>
+            <li>Weight: 1.2 kg</li><li>Runs 40 hours on one charge</li>{extra_item}</ul></div>
+            <button>Buy now</button></div>
+            <div class="description">{description}</div>
+            <footer><ul><li><a href="/about">About us</a></li><li><a href="/jobs">Jobs</a></li>
+            </ul></footer></body></html>"#
+        )
+    }
+
+    #[test]
+    fn a_plain_list_beside_the_region_is_the_documents() {
+        let text = crate::clean_html(&product_with_a_spec_list_beside_it(""));
+        assert!(text.contains("Description part 3"), "{text}");
+        assert!(text.contains("Brass frame"), "{text}");
+        assert!(text.contains("Weight: 1.2 kg"), "{text}");
+        assert!(text.contains("Key features:"), "{text}");
+        assert!(!text.contains("About us"), "{text}");
+    }
+
+    #[test]
+    fn a_list_of_mostly_links_beside_the_region_is_no_plain_list() {
+        let links = "<li><a href='/a'>Lantern hooks</a></li><li><a href='/b'>Lantern bags</a></li>\
+                     <li><a href='/c'>Spare glass</a></li><li><a href='/d'>Wicks</a></li>";
+        let text = crate::clean_html(&product_with_a_spec_list_beside_it(links));
+        assert!(text.contains("Description part 3"), "{text}");
+        assert!(!text.contains("Brass frame"), "{text}");
     }
 
     #[test]
