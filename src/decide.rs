@@ -320,6 +320,16 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
     let top_weighted = weighted(top, score_of(top).unwrap_or(top_score));
     let threshold = (top_weighted * 0.2).max(10.0);
     let mut region = vec![top];
+    // Boxes that join the region once its growth is settled.
+    let mut boxes: Vec<NodeId> = Vec::new();
+    // A sibling of the region's kind (its tag, most of its class names) that is mostly
+    // clean prose is another box of the same document (an intro box over the body's box),
+    // however short.
+    let like_prose_box = |c: NodeId, of: NodeId| {
+        prose_chars[c as usize] * 10 >= chars[c as usize].0 * 6
+            && clean_words[c as usize] >= PROSE_BOX_MIN_WORDS
+            && like_box(dom, c, of)
+    };
     if let Some(parent) = dom.node(top).parent {
         let mut child = dom.node(parent).first_child;
         while let Some(c) = child {
@@ -327,9 +337,35 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
                 let s = score_of(c).map(|s| weighted(c, s)).unwrap_or(0.0);
                 if s >= threshold {
                     region.push(c);
+                } else if like_prose_box(c, top) {
+                    boxes.push(c);
                 }
             }
             child = dom.node(c).next_sibling;
+        }
+    }
+    // A region alone in its wrappers (a rich-text box in a column) has its siblings one
+    // level up or more: the document's other boxes, in columns of their own.
+    if region.len() == 1 {
+        let wrapper = box_wrapper(dom, top, body, &chars);
+        if wrapper != top {
+            let wrapper_weighted = score_of(wrapper)
+                .map(|s| weighted(wrapper, s))
+                .unwrap_or(0.0);
+            let threshold = (wrapper_weighted * 0.2).max(10.0);
+            let parent = dom.node(wrapper).parent;
+            let mut child = parent.and_then(|p| dom.node(p).first_child);
+            while let Some(c) = child {
+                if c != wrapper {
+                    let s = score_of(c).map(|s| weighted(c, s)).unwrap_or(0.0);
+                    if s >= threshold {
+                        region.push(c);
+                    } else if like_prose_box(c, wrapper) {
+                        boxes.push(c);
+                    }
+                }
+                child = dom.node(c).next_sibling;
+            }
         }
     }
     // The posts of a thread (a question and its answers, a first post and its replies)
@@ -462,11 +498,50 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
         }
         ancestor = node.parent;
     }
+    region.extend(boxes);
     Region {
         nodes: region,
         cards: joined_cards,
         continuation,
     }
+}
+
+/// Fewest clean words of a sibling box of the region's kind that joins it.
+const PROSE_BOX_MIN_WORDS: usize = 30;
+
+/// Whether two elements are boxes of one kind: the same tag, and class names of which
+/// they share at least half (`rich-text intro` and `rich-text`).
+fn like_box(dom: &Dom, a: NodeId, b: NodeId) -> bool {
+    let (a, b) = (dom.node(a), dom.node(b));
+    if a.local_name() != b.local_name() {
+        return false;
+    }
+    let (Some(ca), Some(cb)) = (a.attr("class"), b.attr("class")) else {
+        return false;
+    };
+    let ta: Vec<&str> = ca.split_ascii_whitespace().collect();
+    let tb: Vec<&str> = cb.split_ascii_whitespace().collect();
+    let shared = ta.iter().filter(|t| tb.contains(t)).count();
+    let union = ta.len() + tb.len() - shared;
+    shared > 0 && shared * 2 >= union
+}
+
+/// Most wrapper levels climbed from the region to find its siblings.
+const BOX_WRAPPER_LEVELS: usize = 3;
+
+/// The outermost element that holds the region and no other text (the column around a
+/// rich-text box), below the body: the region itself when its parent holds more.
+fn box_wrapper(dom: &Dom, top: NodeId, body: Option<NodeId>, chars: &[(usize, usize)]) -> NodeId {
+    let mut wrapper = top;
+    for _ in 0..BOX_WRAPPER_LEVELS {
+        match dom.node(wrapper).parent {
+            Some(p) if Some(p) != body && chars[p as usize].0 == chars[wrapper as usize].0 => {
+                wrapper = p
+            }
+            _ => break,
+        }
+    }
+    wrapper
 }
 
 /// The region, with the element that holds the declared document text: a region that
@@ -1632,6 +1707,7 @@ pub fn decide(
 
     if let (SourceKind::Html, Some(dom)) = (source, dom) {
         keep_rows_of_kept_tables(blocks, dom, &weights, &in_container, &mut keep);
+        keep_cells_of_kept_rows(blocks, dom, &weights, &in_container, &mut keep);
         if !region.is_empty() {
             keep_plain_lists(blocks, dom, &weights, &mut keep, &mut reasons);
         }
@@ -2327,6 +2403,98 @@ fn table_of(block: &Block, dom: &Dom) -> Option<NodeId> {
         .find(|&a| dom.node(a).local_name() == Some(&local_name!("table")))
 }
 
+/// Most words of a table cell's block that stays with its row ([`keep_cells_of_kept_rows`]).
+const ROW_CELL_WORDS: usize = 10;
+
+/// The row (`<tr>`) of the table cell that holds a block, if any.
+fn row_of_cell(dom: &Dom, block: &Block) -> Option<NodeId> {
+    let cell = block.ancestors.iter().rev().copied().find(|&a| {
+        dom.node(a)
+            .local_name()
+            .is_some_and(|t| *t == local_name!("td") || *t == local_name!("th"))
+    })?;
+    dom.node(cell)
+        .parent
+        .filter(|&r| dom.node(r).local_name() == Some(&local_name!("tr")))
+}
+
+/// A table whose cells are blocks of their own (a comparison grid: a metric, then each
+/// model's figure) is one record per row: a short cell of the region whose only chrome
+/// evidence is that its shape repeats (`19.8 mph`, `Rest`, the figures of every row) stays
+/// when another cell of its row is kept.
+fn keep_cells_of_kept_rows(
+    blocks: &[Block],
+    dom: &Dom,
+    weights: &[Weights],
+    in_container: &[bool],
+    keep: &mut [bool],
+) {
+    let rows: Vec<Option<NodeId>> = blocks
+        .iter()
+        .map(|b| {
+            (b.features.words > 0 && !matches!(b.kind, BlockKind::TableRow { .. }))
+                .then(|| row_of_cell(dom, b))
+                .flatten()
+        })
+        .collect();
+    let kept: std::collections::HashSet<NodeId> = rows
+        .iter()
+        .zip(keep.iter())
+        .filter_map(|(r, &k)| r.filter(|_| k))
+        .collect();
+    for i in 0..blocks.len() {
+        if !keep[i]
+            && in_container[i]
+            && blocks[i].features.words <= ROW_CELL_WORDS
+            && weights[i].chrome_unrepeated < 0.01
+            && weights[i].markup_chrome == 0.0
+            && rows[i].is_some_and(|r| kept.contains(&r))
+        {
+            keep[i] = true;
+        }
+    }
+}
+
+/// Whether a table row has a cell with text and no link (a figure beside a linked name):
+/// a record with links, not a row of links.
+fn has_unlinked_cell(dom: &Dom, block: &Block) -> bool {
+    let Some(&row) = block
+        .ancestors
+        .iter()
+        .rev()
+        .find(|&&a| dom.node(a).local_name() == Some(&local_name!("tr")))
+    else {
+        return false;
+    };
+    let mut cell = dom.node(row).first_child;
+    while let Some(c) = cell {
+        cell = dom.node(c).next_sibling;
+        if !dom
+            .node(c)
+            .local_name()
+            .is_some_and(|t| *t == local_name!("td") || *t == local_name!("th"))
+        {
+            continue;
+        }
+        let (mut text, mut link) = (false, false);
+        dom.walk(c, |event| {
+            if let crate::dom::WalkEvent::Enter(n) = event {
+                let node = dom.node(n);
+                if node.local_name() == Some(&local_name!("a")) {
+                    link = true;
+                } else if let crate::dom::NodeData::Text(t) = &node.data {
+                    text |= t.chars().any(char::is_alphanumeric);
+                }
+            }
+            !link
+        });
+        if text && !link {
+            return true;
+        }
+    }
+    false
+}
+
 /// A data table is one record set: when its header row is kept, its rows that went only
 /// for their neighbours (no chrome evidence, no links) stay with it. A long table of dated
 /// figures between a figure caption and a "Related" label is the document's data however
@@ -2339,6 +2507,8 @@ fn keep_rows_of_kept_tables(
     keep: &mut [bool],
 ) {
     let mut kept_header: Option<NodeId> = None;
+    // The table of the last row, when it is kept.
+    let mut kept_row: Option<NodeId> = None;
     for i in 0..blocks.len() {
         let Some(table) = table_of(&blocks[i], dom) else {
             continue;
@@ -2347,14 +2517,20 @@ fn keep_rows_of_kept_tables(
             kept_header = keep[i].then_some(table);
             continue;
         }
-        if kept_header == Some(table)
-            && !keep[i]
+        if !keep[i]
             && in_container[i]
-            && weights[i].chrome < 0.01
-            && blocks[i].features.link_chars == 0
+            && ((kept_header == Some(table)
+                && weights[i].chrome < 0.01
+                && blocks[i].features.link_chars == 0)
+                // A record whose name links to its page (a comparison table's linked
+                // product names beside their figures) stays with the kept rows above it.
+                || ((kept_header == Some(table) || kept_row == Some(table))
+                    && weights[i].chrome_without_links_or_stopwords < 0.01
+                    && has_unlinked_cell(dom, &blocks[i])))
         {
             keep[i] = true;
         }
+        kept_row = keep[i].then_some(table);
     }
 }
 
@@ -3222,7 +3398,13 @@ fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> boo
     let (Some(&entry_a), Some(&entry_b)) = (a.get(shared), b.get(shared)) else {
         return false;
     };
-    if !same_kind_of_item(dom, entry_a, entry_b) {
+    // Bare lists side by side (each plan's or offer's `<ul>` of terms) are items of one
+    // kind too.
+    let bare_lists = is_list(dom, entry_a)
+        && dom.node(entry_a).local_name() == dom.node(entry_b).local_name()
+        && dom.node(entry_a).attr("class").is_none()
+        && dom.node(entry_b).attr("class").is_none();
+    if !(bare_lists || same_kind_of_item(dom, entry_a, entry_b)) {
         return false;
     }
     // A plan's card lists its features, some the other plans' too: its entry is as long
@@ -4351,6 +4533,132 @@ mod tests {
         let text = crate::clean_html(&html(&format!("<ul class=topics>{links}</ul>")));
         assert!(text.contains("Garden lamp 6"), "{text}");
         assert!(!text.contains("clean the panel"), "{text}");
+    }
+
+    #[test]
+    fn a_box_alone_in_its_column_has_the_other_columns_boxes_as_siblings() {
+        let long = otter_paragraphs(8, "Paragraph");
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/otters>Otters</a></nav><main>\
+             <h1>Otters of the valley</h1><div class=grid>\
+             <div class='col col-9'><div class=rich><h2>Where they live</h2>\
+             <p>Otters live by the river, in dens that they dig, and by the lakes.</p>\
+             <p>They share the banks with voles and herons, and they move on in winter.</p>\
+             <p>Their dens are:</p><ul><li><p>Near deep water.</p></li>\
+             <li><p>Under old roots.</p></li><li><p>Hidden by reeds.</p></li></ul></div></div>\
+             <div class='col col-9'><div class=rich>{long}</div></div></div></main>\
+             </body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Paragraph 7"), "{text}");
+        assert!(text.contains("Under old roots."), "{text}");
+    }
+
+    #[test]
+    fn an_intro_box_of_the_bodys_kind_joins_the_region() {
+        let long = otter_paragraphs(12, "Paragraph");
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/otters>Otters</a></nav>\
+             <div class=post><h1>Otters of the valley</h1>\
+             <div class='rich-text body intro'><p>Why otters?</p>\
+             <p>Trust us, we know.</p><p>Few animals of the river are as shy.</p><p>We spent three months by the river, and we \
+             counted every otter, every den and every slide we saw there.</p></div>\
+             <div class='body rich-text'>{long}</div></div></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Paragraph 11"), "{text}");
+        assert!(text.contains("Trust us, we know."), "{text}");
+    }
+
+    #[test]
+    fn a_box_of_another_kind_beside_the_region_does_not_join_it() {
+        use super::like_box;
+        use crate::dom::Dom;
+        use html5ever::local_name;
+        let dom = Dom::parse(
+            "<div><div class='rich-text body'>a</div><div class='body rich-text intro'>b</div>\
+             <div class='promo card'>c</div><div>d</div><div>e</div></div>",
+        );
+        let divs = dom.elements_named(&local_name!("div"));
+        assert!(like_box(&dom, divs[1], divs[2]));
+        assert!(!like_box(&dom, divs[1], divs[3]));
+        // Without class names, boxes are of no kind.
+        assert!(!like_box(&dom, divs[4], divs[5]));
+    }
+
+    #[test]
+    fn the_terms_that_bare_lists_share_stay_in_each_list() {
+        let terms: Vec<String> = (1..=4)
+            .map(|n| format!("Term number {n} that applies to every offer we make"))
+            .collect();
+        let offer = |name: &str, extra: &str| {
+            let items: String = terms.iter().map(|t| format!("<li>{t}</li>")).collect();
+            format!("<ul><li>{name}</li>{items}<li>{extra}</li></ul>")
+        };
+        let html = format!(
+            "<html><body><main><h1>Our offers</h1><p>Pick the offer that suits your trip, \
+             and book it whenever you like, with no fee for the booking.</p>\
+             <div class=offers>{}{}</div></main></body></html>",
+            offer(
+                "The river offer",
+                "Book by the end of May for a summer trip"
+            ),
+            offer(
+                "The lake offer",
+                "Book by the end of June for an autumn trip"
+            )
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(
+            text.matches("Term number 4 that applies").count(),
+            2,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_kept_tables_rows_with_linked_names_stay() {
+        let before = otter_paragraphs(4, "Paragraph");
+        let rows: String = ["Vale", "Brook", "Ford", "Mill"]
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                format!(
+                    "<tr><td><a href='/holts/{n}'>{name} Otter Holt Trust</a></td>\
+                     <td>{n}4 otters</td></tr>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>Otters of the valley</h1>{before}<table>\
+             <tr><th>Holt</th><th>Otters counted</th></tr>{rows}</table></article>\
+             </body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Mill Otter Holt Trust"), "{text}");
+        assert!(text.contains("34 otters"), "{text}");
+    }
+
+    #[test]
+    fn the_cells_of_a_kept_row_stay_with_it() {
+        let before = otter_paragraphs(4, "Paragraph");
+        let rows: String = ["Length", "Weight", "Speed", "Depth"]
+            .iter()
+            .enumerate()
+            .map(|(n, metric)| {
+                format!(
+                    "<tr><td><p>{metric} as we measured it</p></td><td><p>{n}1.5 units</p></td>\
+                     <td><p>{n}2.5 units</p></td><td><p>{n}3.5 units</p></td></tr>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>Otters of the valley</h1>{before}<table>{rows}</table>\
+             </article></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Depth as we measured it"), "{text}");
+        assert!(text.contains("32.5 units"), "{text}");
     }
 
     #[test]
