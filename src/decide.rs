@@ -330,20 +330,27 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
             && clean_words[c as usize] >= PROSE_BOX_MIN_WORDS
             && like_box(dom, c, of)
     };
-    if let Some(parent) = dom.node(top).parent {
-        let mut child = dom.node(parent).first_child;
-        while let Some(c) = child {
-            if c != top {
-                let s = score_of(c).map(|s| weighted(c, s)).unwrap_or(0.0);
-                if s >= threshold {
-                    region.push(c);
-                } else if like_prose_box(c, top) {
-                    boxes.push(c);
+    // The siblings of `center` that score `threshold` or more join the region; those of its
+    // kind that are mostly clean prose are boxes that join it later.
+    let admit_siblings =
+        |center: NodeId, threshold: f32, region: &mut Vec<NodeId>, boxes: &mut Vec<NodeId>| {
+            let mut child = dom
+                .node(center)
+                .parent
+                .and_then(|p| dom.node(p).first_child);
+            while let Some(c) = child {
+                if c != center {
+                    let s = score_of(c).map(|s| weighted(c, s)).unwrap_or(0.0);
+                    if s >= threshold {
+                        region.push(c);
+                    } else if like_prose_box(c, center) {
+                        boxes.push(c);
+                    }
                 }
+                child = dom.node(c).next_sibling;
             }
-            child = dom.node(c).next_sibling;
-        }
-    }
+        };
+    admit_siblings(top, threshold, &mut region, &mut boxes);
     // A region alone in its wrappers (a rich-text box in a column) has its siblings one
     // level up or more: the document's other boxes, in columns of their own.
     if region.len() == 1 {
@@ -353,19 +360,7 @@ fn main_region(blocks: &[Block], weights: &[Weights], dom: &Dom, kinds: PageKind
                 .map(|s| weighted(wrapper, s))
                 .unwrap_or(0.0);
             let threshold = (wrapper_weighted * 0.2).max(10.0);
-            let parent = dom.node(wrapper).parent;
-            let mut child = parent.and_then(|p| dom.node(p).first_child);
-            while let Some(c) = child {
-                if c != wrapper {
-                    let s = score_of(c).map(|s| weighted(c, s)).unwrap_or(0.0);
-                    if s >= threshold {
-                        region.push(c);
-                    } else if like_prose_box(c, wrapper) {
-                        boxes.push(c);
-                    }
-                }
-                child = dom.node(c).next_sibling;
-            }
+            admit_siblings(wrapper, threshold, &mut region, &mut boxes);
         }
     }
     // The posts of a thread (a question and its answers, a first post and its replies)

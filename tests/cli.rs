@@ -217,20 +217,32 @@ fn an_output_that_cannot_be_renamed_into_place_fails_alone() {
     assert_eq!(leftovers, 0, "temporary files left behind");
 }
 
-#[test]
-fn eval_totals_the_ground_truth_text_each_reason_removed() {
-    let dir = tempfile::tempdir().unwrap();
-    let dataset = dir.path().join("wcxb");
+/// A WCXB-layout dataset of one page, `PAGE` as an article whose ground truth is
+/// `main_content` (set into a JSON string as it is), under `dir/wcxb`.
+fn wcxb_dataset(dir: &std::path::Path, main_content: &str) -> std::path::PathBuf {
+    let dataset = dir.join("wcxb");
     std::fs::create_dir_all(dataset.join("html")).unwrap();
     std::fs::create_dir_all(dataset.join("ground-truth")).unwrap();
     write_gzipped(&dataset.join("html/0001.html.gz"), PAGE);
-    // This ground truth also keeps the footer line, which dechrome removes as chrome.
     std::fs::write(
         dataset.join("ground-truth/0001.json"),
-        r#"{"ground_truth": {"main_content": "Bridge reopens. Engineers replaced two of the arches. \u00a9 2024 Town Paper. All rights reserved."},
-            "_internal": {"page_type": {"primary": "article"}}}"#,
+        format!(
+            r#"{{"ground_truth": {{"main_content": "{main_content}"}},
+            "_internal": {{"page_type": {{"primary": "article"}}}}}}"#
+        ),
     )
     .unwrap();
+    dataset
+}
+
+#[test]
+fn eval_totals_the_ground_truth_text_each_reason_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    // This ground truth also keeps the footer line, which dechrome removes as chrome.
+    let dataset = wcxb_dataset(
+        dir.path(),
+        "Bridge reopens. Engineers replaced two of the arches. © 2024 Town Paper. All rights reserved.",
+    );
     let output = dechrome()
         .args(["eval", "--json", "--by-reason", "5"])
         .arg(&dataset)
@@ -263,16 +275,7 @@ fn eval_totals_the_ground_truth_text_each_reason_removed() {
 #[test]
 fn eval_scores_another_tools_files_and_refuses_cleaning_flags_with_them() {
     let dir = tempfile::tempdir().unwrap();
-    let dataset = dir.path().join("wcxb");
-    std::fs::create_dir_all(dataset.join("html")).unwrap();
-    std::fs::create_dir_all(dataset.join("ground-truth")).unwrap();
-    write_gzipped(&dataset.join("html/0001.html.gz"), PAGE);
-    std::fs::write(
-        dataset.join("ground-truth/0001.json"),
-        r#"{"ground_truth": {"main_content": "bridge reopened on monday"},
-            "_internal": {"page_type": {"primary": "article"}}}"#,
-    )
-    .unwrap();
+    let dataset = wcxb_dataset(dir.path(), "bridge reopened on monday");
     let predictions = dir.path().join("other-tool");
     std::fs::create_dir_all(&predictions).unwrap();
     // Four of the six predicted words are in the ground truth, and all of its words are found.
