@@ -2350,19 +2350,14 @@ fn grid_card_titles(blocks: &[Block], dom: &Dom, weights: &[Weights], keep: &[bo
 }
 
 /// Parts of class names that name a card's title.
-const TITLE_CLASS_PARTS: [&str; 3] = ["title", "name", "label"];
+const TITLE_CLASS_PARTS: [&[u8]; 3] = [b"title", b"name", b"label"];
 
 /// Whether the element is a heading or its class names it a title ([`TITLE_CLASS_PARTS`]).
 fn is_title_element(dom: &Dom, e: NodeId) -> bool {
     let node = dom.node(e);
-    let heading = node
-        .local_name()
-        .is_some_and(|t| matches!(&**t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
-    heading
+    node.local_name().is_some_and(crate::dom::is_heading_tag)
         || node.attr("class").is_some_and(|c| {
-            TITLE_CLASS_PARTS
-                .iter()
-                .any(|p| crate::dom::contains_ignore_ascii_case(c.as_bytes(), p.as_bytes()))
+            crate::dom::contains_any_ignore_ascii_case(c.as_bytes(), &TITLE_CLASS_PARTS)
         })
 }
 
@@ -2432,7 +2427,7 @@ fn keep_cells_of_kept_rows(
                 .flatten()
         })
         .collect();
-    let kept: std::collections::HashSet<NodeId> = rows
+    let kept: HashSet<NodeId> = rows
         .iter()
         .zip(keep.iter())
         .filter_map(|(r, &k)| r.filter(|_| k))
