@@ -381,11 +381,16 @@ const DURATION_UNITS: &[&str] = &[
     "year", "years",
 ];
 
-/// Whether `text` holds a numeric date: three digit groups joined by `-`, `/` or `.`.
+/// Whether `text` holds a numeric date: three digit groups joined twice by the same `-`, `/`
+/// or `.` (2024-05-03, 03/05/2024, 3.5.2024). Mixed joins are other numbers: a rating
+/// ("4.7/5"), a fraction of a decimal.
 fn has_numeric_date(text: &str) -> bool {
     text.split_whitespace().any(|token| {
         let token = token.trim_matches(|c: char| !c.is_ascii_digit());
-        let groups: Vec<&str> = token.split(['-', '/', '.']).collect();
+        let Some(separator) = token.chars().find(|c| matches!(c, '-' | '/' | '.')) else {
+            return false;
+        };
+        let groups: Vec<&str> = token.split(separator).collect();
         groups.len() == 3
             && groups
                 .iter()
@@ -1155,6 +1160,21 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         let found = metadata_lines("Published 2024-05-03\n\nBody text of the story.");
         assert_eq!(found, ["Published 2024-05-03"]);
+    }
+
+    #[test]
+    fn a_rating_out_of_five_is_no_date() {
+        // Three numbers, but joined by a point and a slash: a score, not a day.
+        let found = metadata_lines("Overall Score\n\n4.7/5\n\nBody text of the story.");
+        assert!(found.is_empty(), "{found:?}");
+        for date in [
+            "Updated 03/05/2024",
+            "Updated 3.5.2024",
+            "Updated 2024-05-03",
+        ] {
+            let found = metadata_lines(&format!("{date}\n\nBody text of the story."));
+            assert_eq!(found, [date]);
+        }
     }
 
     #[test]
