@@ -2236,6 +2236,9 @@ const GRID_CARD_LEVELS: usize = 5;
 /// Most words of a card's linked title.
 const GRID_CARD_TITLE_WORDS: usize = 15;
 
+/// Fewest words of the title of a card that is one link, named nothing.
+const GRID_LINK_CARD_TITLE_MIN_WORDS: usize = 3;
+
 /// Whether the element is an image (`<img>`, `<picture>`).
 fn is_image(dom: &Dom, n: NodeId) -> bool {
     dom.node(n)
@@ -2251,7 +2254,10 @@ fn is_image(dom: &Dom, n: NodeId) -> bool {
 /// label printed again in the menu). On a page not declared an article, product or
 /// discussion, nor dated, such a grid outside the region the listing rules recognise is
 /// still the page's entries, when its titles are more than a sliver of the page's text
-/// ([`GRID_CARD_TITLES_SHARE`]); a title the page keeps elsewhere is left out.
+/// ([`GRID_CARD_TITLES_SHARE`]); a title the page keeps elsewhere is left out. A grid of
+/// cards that are each one link around the image and the card's lines, none named a title
+/// (a rank, a rating count, the maker and model, a price), is titled by each card's longest
+/// line of [`GRID_LINK_CARD_TITLE_MIN_WORDS`] words or more.
 fn grid_card_titles(blocks: &[Block], dom: &Dom, weights: &[Weights], keep: &[bool]) -> Vec<usize> {
     // Per element: whether it holds an image.
     let mut has_image: Vec<bool> = Vec::new();
@@ -2261,6 +2267,10 @@ fn grid_card_titles(blocks: &[Block], dom: &Dom, weights: &[Weights], keep: &[bo
     let mut titles: Vec<(NodeId, usize, usize)> = Vec::new();
     // Per card: its place in `titles`.
     let mut title_of_card: HashMap<NodeId, usize> = HashMap::default();
+    // Per card asked: whether an element in it is named a title (see [`holds_title_element`]).
+    let mut titled: HashMap<NodeId, bool> = HashMap::default();
+    // Per grid (the cards' parent): its cards titled by their longest line.
+    let mut loose_cards: HashMap<NodeId, usize> = HashMap::default();
     for (i, b) in blocks.iter().enumerate() {
         let f = &b.features;
         if keep[i]
@@ -2308,7 +2318,23 @@ fn grid_card_titles(blocks: &[Block], dom: &Dom, weights: &[Weights], keep: &[bo
                 .rev()
                 .take_while(|&&a| a != card)
                 .any(|&a| is_title_element(dom, a));
-        if !named {
+        // A card that is one link around its image and its lines, with no element named a
+        // title or set as a heading anywhere in it, is titled by its longest line of a few
+        // words (a badge or a price is shorter).
+        let loose = !named
+            && f.words >= GRID_LINK_CARD_TITLE_MIN_WORDS
+            && b.ancestors
+                .iter()
+                .rev()
+                .take_while(|&&a| a != card)
+                .chain(std::iter::once(&card))
+                .any(|&a| {
+                    has_image[a as usize] && dom.node(a).local_name() == Some(&local_name!("a"))
+                })
+            && !*titled
+                .entry(card)
+                .or_insert_with(|| holds_title_element(dom, card));
+        if !named && !loose {
             continue;
         }
         match title_of_card.get(&card) {
@@ -2320,9 +2346,24 @@ fn grid_card_titles(blocks: &[Block], dom: &Dom, weights: &[Weights], keep: &[bo
             None => {
                 title_of_card.insert(card, titles.len());
                 titles.push((card, i, f.words));
+                if loose {
+                    if let Some(parent) = dom.node(card).parent {
+                        *loose_cards.entry(parent).or_default() += 1;
+                    }
+                }
             }
         }
     }
+    // Cards titled by their longest line are a grid of such cards (a promotion's tile in a
+    // grid of named products is not one).
+    titles.retain(|&(card, _, _)| {
+        titled.get(&card) != Some(&false)
+            || dom
+                .node(card)
+                .parent
+                .and_then(|p| loose_cards.get(&p))
+                .is_some_and(|&n| n >= GRID_CARD_MIN_CARDS)
+    });
     if titles.is_empty() {
         return Vec::new();
     }
@@ -2359,6 +2400,21 @@ fn is_title_element(dom: &Dom, e: NodeId) -> bool {
         || node.attr("class").is_some_and(|c| {
             crate::dom::contains_any_ignore_ascii_case(c.as_bytes(), &TITLE_CLASS_PARTS)
         })
+}
+
+/// Whether an element inside `card` (not the card itself) is a heading or named a title
+/// ([`is_title_element`]).
+fn holds_title_element(dom: &Dom, card: NodeId) -> bool {
+    let mut found = false;
+    dom.walk(card, |event| {
+        if let crate::dom::WalkEvent::Enter(n) = event {
+            if n != card && is_title_element(dom, n) {
+                found = true;
+            }
+        }
+        !found
+    });
+    found
 }
 
 /// The number of elements of `e`'s kind (same tag, same kind of class) among its parent's
@@ -3394,7 +3450,14 @@ fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> boo
         && dom.node(entry_a).local_name() == dom.node(entry_b).local_name()
         && dom.node(entry_a).attr("class").is_none()
         && dom.node(entry_b).attr("class").is_none();
-    if !(bare_lists || same_kind_of_item(dom, entry_a, entry_b)) {
+    // Items of one list (`<li>`, a definition list's `<dd>`) are items of one kind, with
+    // or without a class.
+    let list_items = dom.node(entry_a).local_name() == dom.node(entry_b).local_name()
+        && dom
+            .node(entry_a)
+            .local_name()
+            .is_some_and(|n| matches!(&**n, "li" | "dd"));
+    if !(bare_lists || list_items || same_kind_of_item(dom, entry_a, entry_b)) {
         return false;
     }
     // A plan's card lists its features, some the other plans' too: its entry is as long
@@ -4196,6 +4259,74 @@ mod tests {
         assert!(!text.contains("Copper Table Lantern"), "{text}");
     }
 
+    /// A shop's category page whose product cards are each one link around the image and
+    /// the card's lines (a rank, a rating count, the name, a price), no line named a title.
+    fn link_card_page(names: &[&str]) -> String {
+        let cards: String = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                format!(
+                    "<a class='product-box' href='/p/{i}'><div class='product-box__image'>\
+                     <picture><img src='/i/{i}.jpg' alt=''></picture></div>\
+                     <div class='stars'>{i}4</div><div class='description'>\
+                     <span class='maker'>Acme </span>{n}</div><div class='price'>$1{i}9</div></a>"
+                )
+            })
+            .collect();
+        format!(
+            "<html><head></head><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>\
+             <div class='intro'><h1>Garden lanterns</h1><p>Our garden lanterns are made by hand \
+             in a small workshop, from recycled glass and brass, and each one is tested outdoors \
+             through a whole winter before it reaches the shop, so that it lasts for years.</p>\
+             </div><div class='grid'>{cards}</div><div class='closing'>\
+             <p>Choose a hanging lantern for the porch, a standing one for the path, or a small \
+             table lantern for the terrace; all of them take the same candles and spare parts.</p>\
+             </div><footer><a href='/help'>Help</a></footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_grid_of_link_cards_keeps_their_longest_lines_as_titles() {
+        let names = [
+            "Brass Porch Lantern Large",
+            "Green Glass Path Light",
+            "Copper Table Lantern Small",
+            "Tall Iron Garden Lamp",
+            "Amber Hanging Lantern Round",
+            "Blue Glass Candle Jar",
+        ];
+        let text = crate::clean_html(&link_card_page(&names));
+        assert!(text.contains("Copper Table Lantern Small"), "{text}");
+        assert!(text.contains("Blue Glass Candle Jar"), "{text}");
+        // The short lines beside the name (its rank, its price) are no title.
+        assert!(!text.contains("$129"), "{text}");
+    }
+
+    #[test]
+    fn a_promotion_tile_among_named_product_cards_is_no_title() {
+        // The products' cards name their titles; one more tile is a link around an image and
+        // an offer, with no title: it is a promotion, not a product of the grid.
+        let names = [
+            "Brass Porch Lantern",
+            "Green Glass Path Light",
+            "Copper Table Lantern",
+            "Tall Iron Garden Lamp",
+            "Amber Hanging Lantern",
+            "Blue Glass Candle Jar",
+        ];
+        let promo = "<div class='product-card'><a href='/bundle'><img src='/i/b.jpg' alt=''>\
+                     <p class='caps'>Bundle and save up to half off</p></a></div>";
+        let page = category_page("", &names).replace(
+            "</div></div></div><div class='closing'>",
+            &format!("</div></div>{promo}</div><div class='closing'>"),
+        );
+        assert!(page.contains("Bundle and save"), "{page}");
+        let text = crate::clean_html(&page);
+        assert!(text.contains("Copper Table Lantern"), "{text}");
+        assert!(!text.contains("Bundle and save"), "{text}");
+    }
+
     #[test]
     fn an_entry_title_of_nouns_in_a_listing_stays() {
         // A listing of papers: each entry's title is a line of names and nouns (few
@@ -4604,6 +4735,62 @@ mod tests {
             2,
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_note_that_the_items_of_one_list_share_stays_in_each_item() {
+        // Class-less `<li>` entries of one list (each voucher with its title and terms).
+        let voucher = |n: usize, title: &str| {
+            format!(
+                "<li><a href='/vouchers/{n}'><h3>{title}</h3></a><div>\
+                 <p>Show this voucher before the work starts.</p>\
+                 <p>Cannot be combined with other vouchers or offers at all.</p></div></li>"
+            )
+        };
+        let items: String = [
+            "Ten percent off a new boiler",
+            "Twenty pounds off a gas safety check",
+            "Free radiator flush with any service",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(n, title)| voucher(n, title))
+        .collect();
+        let html = format!(
+            "<html><body><main><h1>Our vouchers</h1><p>Pick a voucher below and show it to \
+             the engineer when the work starts; each one is good for a year.</p>\
+             <div class=vouchers><ul>{items}</ul></div></main></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(
+            text.matches("Cannot be combined with other vouchers")
+                .count(),
+            3,
+            "{text}"
+        );
+        // The same with the `<dd>` entries of a definition list.
+        let entry = |n: usize, title: &str| {
+            format!(
+                "<dt><a href='/papers/{n}'>Paper {n}</a></dt><dd><div>{title}</div>\
+                 <div>Topics: River ecology (re.EC); Animal behaviour and habitats (ab.BE)</div></dd>"
+            )
+        };
+        let entries: String = [
+            "Otters counted along the lower river in spring",
+            "How otters pick the sites of their holts",
+            "A year of otter spraints on the upper river",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(n, title)| entry(n, title))
+        .collect();
+        let html = format!(
+            "<html><body><main><h1>New papers</h1><p>The papers below came in this week; \
+             each one has its own page with the full text.</p><dl>{entries}</dl></main>\
+             </body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(text.matches("Topics: River ecology").count(), 3, "{text}");
     }
 
     #[test]

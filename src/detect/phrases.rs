@@ -3478,6 +3478,9 @@ mod tests {
         for (line, want) in [
             ("Back to Project", "navigation"),
             ("Back to results", "navigation"),
+            ("Back to Product", "navigation"),
+            ("← Back to all jobs", "navigation"),
+            ("BACK TO MY SHOP:", "navigation"),
             ("Zurück zur Übersicht", "navigation"),
             ("Viewing page 2 of 7", "navigation"),
             ("Next Page", "navigation"),

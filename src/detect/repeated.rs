@@ -9,6 +9,7 @@
 //! price keeps its digits: the prices of a rail's cards do not make the product's own price
 //! a label; so does a measured field (`Memory: 16 GB RAM` is not `Memory: 4 GB RAM`).
 
+use html5ever::local_name;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{fold, Detector, Page, Signal, Verdict};
@@ -417,8 +418,21 @@ impl Detector for RepeatedInPage {
                         && !*profiles.get_or_insert_with(|| shows_poster_profiles(page)))
                     .then_some(indices[0])
                 });
+            // A line whose other copies are all quoted or clamped excerpts (a reply quoting
+            // the post it answers, or previewing it) is the post's own text: quoting it
+            // makes no template of it.
+            let quoted_post = page.dom.and_then(|dom| {
+                let mut unquoted = indices
+                    .iter()
+                    .filter(|&&o| !in_quote_or_excerpt(dom, &page.blocks[o]));
+                let post = unquoted.next().copied();
+                unquoted.next().is_none().then_some(post).flatten()
+            });
             for &index in indices {
                 if first_copy == Some(index) && !shows_a_price(&page.blocks[index].text) {
+                    continue;
+                }
+                if quoted_post == Some(index) {
                     continue;
                 }
                 // A section heading repeated by the page's own table of contents (as links)
@@ -451,6 +465,20 @@ impl Detector for RepeatedInPage {
         }
         out.sort_by_key(|v| v.block);
     }
+}
+
+/// Whether a block sits in a quotation (`<blockquote>`, `<q>`) or in an excerpt clamped
+/// to a line or a few (`line-clamp-1`: a reply's preview of the post it answers).
+fn in_quote_or_excerpt(dom: &Dom, block: &crate::blocks::Block) -> bool {
+    block.ancestors.iter().any(|&a| {
+        let node = dom.node(a);
+        node.local_name()
+            .is_some_and(|t| *t == local_name!("blockquote") || *t == local_name!("q"))
+            || node.attr("class").is_some_and(|c| {
+                c.split_ascii_whitespace()
+                    .any(|n| n.starts_with("line-clamp"))
+            })
+    })
 }
 
 /// Whether a block sits in the page's chrome elements: a `<nav>`, `<footer>`, `<header>`
@@ -1406,6 +1434,39 @@ mod tests {
         assert_eq!(v, ["Member", "Member", "Member"]);
         // Elsewhere the same labels are the fields of cards.
         assert!(repeated(&html).is_empty());
+    }
+
+    #[test]
+    fn a_line_whose_other_copies_are_quoted_is_the_posts_own() {
+        let html = "<main><div class='post'><p>Long post about the otters of the river, \
+             how many we counted this spring and where.</p><p>Any tips on where to look</p></div>\
+             <div class='post'><blockquote><p>Any tips on where to look</p></blockquote>\
+             <p>Try the old mill at dawn.</p></div>\
+             <div class='post'><div class='preview line-clamp-1'><p>Any tips on where to look</p></div>\
+             <p>The ford is better in June.</p></div></main>";
+        let kinds = crate::detect::PageKinds {
+            discussion: true,
+            ..Default::default()
+        };
+        let v: Vec<String> = crate::detect::verdicts_on_html(&RepeatedInPage, html, kinds)
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect();
+        // The quoted and the clamped copies still count as copies; the post's line stays.
+        assert_eq!(
+            v,
+            ["Any tips on where to look", "Any tips on where to look"]
+        );
+        // Three plain copies are a template's line.
+        let plain = html
+            .replace("<blockquote>", "<div>")
+            .replace("</blockquote>", "</div>")
+            .replace("line-clamp-1", "box");
+        let v: Vec<String> = crate::detect::verdicts_on_html(&RepeatedInPage, &plain, kinds)
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect();
+        assert_eq!(v.len(), 3, "{v:?}");
     }
 
     #[test]
