@@ -1526,6 +1526,8 @@ pub fn decide(
         // the region holds.
         let listing = links as f32 > LISTING_LINK_SHARE * chars.max(1) as f32;
         let in_cards = |i: usize| cards.is_some_and(|c| blocks[i].ancestors.contains(&c));
+        // Long lists of bare short links (a shop's brands, a site's cities) are menus.
+        let menu = menu_lists(blocks, kinds, &in_container);
         if listing || cards.is_some() {
             // The labels every entry repeats (each job's "Full-time", each product's brand,
             // each trail's difficulty) are fields of the entries, but not on a page declared
@@ -1537,7 +1539,10 @@ pub fn decide(
             // A block that is one long run of short links (a language picker, a tag
             // cloud) is a menu, not an entry.
             for i in (0..n).filter(|&i| {
-                in_container[i] && (listing || in_cards(i)) && !is_link_cloud(&blocks[i])
+                in_container[i]
+                    && (listing || in_cards(i))
+                    && !is_link_cloud(&blocks[i])
+                    && !menu[i]
             }) {
                 // An entry's title is a line of names and nouns: few stopwords are no
                 // evidence against it (a line of code, an address, a contact bar or a
@@ -1594,6 +1599,7 @@ pub fn decide(
                 let linked_prose = f.link_density() < LINKED_PROSE_MAX_LINKS && f.reads_as_prose();
                 // A bar of links set apart by `|` or `·` is a menu, even set as a heading.
                 let only_links = (weights[i].chrome_without_links < 0.05
+                    && !menu[i]
                     && !blocks[i].is_separated_link_bar()
                     && (linked_prose
                         || linked_cards[i]
@@ -2680,6 +2686,56 @@ fn is_link_cloud(block: &Block) -> bool {
         && f.stopword_density() < 0.15
         && f.commas * 4 < f.words
         && !matches!(block.kind, BlockKind::TableRow { .. })
+}
+
+/// Fewest items of a list of bare short links that make it a menu ([`menu_lists`]).
+const MENU_LIST_MIN_ITEMS: usize = 8;
+
+/// Most words of an item of such a menu.
+const MENU_ITEM_MAX_WORDS: usize = 4;
+
+/// Largest share of an article's region such menus hold: a page mostly of lists of links
+/// is an index (a list of programming languages), whose links are its document.
+const MENU_MAX_SHARE: f32 = 0.3;
+
+/// Per block: whether it is an item of a menu set into the page's region, on a page declared
+/// one product or an article: a run of [`MENU_LIST_MIN_ITEMS`] or more list items in a row,
+/// each one short link and nothing else ([`MENU_ITEM_MAX_WORDS`]). A shop's brands or
+/// categories under a product, the cities a service covers under a guide: neither the
+/// entries of a listing nor the document's own list, whatever the region's links make it.
+/// On an article they are a small part of its region ([`MENU_MAX_SHARE`]).
+fn menu_lists(blocks: &[Block], kinds: PageKinds, in_container: &[bool]) -> Vec<bool> {
+    let mut menu = vec![false; blocks.len()];
+    let product = is_one_product(kinds);
+    if !(product || kinds.article) {
+        return menu;
+    }
+    let is_item = |b: &Block| {
+        matches!(b.kind, BlockKind::ListItem { .. })
+            && (1..=MENU_ITEM_MAX_WORDS).contains(&b.features.words)
+            && b.features.link_density() >= 0.99
+    };
+    let mut start = 0;
+    while start < blocks.len() {
+        let len = blocks[start..].iter().take_while(|b| is_item(b)).count();
+        if len >= MENU_LIST_MIN_ITEMS {
+            menu[start..start + len].iter_mut().for_each(|m| *m = true);
+        }
+        start += len.max(1);
+    }
+    if !product {
+        let (all, listed) =
+            (0..blocks.len())
+                .filter(|&i| in_container[i])
+                .fold((0, 0), |(all, listed), i| {
+                    let words = blocks[i].features.words;
+                    (all + words, listed + if menu[i] { words } else { 0 })
+                });
+        if listed as f32 > MENU_MAX_SHARE * all as f32 {
+            menu.iter_mut().for_each(|m| *m = false);
+        }
+    }
+    menu
 }
 
 /// Fewest words of a link cloud (a teaser title is shorter).
@@ -4137,6 +4193,101 @@ mod tests {
              a small stove and a gas canister both fit inside it when you pack for the hills.</p>\
              </main></body></html>"
         )
+    }
+
+    /// Names of the links of [`page_with_a_menu_list`], each its own word (names that differ
+    /// only in figures are one label repeated).
+    const TREES: [&str; 40] = [
+        "Alder",
+        "Birch",
+        "Cedar",
+        "Dogwood",
+        "Elm",
+        "Fir",
+        "Ginkgo",
+        "Hazel",
+        "Ivy",
+        "Juniper",
+        "Kapok",
+        "Larch",
+        "Maple",
+        "Nutmeg",
+        "Oak",
+        "Pine",
+        "Quince",
+        "Rowan",
+        "Spruce",
+        "Teak",
+        "Viburnum",
+        "Willow",
+        "Yew",
+        "Zelkova",
+        "Acacia",
+        "Baobab",
+        "Cypress",
+        "Ebony",
+        "Fig",
+        "Guava",
+        "Hemlock",
+        "Ironwood",
+        "Jacaranda",
+        "Kauri",
+        "Linden",
+        "Mahogany",
+        "Neem",
+        "Olive",
+        "Poplar",
+        "Redwood",
+    ];
+
+    /// A page with a list of `items` bare links to other pages of the site after its text.
+    fn page_with_a_menu_list(declared: &str, items: usize) -> String {
+        let links: String = TREES[..items]
+            .iter()
+            .map(|name| format!("<li><a href='/trees/{name}'>{name}</a></li>"))
+            .collect();
+        format!(
+            "<html><head><title>Trail Kettle</title>{declared}</head><body><main>\
+             <h1>Trail Kettle</h1>\
+             <p>This kettle is made of thin titanium sheet, so it weighs less than an apple and \
+             still holds enough water for two large mugs of tea at the end of a long day.</p>\
+             <p>The lid locks with a quarter turn, the handles fold flat against the sides, and \
+             a small stove and a gas canister both fit inside it when you pack for the hills.</p>\
+             <ul>{links}</ul></main></body></html>"
+        )
+    }
+
+    /// Whether `text` has the link "Dogwood" of [`page_with_a_menu_list`] as a line.
+    fn keeps_the_list(text: &str) -> bool {
+        text.lines().any(|l| l.trim() == "Dogwood")
+    }
+
+    #[test]
+    fn a_long_list_of_bare_links_on_one_products_page_is_a_menu() {
+        let product = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"Product","name":"Trail Kettle"}</script>"#;
+        // The shop's brands or categories, which the region's links made entries.
+        let text = crate::clean_html(&page_with_a_menu_list(product, 10));
+        assert!(text.contains("The lid locks"), "{text}");
+        assert!(!keeps_the_list(&text), "{text}");
+        // A few links stay the product's.
+        assert!(keeps_the_list(&crate::clean_html(&page_with_a_menu_list(
+            product, 4
+        ))));
+    }
+
+    #[test]
+    fn an_article_keeps_its_lists_of_links_only_when_they_are_most_of_it() {
+        let article = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"Article","headline":"Trail Kettle"}</script>"#;
+        // A list of links under two paragraphs: the site's menu.
+        let text = crate::clean_html(&page_with_a_menu_list(article, 10));
+        assert!(text.contains("The lid locks"), "{text}");
+        assert!(!keeps_the_list(&text), "{text}");
+        // An index whose list outweighs its prose: the list is the article.
+        assert!(keeps_the_list(&crate::clean_html(&page_with_a_menu_list(
+            article, 40
+        ))));
     }
 
     #[test]

@@ -666,6 +666,11 @@ const SECTION_MIN_PROSE_BEFORE: usize = 200;
 /// rail of teasers set into an article after its first paragraphs.
 const SECTION_MIN_PROSE_BEFORE_SPECIFIC: usize = 100;
 
+/// Share of link text a rail of no prose under a label of other products ("Add the
+/// essentials") needs: each card holds its price and its pickers (colours, sizes) beside its
+/// linked name, and the pickers may hold more words than the names.
+const PRODUCTS_RAIL_LINK_SHARE: f32 = 0.1;
+
 /// Share of link text a section needs when its heading is not specific.
 const SECTION_LINK_SHARE: f32 = 0.5;
 
@@ -919,9 +924,7 @@ fn label_over_rail(
                                 && page.folded(index + 1 + k) == folded)
             })
             .map_or(blocks.len(), |p| index + 1 + p);
-        let is_prose =
-            |b: &Block| b.features.words >= PROSE_BLOCK_WORDS && b.features.link_density() < 0.3;
-        if !rail.is_empty() && blocks[rail.end..end].iter().any(is_prose) {
+        if !rail.is_empty() && blocks[rail.end..end].iter().any(is_prose_block) {
             break;
         }
         rail = index + 1..end;
@@ -939,8 +942,13 @@ fn label_over_rail(
     let (chars, links) = blocks[rail.clone()].iter().fold((0, 0), |(c, l), b| {
         (c + b.features.chars, l + b.features.link_chars)
     });
-    ((links as f32) >= SECTION_LINK_SHARE * chars as f32)
-        .then(|| (category, folded.to_string(), rail))
+    // A rail of other products is cards of names, prices and pickers: no prose.
+    let share = if category == "products" && !blocks[rail.clone()].iter().any(is_prose_block) {
+        PRODUCTS_RAIL_LINK_SHARE
+    } else {
+        SECTION_LINK_SHARE
+    };
+    ((links as f32) >= share * chars as f32).then(|| (category, folded.to_string(), rail))
 }
 
 /// Labels over a shop's machine-written summary of its reviews (folded).
@@ -1056,6 +1064,11 @@ fn links_under_label(page: &Page<'_>, index: usize) -> Option<std::ops::Range<us
         2
     };
     (len >= least).then_some(index + 1..index + 1 + len)
+}
+
+/// Whether `b` is a block of prose: [`PROSE_BLOCK_WORDS`] or more, few of them linked.
+fn is_prose_block(b: &Block) -> bool {
+    b.features.words >= PROSE_BLOCK_WORDS && b.features.link_density() < 0.3
 }
 
 /// Most words of a label that marks a card as a teaser ("Related", "Read also").
@@ -2657,6 +2670,35 @@ mod tests {
             under_label(html, "products"),
             ["Brass reading chair", "Linen side table"]
         );
+    }
+
+    #[test]
+    fn add_ons_with_their_prices_and_pickers_go_under_a_products_label_but_prose_does_not() {
+        // Each add-on: its linked name, its price and the colours to pick from, which hold
+        // more words than the names do.
+        let card = |href: &str, name: &str| {
+            format!(
+                "<div class='addon'><input type='checkbox' id='{href}'>\
+                 <label for='{href}'><a href='/{href}'>{name}</a></label><p>$12.00</p>\
+                 <p>Colour: Grey</p><p>Harbour Grey</p><p>Meadow Green</p></div>"
+            )
+        };
+        let html = format!(
+            "<main><h1>Steel travel mug</h1><p>$30</p><p>Hot for hours.</p>\
+             <div class='addons'><p class='title'>Add the essentials</p>{}{}</div></main>",
+            card("lid", "Spare lid"),
+            card("straw", "Straw set")
+        );
+        let judged = under_label(&html, "products");
+        assert!(judged.iter().any(|t| t == "Spare lid"), "{judged:?}");
+        assert!(judged.iter().any(|t| t == "Meadow Green"), "{judged:?}");
+        // A paragraph of prose with a link under such a label is no rail of products.
+        let prose = "<main><h1>Steel travel mug</h1><p>$30</p><p>Hot for hours.</p>\
+             <div class='more'><p class='title'>Pairs well with</p>\
+             <p>A slice of <a href='/cake'>lemon cake</a>, or the <a href='/tea'>breakfast \
+             tea</a> we blend in our own kitchen from leaves picked on the hills each spring.</p>\
+             <p>Harbour Grey</p><p>Meadow Green</p></div></main>";
+        assert!(under_label(prose, "products").is_empty());
     }
 
     #[test]
