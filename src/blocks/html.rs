@@ -78,6 +78,8 @@ fn is_skipped_tag(tag: &LocalName) -> bool {
             | local_name!("object")
             | local_name!("embed")
             | local_name!("canvas")
+            | local_name!("progress")
+            | local_name!("meter")
             | local_name!("video")
             | local_name!("audio")
             | local_name!("select")
@@ -1377,6 +1379,18 @@ mod tests {
 
     fn blocks(html: &str) -> Vec<Block> {
         blocks_from_dom(&Dom::parse(html))
+    }
+
+    #[test]
+    fn the_fallback_text_of_a_gauge_is_not_shown() {
+        // Browsers draw `<progress>` and `<meter>` as bars; their content is for browsers
+        // that cannot, and would glue a figure to the line around it.
+        let b = blocks(
+            "<p>Funded so far <progress max='100' value='30'>30.37%</progress> of the goal</p>\
+             <p>Battery <meter min='0' max='1' value='0.6'>60 percent</meter> left</p>",
+        );
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Funded so far of the goal", "Battery left"]);
     }
 
     #[test]
