@@ -1822,7 +1822,15 @@ pub fn decide(
         } else {
             REPEATED_PASSAGE_WORDS
         };
-        drop_repeated_passages(blocks, dom, entries, min_words, &mut keep, &mut reasons);
+        drop_repeated_passages(
+            blocks,
+            dom,
+            entries,
+            min_words,
+            &in_container,
+            &mut keep,
+            &mut reasons,
+        );
         drop_variants_of_dropped_notices(blocks, &mut keep, &mut reasons);
         // A thread's one-line replies are posts: only other pages lose title lines.
         drop_headings_of_dropped_sections(
@@ -3221,12 +3229,15 @@ const PRODUCT_REPEATED_LINE_WORDS: usize = 3;
 /// declared a product, discussion or article), a short copy in another entry of a list
 /// than the first is that entry's field, and stays ([`in_other_entry`]). A copy none of
 /// whose links go where the first's go is a note written again for another variant (each
-/// language's zone of a manual), and stays ([`links_elsewhere`]).
+/// language's zone of a manual), and stays ([`links_elsewhere`]), and so does a passage the
+/// document restates in its own place ([`restated_in_one_body`]; `in_container`: the blocks
+/// of the main region).
 fn drop_repeated_passages(
     blocks: &[Block],
     dom: Option<&Dom>,
     entries: bool,
     min_words: usize,
+    in_container: &[bool],
     keep: &mut [bool],
     reasons: &mut [Vec<(f32, Reason)>],
 ) {
@@ -3283,6 +3294,15 @@ fn drop_repeated_passages(
                 continue;
             }
             if step_of_a_sibling_list(blocks, dom, first, i) {
+                continue;
+            }
+            if restated_in_one_body(
+                blocks,
+                dom,
+                first,
+                i,
+                in_container[i] && in_container[first],
+            ) {
                 continue;
             }
             if links_elsewhere(dom, &blocks[first], &blocks[i]) {
@@ -3418,10 +3438,48 @@ fn step_of_a_sibling_list(blocks: &[Block], dom: &Dom, first: usize, copy: usize
         && is_list(dom, a[n - 2])
         && is_list(dom, b[n - 2])
         && (a[n - 2] == b[n - 2] || a[n - 3] == b[n - 3]);
+    in_one_body && neighbours_differ(blocks, first, copy)
+}
+
+/// Whether the blocks either side of `copy` are not those either side of `first`: a copy
+/// the document writes in its own place, where a layout's or a carousel's copy comes with
+/// its neighbours copied too.
+fn neighbours_differ(blocks: &[Block], first: usize, copy: usize) -> bool {
     let text_at = |i: Option<usize>| i.and_then(|i| blocks.get(i)).map(|b| b.text.as_str());
-    in_one_body
-        && text_at(first.checked_sub(1)) != text_at(copy.checked_sub(1))
+    text_at(first.checked_sub(1)) != text_at(copy.checked_sub(1))
         && text_at(Some(first + 1)) != text_at(Some(copy + 1))
+}
+
+/// Fewest blocks between a passage and its copy in one element for the copy to be the
+/// document restating it.
+const RESTATED_MIN_GAP: usize = 10;
+
+/// Whether the document says the passage again in its own place, at least
+/// [`RESTATED_MIN_GAP`] blocks further down (a summary's point restated in its section, a
+/// note given again under each method of a reference): the copy sits in the same element as
+/// the first (two paragraphs of one body), or, with both blocks in the main region
+/// (`in_region`), at the same depth with neighbours of its own (the blocks either side of
+/// it are not those either side of the first). A layout for another screen size or a
+/// cloned slide puts its copy in another element, with its neighbours copied too. A
+/// heading, a quotation, a line mostly of links or a lead-in ending in `:` is no restated
+/// passage.
+fn restated_in_one_body(
+    blocks: &[Block],
+    dom: &Dom,
+    first: usize,
+    copy: usize,
+    in_region: bool,
+) -> bool {
+    let (a, b) = (&blocks[first].ancestors, &blocks[copy].ancestors);
+    let n = a.len();
+    let shared = |up: usize| n >= up && a[n - up] == b[n - up];
+    b.len() == n
+        && (shared(2) || (in_region && neighbours_differ(blocks, first, copy)))
+        && copy >= first + RESTATED_MIN_GAP
+        && !in_quote(dom, &blocks[copy])
+        && !blocks[copy].kind.is_heading()
+        && !blocks[copy].text.trim_end().ends_with(':')
+        && blocks[copy].features.link_density() < 0.5
 }
 
 /// The targets of the links in the block's element: each `href` without its fragment
@@ -5218,6 +5276,38 @@ mod tests {
         );
         let text = crate::clean_html(&html);
         assert_eq!(text.matches("switch to the live keys").count(), 2, "{text}");
+    }
+
+    #[test]
+    fn a_point_restated_in_its_own_section_stays_a_layout_copy_goes() {
+        let key = "Keep the seed tray on a warm sill and water it from below, so the soil \
+                   stays moist without washing the seeds away.";
+        let para = |n: usize| {
+            format!(
+                "<p>Step {n} of the guide covers the part of the season when the young plants \
+                 need the most care, and it explains what to look for on the leaves before you \
+                 move them on to the next stage of growing.</p>"
+            )
+        };
+        let filler: String = (1..=10).map(para).collect();
+        // The summary's point, said again in its section further down one body.
+        let html = format!(
+            "<html><body><main><article><h1>Growing tomatoes from seed</h1>\
+             <p>{key}</p>{filler}<h2>Watering</h2><p>{key}</p>{}</article></main></body></html>",
+            para(11)
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(text.matches("water it from below").count(), 2, "{text}");
+        // The same passage printed again by a layout for another screen size, in another
+        // element, goes.
+        let html = format!(
+            "<html><body><main><article><h1>Growing tomatoes from seed</h1>\
+             <div class=wide><p>{key}</p>{filler}</div>\
+             <div class=narrow><aside><p>{key}</p></aside>{}</div></article></main></body></html>",
+            para(11)
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(text.matches("water it from below").count(), 1, "{text}");
     }
 
     #[test]
