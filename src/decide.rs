@@ -3532,7 +3532,7 @@ fn in_quote(dom: &Dom, block: &Block) -> bool {
     block.ancestors.iter().any(|&a| {
         dom.node(a)
             .local_name()
-            .is_some_and(|t| *t == local_name!("blockquote") || *t == local_name!("q"))
+            .is_some_and(crate::dom::is_quotation_tag)
     })
 }
 

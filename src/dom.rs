@@ -1365,6 +1365,11 @@ pub(crate) fn contains_any_ignore_ascii_case(haystack: &[u8], needles: &[&[u8]])
 static PLACEHOLDER_NAME: std::sync::LazyLock<QualName> =
     std::sync::LazyLock::new(|| QualName::new(None, ns!(html), local_name!("span")));
 
+/// Whether `tag` quotes another text: `<blockquote>` or `<q>`.
+pub(crate) fn is_quotation_tag(tag: &LocalName) -> bool {
+    matches!(*tag, local_name!("blockquote") | local_name!("q"))
+}
+
 /// Whether `tag` is a heading, `<h1>` to `<h6>`.
 pub(crate) fn is_heading_tag(tag: &LocalName) -> bool {
     matches!(

@@ -817,9 +817,7 @@ fn section_after(blocks: &[Block], index: usize) -> std::ops::Range<usize> {
             .map_or(blocks.len(), |p| index + 1 + p);
         // A parent above the heading's row that takes in prose (the document after a
         // teaser set into it) is no rail's: the row is all the section there is.
-        let is_prose =
-            |b: &Block| b.features.words >= PROSE_BLOCK_WORDS && b.features.link_density() < 0.3;
-        if !section.is_empty() && blocks[section.end..end].iter().any(is_prose) {
+        if !section.is_empty() && blocks[section.end..end].iter().any(is_prose_block) {
             break;
         }
         section = index + 1..end;
@@ -1427,8 +1425,7 @@ impl Detector for ChromePhrases {
             let mut prose_before = 0usize;
             for (index, block) in page.blocks.iter().enumerate() {
                 let before = prose_before;
-                if block.features.words >= PROSE_BLOCK_WORDS && block.features.link_density() < 0.3
-                {
+                if is_prose_block(block) {
                     prose_before += block.features.words;
                 }
                 // Other products' links follow a short description as often as a long one.

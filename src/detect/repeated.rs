@@ -9,7 +9,6 @@
 //! price keeps its digits: the prices of a rail's cards do not make the product's own price
 //! a label; so does a measured field (`Memory: 16 GB RAM` is not `Memory: 4 GB RAM`).
 
-use html5ever::local_name;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{fold, Detector, Page, Signal, Verdict};
@@ -472,8 +471,7 @@ impl Detector for RepeatedInPage {
 fn in_quote_or_excerpt(dom: &Dom, block: &crate::blocks::Block) -> bool {
     block.ancestors.iter().any(|&a| {
         let node = dom.node(a);
-        node.local_name()
-            .is_some_and(|t| *t == local_name!("blockquote") || *t == local_name!("q"))
+        node.local_name().is_some_and(crate::dom::is_quotation_tag)
             || node.attr("class").is_some_and(|c| {
                 c.split_ascii_whitespace()
                     .any(|n| n.starts_with("line-clamp"))
