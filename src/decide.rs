@@ -1538,11 +1538,21 @@ pub fn decide(
             let fields = !(is_one_product(kinds) || kinds.discussion || kinds.article);
             // A block that is one long run of short links (a language picker, a tag
             // cloud) is a menu, not an entry.
+            // A page declared one product lists nothing: what link density calls chrome
+            // in its region (a breadcrumb, a "see all details" link, a promotion's link,
+            // the titles of other products) keeps that evidence; the product's own linked
+            // list items (its variants, its documents) still stay as the region's links.
+            let one_product = is_one_product(kinds);
+            let linked_chrome: Vec<bool> = weights
+                .iter()
+                .map(|w| one_product && w.chrome > w.chrome_without_links)
+                .collect();
             for i in (0..n).filter(|&i| {
                 in_container[i]
                     && (listing || in_cards(i))
                     && !is_link_cloud(&blocks[i])
                     && !menu[i]
+                    && !linked_chrome[i]
             }) {
                 // An entry's title is a line of names and nouns: few stopwords are no
                 // evidence against it (a line of code, an address, a contact bar or a
@@ -3895,6 +3905,50 @@ mod tests {
             <footer><ul><li><a href="/about">About us</a></li><li><a href="/jobs">Jobs</a></li>
             </ul></footer></body></html>"#
         )
+    }
+
+    /// A sock's page whose region holds the description, the sock's colours as a list of
+    /// links (a listing region: most of its text is links) and a lone link under them;
+    /// `declared` is the page's JSON-LD.
+    fn sock_page_with_linked_colours(declared: &str) -> String {
+        let colours: String = [
+            "Heather grey",
+            "Forest green",
+            "Charcoal",
+            "Rust",
+            "Navy",
+            "Oat",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            format!("<li><a href=\"/c/{n}\">{c} merino trail sock with cushioned sole</a></li>")
+        })
+        .collect();
+        format!(
+            r#"<html><head>{declared}<title>Trail Sock | Wool Works</title></head><body>
+            <nav><ul><li><a href="/">Home</a></li><li><a href="/shop">Shop</a></li></ul></nav>
+            <main><h1>Trail Sock</h1><p>$18.00</p>
+            <p>Knitted from soft merino wool, the trail sock keeps your feet warm and dry on long
+            walks, and its cushioned sole takes the sting out of rocky paths.</p>
+            <p>Every pair is made in our mill by the river and comes with a promise: if it wears
+            through in the first year, we knit you another.</p>
+            <ul>{colours}</ul><p><a href="/details">Full details</a></p></main>
+            <footer><p>Wool Works, 12 Mill Lane</p></footer></body></html>"#
+        )
+    }
+
+    #[test]
+    fn linked_chrome_in_a_one_product_pages_listing_region_keeps_its_evidence() {
+        let product = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"Product","name":"Trail Sock"}</script>"#;
+        let text = crate::clean_html(&sock_page_with_linked_colours(product));
+        assert!(text.contains("cushioned sole takes the sting"), "{text}");
+        assert!(text.contains("Forest green merino trail sock"), "{text}");
+        assert!(!text.contains("Full details"), "{text}");
+        // Undeclared, the page may be a listing, whose links are its content.
+        let text = crate::clean_html(&sock_page_with_linked_colours(""));
+        assert!(text.contains("Full details"), "{text}");
     }
 
     #[test]

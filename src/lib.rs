@@ -495,6 +495,7 @@ impl Cleaner {
             page.kinds,
             &dom,
         );
+        drop_chrome_before_title(&blocks, &mut decisions, &meta, declared.headline.as_deref());
         fill_from_bylines(&blocks, &decisions, &mut meta);
         let mut dom_paths = if self.options.keep_dom_paths {
             blocks.iter().map(|b| dom_path(&dom, b)).collect()
@@ -750,24 +751,11 @@ fn keep_title_heading(
     let Some(first_kept) = decisions.iter().position(|d| d.keep) else {
         return;
     };
-    let titles: Vec<String> = [meta.title.as_deref(), headline]
-        .into_iter()
-        .flatten()
-        .map(detect::fold)
-        .filter(|t| !t.is_empty())
-        .collect();
+    let titles = title_texts(meta, headline);
     if titles.is_empty() {
         return;
     }
-    let is_title = |b: &Block| {
-        matches!(b.kind, BlockKind::Heading { level } if level <= 2) && {
-            let folded = detect::fold(&b.text);
-            !folded.is_empty()
-                && titles
-                    .iter()
-                    .any(|t| t == &folded || t.starts_with(&folded))
-        }
-    };
+    let is_title = |b: &Block| is_title_heading(b, &titles);
     let candidate = blocks[..first_kept]
         .iter()
         .enumerate()
@@ -805,6 +793,91 @@ fn keep_title_heading(
     });
     if let Some(i) = title {
         keep_title_lead(blocks, decisions, i, kinds, dom);
+    }
+}
+
+/// The page's declared titles (its `<title>` or og:title, and its structured headline),
+/// folded for comparison.
+fn title_texts(meta: &Metadata, headline: Option<&str>) -> Vec<String> {
+    [meta.title.as_deref(), headline]
+        .into_iter()
+        .flatten()
+        .map(detect::fold)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Whether `b` is a heading of level 1 or 2 whose text is one of `titles` (or the start of
+/// it, as in `Title | Site`).
+fn is_title_heading(b: &Block, titles: &[String]) -> bool {
+    matches!(b.kind, BlockKind::Heading { level } if level <= 2) && {
+        let folded = detect::fold(&b.text);
+        !folded.is_empty()
+            && titles
+                .iter()
+                .any(|t| t == &folded || t.starts_with(&folded))
+    }
+}
+
+/// Detectors whose chrome evidence on a kept block before the title heading marks it as
+/// the site's: its links (a breadcrumb, a promotion bar, a carousel of other products) or
+/// its markup (an alert box, a sticky bar).
+const BEFORE_TITLE_CHROME_DETECTORS: [&str; 2] = ["link-density", "markup"];
+
+/// Most kept words before the title heading, as a share of the kept words from the title
+/// on, for the title to open the document (see [`drop_chrome_before_title`]).
+const BEFORE_TITLE_MAX_SHARE: f32 = 0.5;
+
+/// What the page keeps before its title heading (a heading matching the declared title)
+/// with chrome evidence against it ([`BEFORE_TITLE_CHROME_DETECTORS`]), kept only for its
+/// place (a listing region, a plain list), is the site's frame around the document: a
+/// breadcrumb, a promotion banner, a carousel of other products, a wish-list button. It
+/// goes when the title opens the document (the text before it is less than
+/// [`BEFORE_TITLE_MAX_SHARE`] of the text from it on; a listing's title can sit under its
+/// grid); what has no such evidence (a gallery caption, a product's options) stays, and
+/// so does the title.
+fn drop_chrome_before_title(
+    blocks: &[Block],
+    decisions: &mut [Decision],
+    meta: &Metadata,
+    headline: Option<&str>,
+) {
+    let titles = title_texts(meta, headline);
+    if titles.is_empty() {
+        return;
+    }
+    let Some(title) = blocks
+        .iter()
+        .zip(decisions.iter())
+        .position(|(b, d)| d.keep && is_title_heading(b, &titles))
+    else {
+        return;
+    };
+    let kept_words = |range: std::ops::Range<usize>| -> usize {
+        range
+            .filter(|&i| decisions[i].keep)
+            .map(|i| blocks[i].features.words)
+            .sum()
+    };
+    let (before, after) = (kept_words(0..title), kept_words(title..blocks.len()));
+    if before as f32 >= BEFORE_TITLE_MAX_SHARE * after as f32 {
+        return;
+    }
+    for d in &mut decisions[..title] {
+        if d.keep
+            && d.reasons
+                .iter()
+                .any(|r| BEFORE_TITLE_CHROME_DETECTORS.contains(&r.detector))
+        {
+            d.keep = false;
+            d.reasons.insert(
+                0,
+                Reason {
+                    detector: "decide",
+                    cause: "chrome before the title heading".to_string(),
+                },
+            );
+        }
     }
 }
 
@@ -1043,6 +1116,53 @@ mod tests {
         // second, which stays.
         let kept: Vec<bool> = decisions.iter().map(|d| d.keep).collect();
         assert_eq!(kept, [true, false, false, true]);
+    }
+
+    /// A pan's page: a sale link, an alert and a caption before its title, `body` after it;
+    /// the decisions keep every block, the link and the alert with evidence against them.
+    fn pan_page(body: &str) -> (Vec<Block>, Vec<Decision>) {
+        let html = format!(
+            "<html><body><p><a href=/sale>Spring sale: 20% off</a></p>\
+             <p>Added to your list</p><p>Gallery: the pan on a stove</p>\
+             <h1>Cast iron pan, 12 inch</h1>{body}</body></html>"
+        );
+        let dom = Dom::parse_document(&html, None).expect("parses");
+        let blocks = blocks::html::blocks_from_dom(&dom);
+        let kept = |evidence: Option<(&'static str, &str)>| Decision {
+            keep: true,
+            class: decide::BlockClass::Good,
+            reasons: evidence
+                .into_iter()
+                .map(|(detector, cause)| Reason {
+                    detector,
+                    cause: cause.to_string(),
+                })
+                .collect(),
+        };
+        let mut decisions = vec![
+            kept(Some(("link-density", "1.00 of the text is links"))),
+            kept(Some(("markup", "inside <div> named \"alert\""))),
+        ];
+        decisions.resize_with(blocks.len(), || kept(None));
+        (blocks, decisions)
+    }
+
+    #[test]
+    fn chrome_kept_before_the_title_heading_goes_when_the_title_opens_the_document() {
+        let meta = Metadata {
+            title: Some("Cast iron pan, 12 inch | Oak and Iron".to_string()),
+            ..Default::default()
+        };
+        let (blocks, mut decisions) = pan_page(PROSE);
+        drop_chrome_before_title(&blocks, &mut decisions, &meta, None);
+        // The sale link and the alert go; the caption, the title and its text stay.
+        let keep: Vec<bool> = decisions.iter().map(|d| d.keep).collect();
+        assert_eq!(keep, [false, false, true, true, true, true]);
+        // Under a short text, the title closes what comes before it (a listing's title
+        // under its grid): all stays.
+        let (blocks, mut decisions) = pan_page("<p>Seasoned.</p>");
+        drop_chrome_before_title(&blocks, &mut decisions, &meta, None);
+        assert!(decisions.iter().all(|d| d.keep));
     }
 
     #[test]
