@@ -4295,14 +4295,14 @@ mod tests {
 
     /// A page with one short line printed twice among its prose (a tagline over the
     /// gallery and again in the buy box), declared one product or not.
-    fn page_with_a_line_twice(declared: &str) -> String {
+    fn page_with_a_line_twice(declared: &str, line: &str) -> String {
         format!(
             "<html><head><title>Trail Kettle</title>{declared}</head><body><main>\
              <h1>Trail Kettle</h1>\
-             <div class='gallery'><p>Boils a litre in four minutes flat</p></div>\
+             <div class='gallery'><p>{line}</p></div>\
              <p>This kettle is made of thin titanium sheet, so it weighs less than an apple and \
              still holds enough water for two large mugs of tea at the end of a long day.</p>\
-             <div class='buy'><p>Boils a litre in four minutes flat</p></div>\
+             <div class='buy'><p>{line}</p></div>\
              <p>The lid locks with a quarter turn, the handles fold flat against the sides, and \
              a small stove and a gas canister both fit inside it when you pack for the hills.</p>\
              </main></body></html>"
@@ -4399,15 +4399,14 @@ mod tests {
     }
 
     #[test]
-    fn one_products_page_keeps_one_copy_of_a_short_line() {
+    fn a_line_printed_twice_is_kept_once() {
+        // Seven words: a passage on any page (one product's or not), kept once.
         let line = "Boils a litre in four minutes flat";
-        let product = KETTLE_PRODUCT;
-        let text = crate::clean_html(&page_with_a_line_twice(product));
-        assert_eq!(text.matches(line).count(), 1, "{text}");
-        assert!(text.contains("The lid locks"), "{text}");
-        // Elsewhere a line of seven words is a passage already: one copy stays too.
-        let text = crate::clean_html(&page_with_a_line_twice(""));
-        assert_eq!(text.matches(line).count(), 1, "{text}");
+        for declared in [KETTLE_PRODUCT, ""] {
+            let text = crate::clean_html(&page_with_a_line_twice(declared, line));
+            assert_eq!(text.matches(line).count(), 1, "{text}");
+            assert!(text.contains("The lid locks"), "{text}");
+        }
     }
 
     #[test]
