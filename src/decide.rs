@@ -1528,6 +1528,19 @@ pub fn decide(
         let in_cards = |i: usize| cards.is_some_and(|c| blocks[i].ancestors.contains(&c));
         // Long lists of bare short links (a shop's brands, a site's cities) are menus.
         let menu = menu_lists(blocks, kinds, &in_container);
+        // Labels laid over a card's picture ("Sale", "Only 3 left!") are badges, not fields
+        // of the entry.
+        let overlay: Vec<bool> = match dom {
+            Some(dom)
+                if (listing || cards.is_some())
+                    && !(is_one_product(kinds) || kinds.article || kinds.discussion) =>
+            {
+                (0..n)
+                    .map(|i| in_container[i] && is_picture_overlay(&blocks[i], dom))
+                    .collect()
+            }
+            _ => vec![false; n],
+        };
         if listing || cards.is_some() {
             // The labels every entry repeats (each job's "Full-time", each product's brand,
             // each trail's difficulty) are fields of the entries, but not on a page declared
@@ -1553,6 +1566,7 @@ pub fn decide(
                     && !is_link_cloud(&blocks[i])
                     && !menu[i]
                     && !linked_chrome[i]
+                    && !overlay[i]
             }) {
                 // An entry's title is a line of names and nouns: few stopwords are no
                 // evidence against it (a line of code, an address, a contact bar or a
@@ -1587,6 +1601,15 @@ pub fn decide(
                     "inside a listing region, where links are content",
                 );
             }
+            // A label laid over a card's picture is a badge, not an entry's field.
+            for i in (0..n).filter(|&i| overlay[i] && (listing || in_cards(i))) {
+                classes[i] = BlockClass::Bad;
+                note(
+                    &mut reasons[i],
+                    1.0,
+                    "a label laid over the picture of a card (inside its <figure>)",
+                );
+            }
         }
         // A page not declared an article, product or discussion: a landing page, whose
         // cards are its sections.
@@ -1608,14 +1631,15 @@ pub fn decide(
                 let f = &blocks[i].features;
                 let linked_prose = f.link_density() < LINKED_PROSE_MAX_LINKS && f.reads_as_prose();
                 // A bar of links set apart by `|` or `·` is a menu, even set as a heading.
-                let only_links = (weights[i].chrome_without_links < 0.05
-                    && !menu[i]
-                    && !blocks[i].is_separated_link_bar()
-                    && (linked_prose
-                        || linked_cards[i]
-                        || matches!(blocks[i].kind, BlockKind::ListItem { .. })
-                        || blocks[i].kind.is_heading()))
-                    || half_linked_text(f, &weights[i]);
+                let only_links = !overlay[i]
+                    && ((weights[i].chrome_without_links < 0.05
+                        && !menu[i]
+                        && !blocks[i].is_separated_link_bar()
+                        && (linked_prose
+                            || linked_cards[i]
+                            || matches!(blocks[i].kind, BlockKind::ListItem { .. })
+                            || blocks[i].kind.is_heading()))
+                        || half_linked_text(f, &weights[i]));
                 let class = if class == BlockClass::Bad && only_links {
                     BlockClass::NearGood
                 } else {
@@ -2754,6 +2778,48 @@ fn menu_lists(blocks: &[Block], kinds: PageKinds, in_container: &[bool]) -> Vec<
         }
     }
     menu
+}
+
+/// Most words of a label laid over a card's picture ("New", "Only 3 left!").
+const PICTURE_OVERLAY_MAX_WORDS: usize = 6;
+
+/// Whether `block` is a short label inside a `<figure>` that holds little text outside its
+/// `<figcaption>`: a card's picture with a badge laid over it ("Sale", "Only 3 left!"), not
+/// a caption, nor a card built as one figure (its title and summary in it). Headings are a
+/// card's title, never a label.
+fn is_picture_overlay(block: &Block, dom: &Dom) -> bool {
+    if block.kind.is_heading() || block.features.words > PICTURE_OVERLAY_MAX_WORDS {
+        return false;
+    }
+    let is = |id: NodeId, tag: html5ever::LocalName| dom.node(id).local_name() == Some(&tag);
+    let Some(&figure) = block
+        .node
+        .iter()
+        .chain(block.ancestors.iter().rev())
+        .find(|&&a| is(a, local_name!("figure")))
+    else {
+        return false;
+    };
+    // The caption is the figure's text, not a label over its picture.
+    if block
+        .node
+        .iter()
+        .chain(&block.ancestors)
+        .any(|&a| is(a, local_name!("figcaption")) && dom.holds(figure, a))
+    {
+        return false;
+    }
+    let mut words = 0usize;
+    dom.walk(figure, |event| match event {
+        WalkEvent::Enter(id) => {
+            if let crate::dom::NodeData::Text(t) = &dom.node(id).data {
+                words += t.split_whitespace().count();
+            }
+            !is(id, local_name!("figcaption")) && words <= PICTURE_OVERLAY_MAX_WORDS
+        }
+        WalkEvent::Leave(_) => true,
+    });
+    words <= PICTURE_OVERLAY_MAX_WORDS
 }
 
 /// Fewest words of a link cloud (a teaser title is shorter).
@@ -4785,6 +4851,44 @@ mod tests {
         );
         let text = crate::clean_html(&twice);
         assert_eq!(text.matches(shared).count(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_label_laid_over_a_cards_picture_goes() {
+        // Each card's picture is a figure with a badge over the image; the one card built
+        // as a figure with its caption keeps the caption.
+        let card = |n: usize| {
+            format!(
+                "<div class='tile'><figure class='thumb'><a href=/kettle/{n}>\
+                 <img src=/k{n}.jpg alt=''><span class='flag'>Only {n} left!</span></a>\
+                 </figure><h3><a href=/kettle/{n}>Copper Kettle model {n}</a></h3>\
+                 <p><a href=/kettle/{n}>From ${n}9</a></p></div>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let html = format!(
+            "<html><head><title>Kettles</title></head><body>\
+             <nav><a href=/>Home</a> <a href=/kettles>Kettles</a></nav>\
+             <main><h1>Kettles</h1><p>Our kettles are hammered from copper sheet in a small \
+             workshop by the river, and each one is tinned inside by hand before it is \
+             polished and sent out to you.</p><div class='grid'>{cards}</div></main>\
+             <footer><a href=/privacy>Privacy</a></footer></body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Copper Kettle model 4"), "{text}");
+        assert!(!text.contains("left!"), "{text}");
+        // A card built as one figure (its title in it) keeps its text.
+        let figure_card = |n: usize| {
+            format!(
+                "<figure class='tile'><a href=/kettle/{n}><img src=/k{n}.jpg alt=''>\
+                 <p>Copper Kettle model {n}</p><p>Hand-hammered stovetop kettle</p>\
+                 <p>New</p></a></figure>"
+            )
+        };
+        let cards: String = (1..=6).map(figure_card).collect();
+        let html = html.replace(&(1..=6).map(card).collect::<String>(), &cards);
+        let text = crate::clean_html(&html);
+        assert!(text.contains("Copper Kettle model 4"), "{text}");
     }
 
     #[test]
