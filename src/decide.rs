@@ -3604,6 +3604,10 @@ fn links_elsewhere(dom: &Dom, first: &Block, copy: &Block) -> bool {
 /// a line (a product line's tagline); a longer copy is a passage printed twice.
 const ENTRY_FIELD_MAX_WORDS: usize = 30;
 
+/// Words of a class name that shows or hides its element at some screen widths
+/// (`hidden_mobile`, `visible-desktop`, `show-for-tablet`).
+const SCREEN_WIDTH_CLASS_WORDS: &[&[u8]] = &[b"mobile", b"desktop", b"tablet", b"phone"];
+
 /// Whether the block is inside a quotation (`<blockquote>`, `<q>`): a reply quoting an
 /// earlier post repeats it.
 fn in_quote(dom: &Dom, block: &Block) -> bool {
@@ -3615,41 +3619,25 @@ fn in_quote(dom: &Dom, block: &Block) -> bool {
 }
 
 /// Whether block `copy` repeats block `first` as a field of another entry of one list: the
-/// two blocks sit in sibling elements of one kind ([`same_kind_of_item`]: the cards of a
-/// product grid, the entries of an index) and the copy's entry has text the first's has
-/// not (its own title, its price). Variants of one product share their description, and
-/// each card prints it. A slide cloned by a carousel is the same card twice, and a layout
-/// for each screen size is no pair of like items.
+/// two blocks sit in elements of one kind ([`same_kind_of_item`]: the cards of a product
+/// grid, the entries of an index, the items of a list, the rows of a table) and the copy's
+/// entry has text the first's has not (its own title, its price). Variants of one product
+/// share their description, and each card prints it. The like elements are the ones where
+/// the two paths part, or, below them, like cards in the unnamed columns of a grid, or in
+/// long like rows (carousels of cards, each card among like siblings). A slide cloned by a
+/// carousel is the same card twice, and a layout for each screen size (boxes named for a
+/// width: `hidden_mobile`, `hidden_desktop`) is no pair of like items.
 fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> bool {
-    // A title printed twice (a heading, a link) is one entry listed twice (a story in two
-    // sections of a front page), not a field two entries share.
+    // A link printed twice is one entry listed twice (a story in two sections of a front
+    // page), or a prompt of the site's (a review or compare link), not a field two entries
+    // share. A heading may be one: a line under each entry's title (`Meetup in Lisbon`), a
+    // title two entries share (two postings of one job), when the cards are siblings with
+    // a heading or two each (below).
     let block = &blocks[copy];
     if block.features.words > ENTRY_FIELD_MAX_WORDS
-        || block.features.link_density() >= 0.5
-        || block.kind.is_heading()
+        || (block.features.link_density() >= 0.5 && !block.kind.is_heading())
         || in_quote(dom, block)
     {
-        return false;
-    }
-    let (a, b) = (&blocks[first].ancestors, &blocks[copy].ancestors);
-    let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (Some(&entry_a), Some(&entry_b)) = (a.get(shared), b.get(shared)) else {
-        return false;
-    };
-    // Bare lists side by side (each plan's or offer's `<ul>` of terms) are items of one
-    // kind too.
-    let bare_lists = is_list(dom, entry_a)
-        && dom.node(entry_a).local_name() == dom.node(entry_b).local_name()
-        && dom.node(entry_a).attr("class").is_none()
-        && dom.node(entry_b).attr("class").is_none();
-    // Items of one list (`<li>`, a definition list's `<dd>`) are items of one kind, with
-    // or without a class.
-    let list_items = dom.node(entry_a).local_name() == dom.node(entry_b).local_name()
-        && dom
-            .node(entry_a)
-            .local_name()
-            .is_some_and(|n| matches!(&**n, "li" | "dd"));
-    if !(bare_lists || list_items || same_kind_of_item(dom, entry_a, entry_b)) {
         return false;
     }
     // A plan's card lists its features, some the other plans' too: its entry is as long
@@ -3661,9 +3649,11 @@ fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> boo
     } else {
         ENTRY_CARD_BLOCKS
     };
-    let texts_of = |at: usize, entry: NodeId| -> Vec<&str> {
+    // The blocks of the entry around block `at`, up to `limit + 1` of them.
+    let blocks_of = |at: usize, entry: NodeId| -> Vec<&Block> {
         let start = (0..=at)
             .rev()
+            .take(limit + 1)
             .take_while(|&j| blocks[j].ancestors.contains(&entry))
             .last()
             .unwrap_or(at);
@@ -3671,16 +3661,72 @@ fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> boo
             .iter()
             .take(limit + 1)
             .take_while(|block| block.ancestors.contains(&entry))
-            .map(|block| block.text.as_str())
             .collect()
     };
-    let first_texts = texts_of(first, entry_a);
-    let copy_texts = texts_of(copy, entry_b);
-    // Sections of a front page that list the same story are no entries: an entry is a
-    // card of a few blocks.
-    first_texts.len() <= limit
-        && copy_texts.len() <= limit
-        && copy_texts.iter().any(|text| !first_texts.contains(text))
+    let (a, b) = (&blocks[first].ancestors, &blocks[copy].ancestors);
+    let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    // The entries are the first like elements on the two paths below where they part,
+    // each a card of a few blocks: the sibling elements themselves, or, when they are
+    // the rows or columns of a grid (of one tag, too long or unnamed), like cards in them.
+    let mut passed_long = false;
+    for (level, (&entry_a, &entry_b)) in a[shared..].iter().zip(&b[shared..]).enumerate() {
+        let (node_a, node_b) = (dom.node(entry_a), dom.node(entry_b));
+        if node_a.local_name().is_none() || node_a.local_name() != node_b.local_name() {
+            return false;
+        }
+        // Bare lists side by side (each plan's or offer's `<ul>` of terms) are items of
+        // one kind too.
+        let bare_lists = is_list(dom, entry_a)
+            && node_a.attr("class").is_none()
+            && node_b.attr("class").is_none();
+        // Items of one list (`<li>`, a definition list's `<dd>`, a table's `<tr>`) are
+        // items of one kind, with or without a class.
+        let list_items = node_a
+            .local_name()
+            .is_some_and(|n| matches!(&**n, "li" | "dd" | "tr"));
+        let (first_blocks, copy_blocks) = (blocks_of(first, entry_a), blocks_of(copy, entry_b));
+        let cards = first_blocks.len() <= limit && copy_blocks.len() <= limit;
+        let like = bare_lists || list_items || same_kind_of_item(dom, entry_a, entry_b);
+        if !cards && like {
+            passed_long = true;
+            continue;
+        }
+        if !like {
+            // Boxes shown at one screen width each hold one layout's copy of the cards.
+            let screen_only = |x: Option<&str>, y: Option<&str>| {
+                x.unwrap_or("").split_ascii_whitespace().any(|t| {
+                    !y.unwrap_or("").split_ascii_whitespace().any(|u| u == t)
+                        && crate::dom::contains_any_ignore_ascii_case(
+                            t.as_bytes(),
+                            SCREEN_WIDTH_CLASS_WORDS,
+                        )
+                })
+            };
+            let (class_a, class_b) = (node_a.attr("class"), node_b.attr("class"));
+            if screen_only(class_a, class_b) || screen_only(class_b, class_a) {
+                return false;
+            }
+            continue;
+        }
+        let in_grid = |n: NodeId| dom.like_siblings(n).nth(1).is_some();
+        if passed_long && !(in_grid(entry_a) && in_grid(entry_b)) {
+            return false;
+        }
+        // A heading is a field of a card with a title and a line under it at most; a box
+        // of several titles is a section listing stories, the same story in two of them.
+        let few_headings =
+            |entry: &[&Block]| entry.iter().filter(|b| b.kind.is_heading()).count() <= 2;
+        if block.kind.is_heading()
+            && (level > 0 || !(few_headings(&first_blocks) && few_headings(&copy_blocks)))
+        {
+            return false;
+        }
+        // A slide cloned by a carousel or a layout's copy is the same card again.
+        return copy_blocks
+            .iter()
+            .any(|c| !first_blocks.iter().any(|f| f.text == c.text));
+    }
+    false
 }
 
 /// Share of a tab panel's words in copies of earlier passages above which the panel repeats
@@ -5207,6 +5253,124 @@ mod tests {
         assert_eq!(
             text.matches("Feature number 14 that comes").count(),
             2,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_heading_that_cards_share_stays_in_each_card_but_a_card_printed_twice_goes() {
+        let places = ["Lisbon", "Porto", "Braga", "Faro", "Lisbon", "Evora"];
+        let card = |n: usize, place: &str| {
+            format!(
+                "<div class=\"row event\"><p>May {n}</p><h3>Meetup number {n} of the year</h3>\
+                 <h3>Garden meetup in <a href=/p/{place}>{place}, Portugal, Europe</a></h3>\
+                 </div>"
+            )
+        };
+        let mut cards: String = places
+            .iter()
+            .enumerate()
+            .map(|(n, place)| card(n + 1, place))
+            .collect();
+        // The last card again, word for word: a listing that shows one entry twice.
+        cards.push_str(&card(6, "Evora"));
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/events>Events</a></nav><main>\
+             <h1>Garden meetups this year</h1><div class=events>{cards}</div></main>\
+             </body></html>"
+        );
+        let text = crate::clean_html(&html);
+        // A subtitle of two entries (their own titles differ) is a field of each.
+        assert_eq!(
+            text.matches("Garden meetup in Lisbon, Portugal, Europe")
+                .count(),
+            2,
+            "{text}"
+        );
+        // The same entry twice is one entry.
+        assert_eq!(
+            text.matches("Garden meetup in Evora, Portugal, Europe")
+                .count(),
+            1,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_field_of_cards_in_unnamed_grid_columns_or_table_rows_stays_in_each() {
+        let card = |n: usize| {
+            format!(
+                "<div class=\"col-6 col-md-3\"><div class=card><h3>Walking boot model {n}</h3>\
+                 <p>Use the spring code at checkout to save more today</p>\
+                 <p>${n}9.00</p></div></div>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let row = |town: &str| {
+            format!(
+                "<tr><td><p>{town}</p></td><td><p>Measured by our own survey team in May</p>\
+                 </td></tr>"
+            )
+        };
+        let rows: String = ["Alder Bay", "Birch Hill", "Cedar Falls", "Dale End"]
+            .iter()
+            .map(|t| row(t))
+            .collect();
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/shop>Shop</a></nav><main>\
+             <h1>Walking boots</h1><div class=row>{cards}</div><table>{rows}</table></main>\
+             </body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(
+            text.matches("Use the spring code at checkout").count(),
+            6,
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("Measured by our own survey team").count(),
+            4,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn cards_laid_out_again_for_another_screen_width_are_printed_once() {
+        let boxes = |layout: &str| -> String {
+            (1..=2)
+                .map(|n| {
+                    format!(
+                        "<div class=tile><p>Big prints make a small room feel bigger</p>\
+                         <p>{layout} layout, part {n}</p></div>"
+                    )
+                })
+                .collect()
+        };
+        let para = "<p>We print large pictures on canvas and paper, and we ship them rolled \
+                    in a tube to any address in the country within a week of the order.</p>";
+        let page = |narrow: &str| {
+            format!(
+                "<html><body><main><h1>Large prints</h1>{para}\
+                 <section class=\"box hidden_mobile\">{}</section>\
+                 <section class=\"box {narrow}\">{}</section>{para}</main></body></html>",
+                boxes("Wide"),
+                boxes("Narrow")
+            )
+        };
+        // A box for each screen width: the second is the first's layout again.
+        let text = crate::clean_html(&page("hidden_desktop"));
+        assert_eq!(
+            text.matches("Big prints make a small room feel bigger")
+                .count(),
+            2,
+            "{text}"
+        );
+        // Boxes of one kind side by side are two sets of entries.
+        let text = crate::clean_html(&page("hidden_mobile"));
+        assert_eq!(
+            text.matches("Big prints make a small room feel bigger")
+                .count(),
+            4,
             "{text}"
         );
     }
