@@ -3630,12 +3630,14 @@ fn in_quote(dom: &Dom, block: &Block) -> bool {
 fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> bool {
     // A link printed twice is one entry listed twice (a story in two sections of a front
     // page), or a prompt of the site's (a review or compare link), not a field two entries
-    // share. A heading may be one: a line under each entry's title (`Meetup in Lisbon`), a
+    // share, unless it is a sentence (`Also taught in Spanish.`). A heading may be one: a line under each entry's title (`Meetup in Lisbon`), a
     // title two entries share (two postings of one job), when the cards are siblings with
     // a heading or two each (below).
     let block = &blocks[copy];
     if block.features.words > ENTRY_FIELD_MAX_WORDS
-        || (block.features.link_density() >= 0.5 && !block.kind.is_heading())
+        || (block.features.link_density() >= 0.5
+            && !block.kind.is_heading()
+            && !block.text.trim_end().ends_with(['.', '!', '?']))
         || in_quote(dom, block)
     {
         return false;
@@ -5330,6 +5332,36 @@ mod tests {
         assert_eq!(
             text.matches("Measured by our own survey team").count(),
             4,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_linked_sentence_that_cards_share_stays_in_each_but_a_linked_prompt_goes() {
+        let card = |n: usize| {
+            format!(
+                "<div class=course><h3>Course number {n} in garden design</h3>\
+                 <p>Twelve weeks of evening classes in the old school, with a visit to a \
+                 garden each month and a plan of your own garden at the end.</p>\
+                 <p><a href=/es/{n}>This course is also taught in Spanish.</a></p>\
+                 <p><a href=/review/{n}>Be the first to review this course</a></p></div>"
+            )
+        };
+        let cards: String = (1..=5).map(card).collect();
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/courses>Courses</a></nav><main>\
+             <h1>Garden design courses</h1><div class=courses>{cards}</div></main>\
+             </body></html>"
+        );
+        let text = crate::clean_html(&html);
+        assert_eq!(
+            text.matches("This course is also taught in Spanish.")
+                .count(),
+            5,
+            "{text}"
+        );
+        assert!(
+            text.matches("Be the first to review this course").count() <= 1,
             "{text}"
         );
     }
