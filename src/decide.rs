@@ -3630,9 +3630,9 @@ fn in_quote(dom: &Dom, block: &Block) -> bool {
 fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> bool {
     // A link printed twice is one entry listed twice (a story in two sections of a front
     // page), or a prompt of the site's (a review or compare link), not a field two entries
-    // share, unless it is a sentence (`Also taught in Spanish.`). A heading may be one: a line under each entry's title (`Meetup in Lisbon`), a
-    // title two entries share (two postings of one job), when the cards are siblings with
-    // a heading or two each (below).
+    // share, unless it is a sentence (`Also taught in Spanish.`). A heading may be one (a
+    // line under each entry's title, `Meetup in Lisbon`; a title two entries share, two
+    // postings of one job) when the cards are siblings with a heading or two each (below).
     let block = &blocks[copy];
     if block.features.words > ENTRY_FIELD_MAX_WORDS
         || (block.features.link_density() >= 0.5
