@@ -3604,10 +3604,6 @@ fn links_elsewhere(dom: &Dom, first: &Block, copy: &Block) -> bool {
 /// a line (a product line's tagline); a longer copy is a passage printed twice.
 const ENTRY_FIELD_MAX_WORDS: usize = 30;
 
-/// Words of a class name that shows or hides its element at some screen widths
-/// (`hidden_mobile`, `visible-desktop`, `show-for-tablet`).
-const SCREEN_WIDTH_CLASS_WORDS: &[&[u8]] = &[b"mobile", b"desktop", b"tablet", b"phone"];
-
 /// Whether the block is inside a quotation (`<blockquote>`, `<q>`): a reply quoting an
 /// earlier post repeats it.
 fn in_quote(dom: &Dom, block: &Block) -> bool {
@@ -3698,9 +3694,9 @@ fn in_other_entry(blocks: &[Block], dom: &Dom, first: usize, copy: usize) -> boo
             let screen_only = |x: Option<&str>, y: Option<&str>| {
                 x.unwrap_or("").split_ascii_whitespace().any(|t| {
                     !y.unwrap_or("").split_ascii_whitespace().any(|u| u == t)
-                        && crate::dom::contains_any_ignore_ascii_case(
-                            t.as_bytes(),
-                            SCREEN_WIDTH_CLASS_WORDS,
+                        && crate::detect::markup::class_has_word(
+                            t,
+                            &crate::detect::markup::SCREEN_WIDTH_WORDS,
                         )
                 })
             };

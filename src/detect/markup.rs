@@ -1946,6 +1946,10 @@ fn is_responsive_display(token: &str) -> bool {
         )
 }
 
+/// Words of a class name that shows or hides its element at some screen widths
+/// (`hide-mobile`, `hidden_desktop`, `visible-tablet`, `show-for-phone`).
+pub(crate) const SCREEN_WIDTH_WORDS: [&str; 4] = ["mobile", "tablet", "desktop", "phone"];
+
 fn is_hiding_word(part: &str) -> bool {
     matches!(part, "hidden" | "hide")
 }
@@ -1973,10 +1977,6 @@ fn hides_only_partly(token: &str) -> bool {
                         | "label"
                         | "labels"
                         | "title"
-                        | "mobile"
-                        | "tablet"
-                        | "desktop"
-                        | "phone"
                         | "xs"
                         | "sm"
                         | "md"
@@ -1996,6 +1996,7 @@ fn hides_only_partly(token: &str) -> bool {
                         | "child"
                         | "children"
                 )
+                || SCREEN_WIDTH_WORDS.contains(&p)
         })
 }
 
