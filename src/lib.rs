@@ -487,15 +487,9 @@ impl Cleaner {
         if meta.language.is_none() {
             meta.language = language.code().map(str::to_string);
         }
-        keep_title_heading(
-            &blocks,
-            &mut decisions,
-            &meta,
-            declared.headline.as_deref(),
-            page.kinds,
-            &dom,
-        );
-        drop_chrome_before_title(&blocks, &mut decisions, &meta, declared.headline.as_deref());
+        let titles = title_texts(&meta, declared.headline.as_deref());
+        keep_title_heading(&blocks, &mut decisions, &titles, page.kinds, &dom);
+        drop_chrome_before_title(&blocks, &mut decisions, &titles);
         fill_from_bylines(&blocks, &decisions, &mut meta);
         let mut dom_paths = if self.options.keep_dom_paths {
             blocks.iter().map(|b| dom_path(&dom, b)).collect()
@@ -739,23 +733,22 @@ fn dom_path(dom: &Dom, block: &Block) -> String {
 
 /// The page's title heading (h1/h2 matching the declared title) stays when it stands just
 /// before the kept text: it is the document's title even when it sits outside the content
-/// container. Its lead may stay with it ([`keep_title_lead`]).
+/// container. Its lead may stay with it ([`keep_title_lead`]). `titles`: the page's
+/// declared titles ([`title_texts`]).
 fn keep_title_heading(
     blocks: &[Block],
     decisions: &mut [Decision],
-    meta: &Metadata,
-    headline: Option<&str>,
+    titles: &[String],
     kinds: metadata::PageKinds,
     dom: &dom::Dom,
 ) {
     let Some(first_kept) = decisions.iter().position(|d| d.keep) else {
         return;
     };
-    let titles = title_texts(meta, headline);
     if titles.is_empty() {
         return;
     }
-    let is_title = |b: &Block| is_title_heading(b, &titles);
+    let is_title = |b: &Block| is_title_heading(b, titles);
     let candidate = blocks[..first_kept]
         .iter()
         .enumerate()
@@ -835,21 +828,15 @@ const BEFORE_TITLE_MAX_SHARE: f32 = 0.5;
 /// goes when the title opens the document (the text before it is less than
 /// [`BEFORE_TITLE_MAX_SHARE`] of the text from it on; a listing's title can sit under its
 /// grid); what has no such evidence (a gallery caption, a product's options) stays, and
-/// so does the title.
-fn drop_chrome_before_title(
-    blocks: &[Block],
-    decisions: &mut [Decision],
-    meta: &Metadata,
-    headline: Option<&str>,
-) {
-    let titles = title_texts(meta, headline);
+/// so does the title. `titles`: the page's declared titles ([`title_texts`]).
+fn drop_chrome_before_title(blocks: &[Block], decisions: &mut [Decision], titles: &[String]) {
     if titles.is_empty() {
         return;
     }
     let Some(title) = blocks
         .iter()
         .zip(decisions.iter())
-        .position(|(b, d)| d.keep && is_title_heading(b, &titles))
+        .position(|(b, d)| d.keep && is_title_heading(b, titles))
     else {
         return;
     };
@@ -1111,7 +1098,13 @@ mod tests {
             ..Default::default()
         };
         let kinds = metadata::PageKinds::default();
-        keep_title_heading(&blocks, &mut decisions, &meta, None, kinds, &dom);
+        keep_title_heading(
+            &blocks,
+            &mut decisions,
+            &title_texts(&meta, None),
+            kinds,
+            &dom,
+        );
         // The first copy has evidence of its own against it; the region alone dropped the
         // second, which stays.
         let kept: Vec<bool> = decisions.iter().map(|d| d.keep).collect();
@@ -1154,14 +1147,14 @@ mod tests {
             ..Default::default()
         };
         let (blocks, mut decisions) = pan_page(PROSE);
-        drop_chrome_before_title(&blocks, &mut decisions, &meta, None);
+        drop_chrome_before_title(&blocks, &mut decisions, &title_texts(&meta, None));
         // The sale link and the alert go; the caption, the title and its text stay.
         let keep: Vec<bool> = decisions.iter().map(|d| d.keep).collect();
         assert_eq!(keep, [false, false, true, true, true, true]);
         // Under a short text, the title closes what comes before it (a listing's title
         // under its grid): all stays.
         let (blocks, mut decisions) = pan_page("<p>Seasoned.</p>");
-        drop_chrome_before_title(&blocks, &mut decisions, &meta, None);
+        drop_chrome_before_title(&blocks, &mut decisions, &title_texts(&meta, None));
         assert!(decisions.iter().all(|d| d.keep));
     }
 
